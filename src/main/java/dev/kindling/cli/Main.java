@@ -1,0 +1,65 @@
+package dev.kindling.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code kindling} command-line entry point. Only the subcommand that runs is built: picocli
+ * reflects over a command's annotations when it is constructed, which costs start-up time.
+ */
+@Command(
+    name = "kindling",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Boot agent for cloud-config: validate, render and apply user data.",
+    subcommands = {ValidateCommand.class})
+public final class Main implements Runnable {
+  /** The subcommands, by name, in the order help lists them. */
+  static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("validate", ValidateCommand::new);
+  }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Runs the program and exits with its status. */
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    int status = run(args, out, err);
+    out.flush();
+    err.flush();
+    System.exit(status);
+  }
+
+  /** Runs the program with the given streams and returns its exit status. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    Supplier<Object> sub = args.length > 0 ? COMMANDS.get(args[0]) : null;
+    CommandLine cl;
+    String[] rest;
+    if (sub != null) {
+      cl = new CommandLine(sub.get());
+      cl.setCommandName("kindling " + args[0]);
+      rest = Arrays.copyOfRange(args, 1, args.length);
+    } else {
+      cl = new CommandLine(new Main());
+      rest = args;
+    }
+    cl.setOut(out).setErr(err);
+    cl.setExitCodeExceptionMapper(ExitCodes.MAPPER);
+    cl.setParameterExceptionHandler(ExitCodes::usageError);
+    return cl.execute(rest);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,30 @@
+package dev.kindling.config;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A bound cloud-config document. Unset fields hold the original's zero values ("" / false / empty),
+ * because coreos-cloudinit treats "unset" and "zero" alike.
+ */
+public record CloudConfig(
+    List<String> sshAuthorizedKeys,
+    CoreOs coreos,
+    List<WriteFile> writeFiles,
+    String hostname,
+    List<User> users,
+    String manageEtcHosts) {
+  public CloudConfig {
+    sshAuthorizedKeys = List.copyOf(sshAuthorizedKeys);
+    Objects.requireNonNull(coreos, "coreos");
+    writeFiles = List.copyOf(writeFiles);
+    Objects.requireNonNull(hostname, "hostname");
+    users = List.copyOf(users);
+    Objects.requireNonNull(manageEtcHosts, "manageEtcHosts");
+  }
+
+  /** A config with nothing set (what empty or script user-data contributes). */
+  public static CloudConfig empty() {
+    return new CloudConfig(List.of(), CoreOs.empty(), List.of(), "", List.of(), "");
+  }
+}

@@ -1,0 +1,322 @@
+package dev.kindling.config.bind;
+
+import dev.kindling.config.Bytes;
+import dev.kindling.config.CloudConfig;
+import dev.kindling.config.CloudConfigSchema;
+import dev.kindling.config.Code;
+import dev.kindling.config.FieldKind;
+import dev.kindling.config.Finding;
+import dev.kindling.config.Permissions;
+import dev.kindling.config.SchemaField;
+import dev.kindling.config.StructSchema;
+import dev.kindling.config.yaml.ConfigPath;
+import dev.kindling.config.yaml.Position;
+import dev.kindling.config.yaml.ResolvedScalar;
+import dev.kindling.config.yaml.YamlDocument;
+import dev.kindling.config.yaml.YamlMapping;
+import dev.kindling.config.yaml.YamlNode;
+import dev.kindling.config.yaml.YamlProblem;
+import dev.kindling.config.yaml.YamlScalar;
+import dev.kindling.config.yaml.YamlSequence;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Binds a composed YAML document to the cloud-config model with coreos-cloudinit's decoding rules
+ * (reference §2): string fields take the raw scalar text, ints and booleans follow YAML 1.1, {@code
+ * -} in keys means {@code _}, repeated list keys concatenate, wrong types are ignored with a
+ * warning. Every decision is also a finding, so {@code validate} and {@code run} share one model.
+ */
+public final class ConfigBinder {
+  private final List<Finding> findings = new ArrayList<>();
+  private final SourceMap sources = new SourceMap();
+
+  private ConfigBinder() {}
+
+  /** Binds a parsed document. */
+  public static BindResult bind(YamlDocument document) {
+    ConfigBinder binder = new ConfigBinder();
+    CloudConfig config = binder.bindDocument(document);
+    return new BindResult(config, binder.sources, binder.findings);
+  }
+
+  private CloudConfig bindDocument(YamlDocument document) {
+    for (YamlProblem p : document.problems()) {
+      findings.add(
+          Finding.error(Code.YAML_SYNTAX, ConfigPath.root(), p.message()).at(p.position()));
+    }
+    for (Position start : document.ignoredDocuments()) {
+      findings.add(
+          Finding.warning(
+                  Code.EXTRA_DOCUMENT,
+                  ConfigPath.root(),
+                  "only the first YAML document is read; this one is ignored")
+              .withHint("remove the \"---\" separator or merge the documents")
+              .at(start));
+    }
+    Optional<YamlNode> root = document.root();
+    if (root.isEmpty()) {
+      return CloudConfig.empty();
+    }
+    sources.put(ConfigPath.root(), new SourceMap.Origin(ConfigPath.root(), null, root.get()));
+    if (!(root.get() instanceof YamlMapping mapping)) {
+      findings.add(
+          Finding.warning(
+                  Code.INCORRECT_TYPE, ConfigPath.root(), "incorrect type for \"\" (want struct)")
+              .withHint(
+                  "a cloud-config document is a mapping of keys such as hostname: and coreos:")
+              .at(root.get().position()));
+      return CloudConfig.empty();
+    }
+    Map<String, Object> values =
+        bindStruct(CloudConfigSchema.ROOT, mapping, ConfigPath.root(), ConfigPath.root());
+    return ModelBuilder.cloudConfig(values);
+  }
+
+  /**
+   * Binds a mapping against a struct schema; returns canonical field name to bound value (String,
+   * Bytes, Long, Double, Boolean, List of String, Map for structs, List of Map).
+   */
+  private Map<String, Object> bindStruct(
+      StructSchema schema, YamlMapping mapping, ConfigPath model, ConfigPath display) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    Map<String, YamlNode> seenKeys = new HashMap<>();
+    Map<String, Integer> listOffsets = new HashMap<>();
+    for (YamlMapping.Entry entry : mapping.entries()) {
+      if (!(entry.key() instanceof YamlScalar keyScalar)) {
+        findings.add(
+            Finding.warning(
+                    Code.UNKNOWN_KEY,
+                    display,
+                    "unrecognized key (a " + entry.key().kindName() + " cannot be a key)")
+                .at(entry.key().position()));
+        continue;
+      }
+      String written = keyScalar.text();
+      String canonical = written.replace('-', '_');
+      Optional<SchemaField> known = schema.field(canonical);
+      if (known.isEmpty()) {
+        reportUnknown(written, entry, schema, model, display);
+        continue;
+      }
+      SchemaField field = known.get();
+      ConfigPath fieldModel = model.key(canonical);
+      ConfigPath fieldDisplay = display.key(canonical);
+      if (!written.equals(canonical)) {
+        findings.add(
+            Finding.info(
+                    Code.DASH_KEY,
+                    fieldDisplay,
+                    "\"" + written + "\" is read as \"" + canonical + "\"")
+                .withHint(
+                    "spell it \""
+                        + canonical
+                        + "\": other tools (Flatcar's coreos-cloudinit since 3975) ignore dashed keys")
+                .at(keyScalar.position()));
+      }
+      YamlNode previous = seenKeys.put(canonical, keyScalar);
+      if (previous != null && !entry.merged()) {
+        boolean list =
+            field.kind() == FieldKind.STRING_LIST || field.kind() == FieldKind.STRUCT_LIST;
+        findings.add(
+            Finding.warning(
+                    Code.DUPLICATE_KEY,
+                    fieldDisplay,
+                    "key \""
+                        + canonical
+                        + "\" is given more than once"
+                        + (list ? "; the lists are concatenated" : "; the last one wins"))
+                .withHint("the first one is at line " + previous.position().line())
+                .at(keyScalar.position()));
+      }
+      if (field.deprecated() != null) {
+        findings.add(
+            Finding.warning(
+                    Code.DEPRECATED_KEY,
+                    fieldDisplay,
+                    "deprecated key \"" + canonical + "\" (" + field.deprecated() + ")")
+                .at(keyScalar.position()));
+      }
+      int offset = listOffsets.getOrDefault(canonical, 0);
+      Object value = bindValue(field, entry.value(), fieldModel, fieldDisplay, offset);
+      if (value == null) {
+        continue;
+      }
+      if (field.kind() != FieldKind.STRUCT_LIST || offset == 0) {
+        sources.put(fieldModel, new SourceMap.Origin(fieldDisplay, keyScalar, entry.value()));
+      }
+      Object existing = values.get(canonical);
+      if (existing instanceof List<?> before && value instanceof List<?> after) {
+        List<Object> joined = new ArrayList<>(before);
+        joined.addAll(after);
+        values.put(canonical, joined);
+      } else {
+        values.put(canonical, value);
+      }
+      if (value instanceof List<?> added) {
+        listOffsets.put(canonical, offset + added.size());
+      }
+    }
+    return values;
+  }
+
+  private void reportUnknown(
+      String written,
+      YamlMapping.Entry entry,
+      StructSchema schema,
+      ConfigPath model,
+      ConfigPath display) {
+    ConfigPath at = display.key(written);
+    Optional<Suggestions.Suggestion> suggestion = Suggestions.forUnknown(written, schema, model);
+    boolean misplaced = suggestion.map(Suggestions.Suggestion::misplaced).orElse(false);
+    Finding finding =
+        Finding.warning(
+                misplaced ? Code.MISPLACED_KEY : Code.UNKNOWN_KEY,
+                at,
+                "unrecognized key \"" + written + "\"")
+            .at(entry.key().position());
+    if (suggestion.isPresent()) {
+      finding = finding.withHint(suggestion.get().text());
+    }
+    findings.add(finding);
+    if (schema.equals(CloudConfigSchema.COREOS)
+        && written.replace('-', '_').equals("write_files")
+        && !isNull(entry.value())) {
+      findings.add(
+          Finding.info(Code.WRITE_FILES_UNDER_COREOS, at, "write_files doesn't belong under coreos")
+              .withHint("move write_files to the top level of the document")
+              .at(entry.key().position()));
+    }
+  }
+
+  private static boolean isNull(YamlNode node) {
+    return node instanceof YamlScalar s && s.resolve().type() == ResolvedScalar.Type.NULL;
+  }
+
+  private Object bindValue(
+      SchemaField field, YamlNode node, ConfigPath model, ConfigPath display, int listOffset) {
+    return switch (field.kind()) {
+      case STRING, INT, FLOAT, BOOL -> bindScalar(field, node, display);
+      case STRING_LIST -> bindStringList(field, node, display);
+      case STRUCT -> {
+        if (node instanceof YamlMapping m) {
+          yield bindStruct(field.struct(), m, model, display);
+        }
+        wrongType(field.name(), field.kind(), node, display, null);
+        yield null;
+      }
+      case STRUCT_LIST -> bindStructList(field, node, model, display, listOffset);
+    };
+  }
+
+  private Object bindScalar(SchemaField field, YamlNode node, ConfigPath display) {
+    if (!(node instanceof YamlScalar scalar)) {
+      wrongType(field.name(), field.kind(), node, display, null);
+      return null;
+    }
+    ResolvedScalar resolved = scalar.resolve();
+    if (resolved.type() == ResolvedScalar.Type.INVALID) {
+      findings.add(
+          Finding.error(Code.INVALID_VALUE, display, (String) resolved.value())
+              .at(scalar.position()));
+      return null;
+    }
+    Object value = ScalarBinding.convert(field.kind(), scalar, resolved);
+    if (value == null) {
+      wrongType(
+          field.name(),
+          field.kind(),
+          node,
+          display,
+          ScalarBinding.hint(field.kind(), scalar, resolved));
+      return ScalarBinding.truncatedFloat(field.kind(), resolved);
+    }
+    if (value instanceof String text && !field.accepts(text)) {
+      findings.add(invalidValue(field, text, display, scalar.position()));
+    }
+    return value;
+  }
+
+  private static Finding invalidValue(
+      SchemaField field, String text, ConfigPath display, Position position) {
+    Finding finding =
+        Finding.error(Code.INVALID_VALUE, display, "invalid value " + text).at(position);
+    Optional<String> hint =
+        field.name().equals("permissions")
+            ? Permissions.hintForInvalid(text)
+            : Optional.ofNullable(
+                field.allowed().isEmpty()
+                    ? null
+                    : "allowed values: \"" + String.join("\", \"", field.allowed()) + "\"");
+    return hint.map(finding::withHint).orElse(finding);
+  }
+
+  private List<String> bindStringList(SchemaField field, YamlNode node, ConfigPath display) {
+    if (!(node instanceof YamlSequence seq)) {
+      String hint =
+          node instanceof YamlScalar s && !isNull(node)
+              ? "write a list: " + field.name() + ": [" + abbreviate(s.text()) + "]"
+              : null;
+      wrongType(field.name(), field.kind(), node, display, hint);
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < seq.items().size(); i++) {
+      YamlNode item = seq.items().get(i);
+      ConfigPath itemPath = display.index(i);
+      if (item instanceof YamlScalar s
+          && s.resolve().type() != ResolvedScalar.Type.NULL
+          && s.resolve().type() != ResolvedScalar.Type.INVALID) {
+        Object v = ScalarBinding.convert(FieldKind.STRING, s, s.resolve());
+        out.add(v instanceof Bytes b ? b.toUtf8() : (String) v);
+      } else {
+        wrongType(field.name() + "[" + i + "]", FieldKind.STRING, item, itemPath, null);
+      }
+    }
+    return out;
+  }
+
+  private List<Map<String, Object>> bindStructList(
+      SchemaField field, YamlNode node, ConfigPath model, ConfigPath display, int offset) {
+    if (!(node instanceof YamlSequence seq)) {
+      wrongType(field.name(), field.kind(), node, display, null);
+      return null;
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (int i = 0; i < seq.items().size(); i++) {
+      YamlNode item = seq.items().get(i);
+      ConfigPath itemDisplay = display.index(i);
+      if (!(item instanceof YamlMapping m)) {
+        wrongType(field.name() + "[" + i + "]", FieldKind.STRUCT, item, itemDisplay, null);
+        continue;
+      }
+      ConfigPath itemModel = model.index(offset + out.size());
+      sources.put(itemModel, new SourceMap.Origin(itemDisplay, null, item));
+      out.add(bindStruct(field.struct(), m, itemModel, itemDisplay));
+    }
+    return out;
+  }
+
+  private void wrongType(
+      String name, FieldKind kind, YamlNode node, ConfigPath display, String hint) {
+    Finding finding =
+        Finding.warning(
+                Code.INCORRECT_TYPE,
+                display,
+                "incorrect type for \"" + name + "\" (want " + kind.goName() + ")")
+            .at(node.position());
+    if (hint == null && isNull(node)) {
+      hint = "the key has no value; give it one or remove the key";
+    }
+    findings.add(hint == null ? finding : finding.withHint(hint));
+  }
+
+  private static String abbreviate(String text) {
+    String oneLine = text.replace('\n', ' ');
+    return oneLine.length() > 30 ? oneLine.substring(0, 27) + "..." : oneLine;
+  }
+}

@@ -1,0 +1,141 @@
+package dev.kindling.config.bind;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kindling.config.CloudConfig;
+import dev.kindling.config.Code;
+import dev.kindling.config.Finding;
+import dev.kindling.config.yaml.YamlParser;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConfigBinderTest {
+  private static BindResult bind(String yaml) {
+    return ConfigBinder.bind(YamlParser.parse(yaml));
+  }
+
+  private static List<String> describe(BindResult r) {
+    return r.findings().stream()
+        .map(
+            f ->
+                f.position().orElseThrow()
+                    + " "
+                    + f.severity().label()
+                    + " "
+                    + f.code().id()
+                    + " "
+                    + f.path()
+                    + ": "
+                    + f.message()
+                    + f.hint().map(h -> " | " + h).orElse(""))
+        .toList();
+  }
+
+  @Test
+  void bind_rawTextKeptForStringFields() {
+    BindResult r =
+        bind(
+            "#cloud-config\n"
+                + "write_files:\n"
+                + "  - path: /etc/x\n"
+                + "    permissions: 0644\n"
+                + "coreos:\n"
+                + "  update:\n"
+                + "    reboot-strategy: off\n"
+                + "  etcd2:\n"
+                + "    heartbeat_interval: 0x10\n"
+                + "    debug: yes\n");
+    CloudConfig c = r.config();
+    assertThat(c.writeFiles().get(0).permissions()).isEqualTo("0644");
+    assertThat(c.coreos().update().string("reboot_strategy")).isEqualTo("off");
+    assertThat(c.coreos().etcd2().get("heartbeat_interval")).contains(16L);
+    assertThat(c.coreos().etcd2().get("debug")).contains(true);
+    assertThat(describe(r))
+        .containsExactly(
+            "7:5 info dash-key coreos.update.reboot_strategy: \"reboot-strategy\" is read as"
+                + " \"reboot_strategy\" | spell it \"reboot_strategy\": other tools (Flatcar's"
+                + " coreos-cloudinit since 3975) ignore dashed keys",
+            "8:3 warning deprecated-key coreos.etcd2: deprecated key \"etcd2\" (etcd2 is no longer"
+                + " shipped in Container Linux)");
+  }
+
+  @Test
+  void bind_wrongTypesAndUnknownKeys_areFindings() {
+    BindResult r =
+        bind(
+            "#cloud-config\n"
+                + "hostname:\n"
+                + "units:\n"
+                + "  - name: a.service\n"
+                + "users:\n"
+                + "  - name: bob\n"
+                + "    groups: sudo\n"
+                + "  - just-a-string\n"
+                + "coreos:\n"
+                + "  units:\n"
+                + "    - name: x.service\n"
+                + "      enable: \"true\"\n"
+                + "      command: begin\n"
+                + "  update:\n"
+                + "    reboot_strategy:\n");
+    assertThat(describe(r))
+        .containsExactly(
+            "2:10 warning incorrect-type hostname: incorrect type for \"hostname\" (want string) |"
+                + " the key has no value; give it one or remove the key",
+            "3:1 warning misplaced-key units: unrecognized key \"units\" | \"units\" belongs"
+                + " elsewhere: did you mean \"coreos.units\"?",
+            "7:13 warning incorrect-type users[0].groups: incorrect type for \"groups\" (want"
+                + " []string) | write a list: groups: [sudo]",
+            "8:5 warning incorrect-type users[1]: incorrect type for \"users[1]\" (want struct)",
+            "12:15 warning incorrect-type coreos.units[0].enable: incorrect type for \"enable\""
+                + " (want bool) | remove the quotes: true",
+            "13:16 error invalid-value coreos.units[0].command: invalid value begin | allowed"
+                + " values: \"start\", \"stop\", \"restart\", \"reload\", \"try-restart\","
+                + " \"reload-or-restart\", \"reload-or-try-restart\"",
+            "15:21 warning incorrect-type coreos.update.reboot_strategy: incorrect type for"
+                + " \"reboot_strategy\" (want string) | the key has no value; give it one or"
+                + " remove the key");
+    assertThat(r.config().users()).hasSize(1);
+  }
+
+  @Test
+  void bind_duplicateListKeysConcatenate_andSourceMapFollows() {
+    BindResult r =
+        bind(
+            "#cloud-config\n"
+                + "write-files:\n"
+                + "  - path: /a\n"
+                + "write_files:\n"
+                + "  - path: /b\n"
+                + "  - path: /c\n");
+    assertThat(r.config().writeFiles()).extracting("path").containsExactly("/a", "/b", "/c");
+    Finding f =
+        r.sources()
+            .locate(
+                Finding.error(
+                    Code.READ_ONLY_PATH,
+                    dev.kindling.config.yaml.ConfigPath.of("write_files", 2, "path"),
+                    "x"));
+    assertThat(f.position().orElseThrow().line()).isEqualTo(6);
+    assertThat(f.path().toString()).isEqualTo("write_files[1].path");
+  }
+
+  @Test
+  void bind_yamlErrors_reportedOnceAtTrueLine() {
+    BindResult r = bind("#cloud-config\nhostname: a\n\tcoreos: {}\n");
+    assertThat(r.findings()).hasSize(1);
+    assertThat(r.findings().get(0).code()).isEqualTo(Code.YAML_SYNTAX);
+    assertThat(r.findings().get(0).position().orElseThrow().line()).isEqualTo(3);
+  }
+
+  @Test
+  void bind_anchorsAndMerge() {
+    BindResult r =
+        bind(
+            "#cloud-config\n"
+                + "base: &b\n  name: x.service\n  command: start\n"
+                + "coreos:\n  units:\n    - <<: *b\n      command: stop\n");
+    assertThat(r.config().coreos().units().get(0).name()).isEqualTo("x.service");
+    assertThat(r.config().coreos().units().get(0).command()).isEqualTo("stop");
+  }
+}
