@@ -56,6 +56,11 @@ class LayeringTest {
   }
 
   @Test
+  void value_dependsOnNothingOfOurs() {
+    forbid(K + "value..", others(K + "value.."));
+  }
+
+  @Test
   void userdataAndMetadata_standAlone() {
     forbid(K + "userdata..", others(K + "userdata.."));
     forbid(K + "metadata..", others(K + "metadata.."));
@@ -141,7 +146,8 @@ class LayeringTest {
           "plan",
           "apply",
           "apply.systemd",
-          "cli");
+          "cli",
+          "value");
 
   /** Every one of our packages (exact names) except {@code self} and those below it. */
   private static String[] others(String self) {

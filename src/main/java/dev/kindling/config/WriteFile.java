@@ -1,5 +1,6 @@
 package dev.kindling.config;
 
+import dev.kindling.value.Bytes;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,5 @@
 package dev.kindling.config.bind;
 
-import dev.kindling.config.Bytes;
 import dev.kindling.config.CloudConfig;
 import dev.kindling.config.CloudConfigSchema;
 import dev.kindling.config.Code;
@@ -18,6 +17,7 @@ import dev.kindling.config.yaml.YamlNode;
 import dev.kindling.config.yaml.YamlProblem;
 import dev.kindling.config.yaml.YamlScalar;
 import dev.kindling.config.yaml.YamlSequence;
+import dev.kindling.value.Bytes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
 package dev.kindling.config.bind;
 
-import dev.kindling.config.Bytes;
 import dev.kindling.config.CloudConfig;
 import dev.kindling.config.CoreOs;
 import dev.kindling.config.DropIn;
@@ -10,6 +9,7 @@ import dev.kindling.config.StructSchema;
 import dev.kindling.config.Unit;
 import dev.kindling.config.User;
 import dev.kindling.config.WriteFile;
+import dev.kindling.value.Bytes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

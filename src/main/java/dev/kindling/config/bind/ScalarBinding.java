@@ -1,9 +1,9 @@
 package dev.kindling.config.bind;
 
-import dev.kindling.config.Bytes;
 import dev.kindling.config.FieldKind;
 import dev.kindling.config.yaml.ResolvedScalar;
 import dev.kindling.config.yaml.YamlScalar;
+import dev.kindling.value.Bytes;
 
 /** go-yaml's rules for putting one resolved scalar into a string, int, float64 or bool field. */
 final class ScalarBinding {

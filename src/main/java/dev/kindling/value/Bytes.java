@@ -1,4 +1,4 @@
-package dev.kindling.config;
+package dev.kindling.value;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

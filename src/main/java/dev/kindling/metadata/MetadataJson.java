@@ -1,0 +1,91 @@
+package dev.kindling.metadata;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The JSON form of {@link Metadata} (CONTRACT, {@code fetch --format json}'s {@code metadata}
+ * object), read by {@code --metadata FILE}. A whole {@code fetch} document is accepted too.
+ */
+public final class MetadataJson {
+  private MetadataJson() {}
+
+  /** Reads metadata JSON; throws with a message naming the problem. */
+  public static Metadata read(byte[] json) throws IOException {
+    JsonNode root = new ObjectMapper().readTree(json);
+    if (root == null || !root.isObject()) {
+      throw new IOException("metadata must be a JSON object");
+    }
+    JsonNode m =
+        root.has("metadata") && root.get("metadata").isObject() ? root.get("metadata") : root;
+    Map<String, String> keys = new LinkedHashMap<>();
+    JsonNode ssh = m.get("sshPublicKeys");
+    if (ssh != null && !ssh.isNull()) {
+      if (!ssh.isObject()) {
+        throw new IOException("sshPublicKeys must be an object of name to key");
+      }
+      for (Map.Entry<String, JsonNode> e : ssh.properties()) {
+        if (!e.getValue().isTextual()) {
+          throw new IOException("sshPublicKeys." + e.getKey() + " must be a string");
+        }
+        keys.put(e.getKey(), e.getValue().asText());
+      }
+    }
+    Optional<Metadata.NetworkConfig> network = Optional.empty();
+    JsonNode nc = m.get("networkConfig");
+    if (nc != null && nc.isObject()) {
+      network =
+          Optional.of(
+              new Metadata.NetworkConfig(
+                  text(nc, "format").orElse(""), text(nc, "content").orElse("")));
+    }
+    return new Metadata(
+        text(m, "instanceId"),
+        text(m, "hostname"),
+        text(m, "publicIPv4"),
+        text(m, "privateIPv4"),
+        text(m, "publicIPv6"),
+        text(m, "privateIPv6"),
+        keys,
+        network);
+  }
+
+  private static Optional<String> text(JsonNode node, String field) throws IOException {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return Optional.empty();
+    }
+    if (!v.isTextual()) {
+      throw new IOException(field + " must be a string or null");
+    }
+    return v.asText().isEmpty() ? Optional.empty() : Optional.of(v.asText());
+  }
+
+  /** The metadata as a JSON object (absent values are null). */
+  public static ObjectNode toJson(Metadata metadata) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("instanceId", metadata.instanceId().orElse(null));
+    o.put("hostname", metadata.hostname().orElse(null));
+    o.put("publicIPv4", metadata.publicIpv4().orElse(null));
+    o.put("privateIPv4", metadata.privateIpv4().orElse(null));
+    o.put("publicIPv6", metadata.publicIpv6().orElse(null));
+    o.put("privateIPv6", metadata.privateIpv6().orElse(null));
+    ObjectNode keys = o.putObject("sshPublicKeys");
+    metadata.sshPublicKeys().forEach(keys::put);
+    metadata
+        .networkConfig()
+        .ifPresent(
+            n -> {
+              ObjectNode net = o.putObject("networkConfig");
+              net.put("format", n.format());
+              net.put("content", n.content());
+            });
+    return o;
+  }
+}

@@ -1,0 +1,112 @@
+package dev.kindling.metadata;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@code $private_ipv4}-style substitution of reference §6, over the whole user-data text, with
+ * the original's bugs fixed: adjacent occurrences all substitute, and an unresolvable variable is
+ * reported (with its line and column) instead of silently becoming "". As upstream, a backslash
+ * escapes a variable ({@code \$private_ipv4} stays {@code $private_ipv4}), there is no word
+ * boundary, and values fall back to the {@code COREOS_*} environment variables.
+ */
+public final class Templater {
+  /** The variables, in the order they are documented. */
+  public static final List<String> VARIABLES =
+      List.of("public_ipv4", "private_ipv4", "public_ipv6", "private_ipv6");
+
+  private Templater() {}
+
+  /**
+   * One variable occurrence that could not be resolved.
+   *
+   * @param variable the name without {@code $}, e.g. {@code private_ipv4}
+   * @param line 1-based line of the {@code $}
+   * @param column 1-based column (code points) of the {@code $}
+   */
+  public record Unresolved(String variable, int line, int column) {}
+
+  /**
+   * The substituted text and the occurrences that had no value (substituted by "", as the original
+   * does).
+   */
+  public record Result(String text, List<Unresolved> unresolved) {
+    public Result {
+      Objects.requireNonNull(text, "text");
+      unresolved = List.copyOf(unresolved);
+    }
+  }
+
+  /** The value of a variable from metadata, else from {@code COREOS_<NAME>} in {@code env}. */
+  public static Optional<String> value(
+      String variable, Metadata metadata, Map<String, String> env) {
+    Optional<String> fromMetadata =
+        switch (variable) {
+          case "public_ipv4" -> metadata.publicIpv4();
+          case "private_ipv4" -> metadata.privateIpv4();
+          case "public_ipv6" -> metadata.publicIpv6();
+          case "private_ipv6" -> metadata.privateIpv6();
+          default -> throw new IllegalArgumentException("unknown variable " + variable);
+        };
+    if (fromMetadata.isPresent()) {
+      return fromMetadata;
+    }
+    String fromEnv = env.get("COREOS_" + variable.toUpperCase(java.util.Locale.ROOT));
+    return fromEnv == null || fromEnv.isEmpty() ? Optional.empty() : Optional.of(fromEnv);
+  }
+
+  /** Substitutes every variable in {@code text}. */
+  public static Result substitute(String text, Metadata metadata, Map<String, String> env) {
+    StringBuilder out = new StringBuilder(text.length());
+    List<Unresolved> unresolved = new ArrayList<>();
+    int line = 1;
+    int lineStart = 0;
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+      if (c == '$') {
+        String variable = variableAt(text, i + 1);
+        if (variable != null) {
+          boolean escaped = i > 0 && text.charAt(i - 1) == '\\';
+          if (escaped) {
+            out.setLength(out.length() - 1);
+            out.append('$').append(variable);
+          } else {
+            Optional<String> value = value(variable, metadata, env);
+            if (value.isEmpty()) {
+              int column = text.codePointCount(lineStart, i) + 1;
+              unresolved.add(new Unresolved(variable, line, column));
+            }
+            out.append(value.orElse(""));
+          }
+          i += 1 + variable.length();
+          continue;
+        }
+      }
+      out.append(c);
+      i++;
+    }
+    return new Result(out.toString(), unresolved);
+  }
+
+  /** Every occurrence of a variable that would be substituted (not escaped). */
+  public static List<Unresolved> occurrences(String text) {
+    return substitute(text, Metadata.empty(), Map.of()).unresolved();
+  }
+
+  private static String variableAt(String text, int from) {
+    for (String v : VARIABLES) {
+      if (text.startsWith(v, from)) {
+        return v;
+      }
+    }
+    return null;
+  }
+}
