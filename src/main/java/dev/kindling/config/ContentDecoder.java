@@ -1,0 +1,107 @@
+package dev.kindling.config;
+
+import dev.kindling.value.Bytes;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Decodes {@code write_files[].content} per its {@code encoding} (reference §5.3), with the
+ * original's base64 rules (padding required, CR and LF ignored) and one fix: a truncated gzip
+ * stream is an error instead of silently yielding a prefix.
+ */
+public final class ContentDecoder {
+  /** Most bytes decoded content may have (zip-bomb guard). */
+  public static final int MAX_DECODED = 64 * 1024 * 1024;
+
+  private ContentDecoder() {}
+
+  /** A decoded content or why it could not be decoded. */
+  public sealed interface Result permits Decoded, Failed {}
+
+  /** The decoded bytes. */
+  public record Decoded(Bytes content) implements Result {
+    public Decoded {
+      Objects.requireNonNull(content, "content");
+    }
+  }
+
+  /** Why decoding failed, e.g. {@code illegal base64 data at input byte 4}. */
+  public record Failed(String reason) implements Result {
+    public Failed {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /** Decodes {@code content} written with {@code encoding} ("" for none). */
+  public static Result decode(String encoding, Bytes content) {
+    return switch (encoding) {
+      case "" -> new Decoded(content);
+      case "b64", "base64" -> base64(content);
+      case "gz", "gzip" -> gunzip(content.toByteArray());
+      case "gz+base64", "gzip+base64", "gz+b64", "gzip+b64" -> {
+        Result raw = base64(content);
+        yield raw instanceof Decoded d ? gunzip(d.content().toByteArray()) : raw;
+      }
+      default -> new Failed("unsupported encoding \"" + encoding + "\"");
+    };
+  }
+
+  private static Result base64(Bytes content) {
+    byte[] in = content.toByteArray();
+    ByteArrayOutputStream clean = new ByteArrayOutputStream(in.length);
+    for (int i = 0; i < in.length; i++) {
+      byte b = in[i];
+      if (b == '\r' || b == '\n') {
+        continue;
+      }
+      boolean alphabet =
+          (b >= 'A' && b <= 'Z')
+              || (b >= 'a' && b <= 'z')
+              || (b >= '0' && b <= '9')
+              || b == '+'
+              || b == '/'
+              || b == '=';
+      if (!alphabet) {
+        return new Failed("illegal base64 data at input byte " + clean.size());
+      }
+      clean.write(b);
+    }
+    byte[] data = clean.toByteArray();
+    if (data.length % 4 != 0) {
+      return new Failed("illegal base64 data at input byte " + (data.length / 4 * 4));
+    }
+    try {
+      return new Decoded(Bytes.of(Base64.getDecoder().decode(data)));
+    } catch (IllegalArgumentException e) {
+      return new Failed("illegal base64 data: " + e.getMessage());
+    }
+  }
+
+  private static Result gunzip(byte[] data) {
+    if (data.length == 0) {
+      return new Failed("gzip content is empty");
+    }
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(data));
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      byte[] buffer = new byte[8192];
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        out.write(buffer, 0, n);
+        if (out.size() > MAX_DECODED) {
+          return new Failed("gzip content expands to more than " + MAX_DECODED + " bytes");
+        }
+      }
+      return new Decoded(Bytes.of(out.toByteArray()));
+    } catch (EOFException e) {
+      return new Failed("gzip stream is truncated");
+    } catch (IOException e) {
+      return new Failed("invalid gzip data: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.kindling.plan;
+
+import dev.kindling.config.CloudConfig;
+import dev.kindling.metadata.Metadata;
+import dev.kindling.value.Bytes;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the planner plans from: the user-data parts in order (one for plain cloud-config, none
+ * for empty user data, several for multipart), the metadata and the run options.
+ */
+public record PlanInput(List<Part> parts, Metadata metadata, PlanOptions options) {
+  public PlanInput {
+    parts = List.copyOf(parts);
+    Objects.requireNonNull(metadata, "metadata");
+    Objects.requireNonNull(options, "options");
+  }
+
+  /** One user-data part, already templated. */
+  public sealed interface Part permits ConfigPart, ScriptPart {
+    /** How reports name the part ({@code user-data}, {@code part 2 (x.yaml)}). */
+    String label();
+  }
+
+  /** A bound cloud-config part. */
+  public record ConfigPart(String label, CloudConfig config) implements Part {
+    public ConfigPart {
+      Objects.requireNonNull(label, "label");
+      Objects.requireNonNull(config, "config");
+    }
+  }
+
+  /** A {@code #!} script part (templated text). */
+  public record ScriptPart(String label, Bytes script) implements Part {
+    public ScriptPart {
+      Objects.requireNonNull(label, "label");
+      Objects.requireNonNull(script, "script");
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.kindling.plan;
+
+/**
+ * Formats a plan as text (one line per action) or as the JSON of CONTRACT ({@code render --format
+ * json}). Never prints secrets: file contents appear as size and sha256 only. (Placeholder body;
+ * the plan/apply issue fills it in.)
+ */
+public final class PlanPrinter {
+  private PlanPrinter() {}
+
+  /** The plan as text, one line per action. */
+  public static String text(Plan plan) {
+    StringBuilder out = new StringBuilder();
+    for (Action a : plan.actions()) {
+      out.append(a.describe()).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** The plan as CONTRACT JSON: {@code {"actions": [...]}}. */
+  public static String json(Plan plan) {
+    return "{\"actions\": []}\n";
+  }
+}
