@@ -1,18 +1,29 @@
 package dev.kindling.cli;
 
-import dev.kindling.config.Severity;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.kindling.metadata.Metadata;
+import dev.kindling.metadata.MetadataJson;
 import dev.kindling.validate.FileReport;
+import dev.kindling.validate.JsonReportPrinter;
+import dev.kindling.validate.SarifReportPrinter;
+import dev.kindling.validate.Summary;
 import dev.kindling.validate.TextReportPrinter;
 import dev.kindling.validate.Validator;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,65 +35,124 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Validate cloud-config user data (files, directories, or - for stdin).")
+    description = {
+      "Validate user data: cloud-config, scripts, Ignition, gzip and multipart MIME.",
+      "Exit status: 0 no errors, 1 errors (with --strict also warnings), 2 usage error or"
+          + " unreadable path."
+    })
 public final class ValidateCommand implements Callable<Integer> {
+  /** The output formats. */
+  enum Format {
+    TEXT,
+    JSON,
+    SARIF
+  }
+
   @Spec CommandSpec spec;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      converter = FormatConverter.class,
+      description = "Output format: text (default), json or sarif.")
+  Format format = Format.TEXT;
 
   @Option(names = "--strict", description = "Exit 1 on warnings too, not only on errors.")
   boolean strict;
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, directories or -.")
+  @Option(
+      names = "--metadata",
+      paramLabel = "FILE",
+      description = "Metadata JSON (the fetch format) for resolving $private_ipv4 and friends.")
+  Path metadataFile;
+
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "1..*",
+      description =
+          "Files, directories (every *.yaml, *.yml, user-data, user_data below them), or - for"
+              + " standard input.")
   List<String> paths = new ArrayList<>();
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+  public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    List<FileReport> reports = new ArrayList<>();
-    boolean unreadable = false;
-    for (String p : paths) {
-      try {
-        for (Path file : expand(p)) {
-          reports.add(
-              Validator.validate(file.toString(), Files.readAllBytes(file), Optional.empty()));
-        }
-      } catch (IOException e) {
-        err.println("kindling validate: cannot read " + p + ": " + e.getMessage());
-        unreadable = true;
-      }
-    }
-    new TextReportPrinter(out).print(reports);
-    if (unreadable) {
+    Optional<Metadata> metadata;
+    try {
+      metadata = readMetadata();
+    } catch (IOException e) {
+      err.println("kindling validate: failed to read metadata " + metadataFile + ": " + reason(e));
       return ExitCodes.USAGE;
     }
-    boolean failed =
-        reports.stream()
-            .anyMatch(
-                r -> r.count(Severity.ERROR) > 0 || (strict && r.count(Severity.WARNING) > 0));
+    InputCollector inputs = new InputCollector(System.in, err);
+    List<FileReport> reports = new ArrayList<>();
+    for (String p : paths) {
+      inputs.collect(p, (name, bytes) -> reports.add(Validator.validate(name, bytes, metadata)));
+    }
+    print(reports);
+    if (inputs.failed()) {
+      return ExitCodes.USAGE;
+    }
+    Summary summary = Summary.of(reports);
+    boolean failed = summary.errors() > 0 || (strict && summary.warnings() > 0);
     return failed ? ExitCodes.FAILED : ExitCodes.OK;
   }
 
-  private static List<Path> expand(String p) throws IOException {
-    Path path = Path.of(p);
-    if (!Files.isDirectory(path)) {
-      if (!Files.isReadable(path)) {
-        throw new IOException("no such file");
-      }
-      return List.of(path);
+  private Optional<Metadata> readMetadata() throws IOException {
+    if (metadataFile == null) {
+      return Optional.empty();
     }
-    try (Stream<Path> walk = Files.walk(path)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(ValidateCommand::isUserData)
-          .sorted()
-          .toList();
-    }
+    return Optional.of(MetadataJson.read(Files.readAllBytes(metadataFile)));
   }
 
-  private static boolean isUserData(Path file) {
-    String name = file.getFileName().toString();
-    return name.endsWith(".yaml")
-        || name.endsWith(".yml")
-        || name.equals("user-data")
-        || name.equals("user_data");
+  private void print(List<FileReport> reports) throws IOException {
+    // One buffered writer for the whole report: the console stream flushes on every line.
+    PrintWriter out =
+        new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
+    switch (format) {
+      case JSON -> new JsonReportPrinter(out).print(reports);
+      case SARIF -> new SarifReportPrinter(out, version()).print(reports);
+      default -> new TextReportPrinter(out).print(reports);
+    }
+    out.flush();
+  }
+
+  private static String version() {
+    String v = Main.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  /** Why reading failed, in a few words (no stack trace, no file content). */
+  static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    if (e instanceof JsonProcessingException json) {
+      JsonLocation at = json.getLocation();
+      return json.getOriginalMessage()
+          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr());
+    }
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip();
+  }
+
+  /** Accepts {@code text}, {@code json} and {@code sarif} in any case. */
+  static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
+    @Override
+    public Format convert(String value) {
+      try {
+        return Format.valueOf(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(
+            "unknown format '" + value + "' (expected text, json or sarif)");
+      }
+    }
   }
 }

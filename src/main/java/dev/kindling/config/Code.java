@@ -31,7 +31,10 @@ public enum Code {
   UNRESOLVED_VARIABLE("unresolved-variable", "a $variable cannot be resolved from metadata"),
   MULTIPART("multipart", "a multipart MIME message is malformed"),
   UNSUPPORTED_PART("unsupported-part", "a MIME part has a type Kindling does not apply"),
-  COMPRESSION("compression", "compressed user data does not decompress");
+  COMPRESSION("compression", "compressed user data does not decompress"),
+  SHADOWED_HOSTNAME(
+      "shadowed-hostname",
+      "a later multipart part sets a hostname; the first part's hostname wins");
 
   private final String id;
   private final String summary;

@@ -107,12 +107,20 @@ public final class UserData {
    * @param content the part's content, classified
    * @param firstLine the line of the whole message where the part's body starts, when the body is
    *     stored verbatim (no transfer encoding, no compression); else 0
+   * @param headerLine the line of the whole message that declares the part: its Content-Type
+   *     header, or its boundary line when it has none; 0 when the part lies inside an encoded part
    */
-  public record Part(int index, String name, String contentType, UserData content, int firstLine) {
+  public record Part(
+      int index, String name, String contentType, UserData content, int firstLine, int headerLine) {
     public Part {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(contentType, "contentType");
       Objects.requireNonNull(content, "content");
+    }
+
+    /** A part whose declaring line is not known. */
+    public Part(int index, String name, String contentType, UserData content, int firstLine) {
+      this(index, name, contentType, content, firstLine, 0);
     }
 
     /** How findings name the part: {@code part 2 (cloud-config.yaml)}. */

@@ -1,124 +1,187 @@
 package dev.kindling.userdata;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
-/** The classification rules of reference §2: gzip first, then script, cloud-config, Ignition. */
+/**
+ * The classification rules of reference §2 plus gzip and multipart MIME: gzip first (by magic
+ * bytes), then script, cloud-config, Ignition and multipart. One instance classifies one input, so
+ * the decompression budget covers the whole message, every part included.
+ */
 final class UserDataClassifier {
-  /** Most bytes a gzip user data may expand to (zip-bomb guard). */
+  /** Most bytes gzip user data may expand to, all parts together (zip-bomb guard). */
   static final int MAX_DECOMPRESSED = 64 * 1024 * 1024;
+
+  private long budget = MAX_DECOMPRESSED;
 
   private UserDataClassifier() {}
 
+  /** Classifies raw user data. Never throws. */
   static UserData classify(byte[] raw) {
-    if (raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
-      try {
-        byte[] plain = gunzip(raw);
-        UserData inner = classifyPlain(plain);
-        return new UserData(inner.kind(), plain, true, inner.parts(), inner.problem());
-      } catch (IOException e) {
-        return new UserData(
-            UserData.Kind.UNKNOWN,
-            new byte[0],
-            true,
-            List.of(),
-            Optional.of("gzip user data does not decompress: " + e.getMessage()));
-      }
+    try {
+      return new UserDataClassifier().top(raw);
+    } catch (RuntimeException | StackOverflowError e) {
+      // Not expected; classification must never take the caller down.
+      return new UserData(
+          UserData.Kind.UNKNOWN,
+          raw,
+          false,
+          List.of(),
+          Optional.of("failed to classify user data: " + e));
     }
-    return classifyPlain(raw);
   }
 
-  static UserData classifyPlain(byte[] raw) {
+  private UserData top(byte[] raw) {
+    if (!isGzip(raw)) {
+      return content(raw, 1, true, 0);
+    }
+    byte[] plain;
+    try {
+      plain = gunzip(raw);
+    } catch (IOException e) {
+      return compressionProblem("gzip user data does not decompress: " + reason(e));
+    }
+    UserData inner = content(plain, 1, true, 0);
+    return new UserData(inner.kind(), plain, true, inner.parts(), inner.problem());
+  }
+
+  /**
+   * Classifies by content: script, cloud-config, Ignition, multipart MIME (by its headers), else
+   * unknown.
+   *
+   * @param line the line number of the first byte, for part positions
+   * @param located whether those line numbers are lines of the whole input
+   * @param depth how many multipart messages enclose this content
+   */
+  UserData content(byte[] raw, int line, boolean located, int depth) {
     if (raw.length == 0) {
       return of(UserData.Kind.EMPTY, raw);
     }
-    String firstLine = firstLine(raw);
-    if (firstLine.startsWith("#!")) {
+    String first = firstLine(raw);
+    if (first.startsWith("#!")) {
       return of(UserData.Kind.SCRIPT, raw);
     }
-    if (firstLine.stripTrailing().equals("#cloud-config")) {
+    if (isCloudConfigHeader(first)) {
       return of(UserData.Kind.CLOUD_CONFIG, raw);
     }
-    if (isIgnition(raw)) {
+    if (IgnitionSniffer.isIgnition(raw)) {
       return of(UserData.Kind.IGNITION, raw);
+    }
+    if (MimeHeaders.startsWithField(raw, 0, raw.length)) {
+      MimeHeaders headers = MimeHeaders.parse(raw, 0, raw.length, line);
+      Optional<MimeHeaders.Field> type = headers.get("content-type");
+      if (type.isPresent()) {
+        MediaType media = MediaType.parse(type.get().value());
+        if (media.type().equals("multipart")) {
+          if (headers.problem().isPresent()) {
+            return multipart(raw, List.of(), headers.problem());
+          }
+          return new MultipartReader(this)
+              .read(raw, headers.bodyOffset(), headers.bodyLine(), located, media, depth);
+        }
+      }
     }
     return of(UserData.Kind.UNKNOWN, raw);
   }
 
-  private static UserData of(UserData.Kind kind, byte[] raw) {
+  /**
+   * The first-line rule of {@code config.IsCloudConfig}: the line with trailing white space (Go's
+   * {@code unicode.IsSpace}) removed is exactly {@code #cloud-config}.
+   */
+  static boolean isCloudConfigHeader(String firstLine) {
+    int end = firstLine.length();
+    while (end > 0) {
+      int cp = firstLine.codePointBefore(end);
+      if (!isGoSpace(cp)) {
+        break;
+      }
+      end -= Character.charCount(cp);
+    }
+    return firstLine.substring(0, end).equals("#cloud-config");
+  }
+
+  /** Go's {@code unicode.IsSpace}: Unicode White_Space (unlike Java's isWhitespace). */
+  static boolean isGoSpace(int cp) {
+    switch (cp) {
+      case '\t',
+          '\n',
+          0x0B,
+          '\f',
+          '\r',
+          ' ',
+          0x85,
+          0xA0,
+          0x1680,
+          0x2028,
+          0x2029,
+          0x202F,
+          0x205F,
+          0x3000 -> {
+        return true;
+      }
+      default -> {
+        return cp >= 0x2000 && cp <= 0x200A;
+      }
+    }
+  }
+
+  static boolean isGzip(byte[] raw) {
+    return raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b;
+  }
+
+  /** Gunzips within the budget left for this input. */
+  byte[] gunzip(byte[] raw) throws IOException {
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
+      byte[] out = new byte[Math.max(64, Math.min(raw.length * 4, 1 << 20))];
+      int size = 0;
+      while (true) {
+        if (size == out.length) {
+          if (size >= budget) {
+            throw new IOException(
+                "expands to more than " + MAX_DECOMPRESSED / (1024 * 1024) + " MiB");
+          }
+          out = Arrays.copyOf(out, (int) Math.min((long) size * 2, budget + 1));
+        }
+        int n = in.read(out, size, out.length - size);
+        if (n < 0) {
+          break;
+        }
+        size += n;
+        if (size > budget) {
+          throw new IOException(
+              "expands to more than " + MAX_DECOMPRESSED / (1024 * 1024) + " MiB");
+        }
+      }
+      budget -= size;
+      return Arrays.copyOf(out, size);
+    }
+  }
+
+  static String reason(Exception e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+
+  static UserData of(UserData.Kind kind, byte[] raw) {
     return new UserData(kind, raw, false, List.of(), Optional.empty());
   }
 
+  static UserData multipart(byte[] raw, List<UserData.Part> parts, Optional<String> problem) {
+    return new UserData(UserData.Kind.MULTIPART, raw, false, parts, problem);
+  }
+
+  static UserData compressionProblem(String problem) {
+    return new UserData(UserData.Kind.UNKNOWN, new byte[0], true, List.of(), Optional.of(problem));
+  }
+
   private static String firstLine(byte[] raw) {
-    int end = 0;
-    while (end < raw.length && raw[end] != '\n') {
-      end++;
-    }
+    int end = MimeHeaders.lineEnd(raw, 0, raw.length);
     return new String(raw, 0, end, StandardCharsets.UTF_8);
-  }
-
-  static byte[] gunzip(byte[] raw) throws IOException {
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw));
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      byte[] buffer = new byte[8192];
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        out.write(buffer, 0, n);
-        if (out.size() > MAX_DECOMPRESSED) {
-          throw new IOException("more than " + MAX_DECOMPRESSED + " bytes once decompressed");
-        }
-      }
-      return out.toByteArray();
-    }
-  }
-
-  /**
-   * Whether the text is an Ignition config: valid JSON whose {@code ignitionVersion} is an integer
-   * or whose {@code ignition.version} is a string.
-   */
-  static boolean isIgnition(byte[] raw) {
-    try (JsonParser p = new JsonFactory().createParser(raw)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return false;
-      }
-      boolean ignition = false;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        JsonToken value = p.nextToken();
-        if (field.equals("ignitionVersion")) {
-          if (value != JsonToken.VALUE_NUMBER_INT) {
-            return false;
-          }
-          ignition = true;
-        } else if (field.equals("ignition") && value == JsonToken.START_OBJECT) {
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String inner = p.currentName();
-            JsonToken v = p.nextToken();
-            if (inner.equals("version")) {
-              if (v != JsonToken.VALUE_STRING) {
-                return false;
-              }
-              ignition = true;
-            } else {
-              p.skipChildren();
-            }
-          }
-        } else {
-          p.skipChildren();
-        }
-      }
-      return ignition && p.nextToken() == null;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

@@ -1,7 +1,6 @@
 package dev.kindling.validate;
 
 import dev.kindling.config.Finding;
-import dev.kindling.config.Severity;
 import dev.kindling.config.yaml.Position;
 import java.io.PrintWriter;
 import java.util.List;
@@ -18,29 +17,29 @@ public final class TextReportPrinter {
     this.out = out;
   }
 
-  /** Prints every entry of every report, then a summary line. */
+  /**
+   * Prints every entry of every report, then a summary line. An entry of a multipart part names the
+   * part after the file: {@code user-data[part 2 (a.yaml)]:7:3}. When the part was transfer-encoded
+   * or compressed the label ends in {@code ", decoded"} and the line counts lines of the decoded
+   * part, not of the file.
+   */
   public void print(List<FileReport> reports) {
-    long errors = 0;
-    long warnings = 0;
-    long infos = 0;
     for (FileReport report : reports) {
       for (Entry entry : report.entries()) {
         print(report.file(), entry);
       }
-      errors += report.count(Severity.ERROR);
-      warnings += report.count(Severity.WARNING);
-      infos += report.count(Severity.INFO);
     }
+    Summary s = Summary.of(reports);
     out.printf(
         "%d %s checked: %d %s, %d %s, %d %s%n",
-        reports.size(),
-        reports.size() == 1 ? "file" : "files",
-        errors,
-        errors == 1 ? "error" : "errors",
-        warnings,
-        warnings == 1 ? "warning" : "warnings",
-        infos,
-        infos == 1 ? "info" : "infos");
+        s.files(),
+        s.files() == 1 ? "file" : "files",
+        s.errors(),
+        s.errors() == 1 ? "error" : "errors",
+        s.warnings(),
+        s.warnings() == 1 ? "warning" : "warnings",
+        s.infos(),
+        s.infos() == 1 ? "info" : "infos");
     out.flush();
   }
 

@@ -1,43 +1,47 @@
 package dev.kindling.validate;
 
+import dev.kindling.config.CloudConfig;
 import dev.kindling.config.Code;
 import dev.kindling.config.Finding;
 import dev.kindling.config.bind.BindResult;
 import dev.kindling.config.bind.ConfigBinder;
+import dev.kindling.config.bind.SourceMap;
 import dev.kindling.config.yaml.ConfigPath;
 import dev.kindling.config.yaml.Position;
 import dev.kindling.config.yaml.YamlDocument;
 import dev.kindling.config.yaml.YamlParser;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.userdata.UserData;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Validates user data: classifies it, binds cloud-config with the same binder {@code run} uses,
- * runs every rule and returns the entries in document order.
+ * runs every rule and returns the entries in document order. Multipart messages are validated part
+ * by part ({@link MultipartValidator}).
  */
 public final class Validator {
+  /** The original's message for user data that is neither cloud-config nor a script. */
+  static final String NOT_CLOUD_CONFIG = "must be \"#cloud-config\" or begin with \"#!\"";
+
   private Validator() {}
 
   /** Validates one input. Never throws on bad input. */
   public static FileReport validate(String file, byte[] data, Optional<Metadata> metadata) {
     UserData userData = UserData.classify(data);
     List<Entry> entries = new ArrayList<>();
-    if (userData.problem().isPresent()) {
-      entries.add(
-          new Entry(
-              Finding.error(Code.COMPRESSION, ConfigPath.root(), userData.problem().get())
-                  .at(Position.START),
-              Optional.empty(),
-              Optional.empty()));
-    }
     switch (userData.kind()) {
-      case CLOUD_CONFIG -> entries.addAll(validateCloudConfig(userData.bytes(), metadata));
+      case CLOUD_CONFIG -> entries.addAll(check(userData.bytes(), metadata).entries(""));
+      case MULTIPART -> entries.addAll(MultipartValidator.validate(userData, metadata));
       case UNKNOWN -> {
-        if (userData.problem().isEmpty()) {
+        if (userData.problem().isPresent()) {
+          entries.add(compression(userData.problem().get(), Position.START, Optional.empty()));
+        } else {
           entries.add(notCloudConfig(userData.text()));
         }
       }
@@ -48,9 +52,14 @@ public final class Validator {
 
   /** The findings for a cloud-config document, located and in document order. */
   static List<Entry> validateCloudConfig(byte[] bytes, Optional<Metadata> metadata) {
+    return check(bytes, metadata).entries("");
+  }
+
+  /** Parses, binds and checks one cloud-config document. */
+  static Checked check(byte[] bytes, Optional<Metadata> metadata) {
     YamlDocument document = YamlParser.parse(bytes);
     BindResult bound = ConfigBinder.bind(document);
-    String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    String text = new String(bytes, StandardCharsets.UTF_8);
     List<Finding> findings = new ArrayList<>(bound.findings());
     if (document.problems().isEmpty()) {
       RuleContext context = new RuleContext(bound.config(), bound.sources(), text, metadata);
@@ -59,38 +68,96 @@ public final class Validator {
       }
     }
     findings.sort(Comparator.comparing((Finding f) -> f.position().orElse(Position.START)));
-    String[] lines = text.split("\n", -1);
-    List<Entry> entries = new ArrayList<>(findings.size());
-    for (Finding f : findings) {
-      int line = f.position().orElse(Position.START).line();
-      Optional<String> source =
-          line <= lines.length ? Optional.of(stripCr(lines[line - 1])) : Optional.empty();
-      entries.add(new Entry(f, Optional.empty(), source));
-    }
-    return entries;
+    return new Checked(
+        findings, Arrays.asList(text.split("\n", -1)), bound.config(), bound.sources());
   }
 
-  private static String stripCr(String line) {
-    return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+  /**
+   * A checked cloud-config document.
+   *
+   * @param findings located findings in document order
+   * @param lines the document's lines
+   * @param config the bound config
+   * @param sources where its values came from
+   */
+  record Checked(
+      List<Finding> findings, List<String> lines, CloudConfig config, SourceMap sources) {
+    /** The findings as entries, labelled with {@code part} when not empty. */
+    List<Entry> entries(String part) {
+      return entries(part, 0);
+    }
+
+    /** The entries with every line moved down by {@code offset} (a part's place in its file). */
+    List<Entry> entries(String part, int offset) {
+      List<Entry> entries = new ArrayList<>(findings.size());
+      for (Finding f : findings) {
+        Position p = f.position().orElse(Position.START);
+        Optional<String> source = sourceLine(lines, p.line());
+        Finding moved = offset == 0 ? f : f.at(new Position(p.line() + offset, p.column()));
+        entries.add(
+            new Entry(moved, part.isEmpty() ? Optional.empty() : Optional.of(part), source));
+      }
+      return entries;
+    }
+  }
+
+  /** Line {@code line} (1-based) of {@code lines}, without a trailing CR. */
+  static Optional<String> sourceLine(List<String> lines, int line) {
+    if (line < 1 || line > lines.size()) {
+      return Optional.empty();
+    }
+    String text = lines.get(line - 1);
+    return Optional.of(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
+  }
+
+  /** The error for gzip that does not decompress. */
+  static Entry compression(String problem, Position at, Optional<String> part) {
+    Finding f =
+        Finding.error(Code.COMPRESSION, ConfigPath.root(), problem)
+            .withHint(
+                "compress with gzip (not zip, zlib or xz), or send the user data uncompressed")
+            .at(at);
+    return new Entry(f, part, Optional.empty());
   }
 
   private static Entry notCloudConfig(String text) {
-    Finding f =
-        Finding.error(
-                Code.NOT_CLOUD_CONFIG,
-                ConfigPath.root(),
-                "must be \"#cloud-config\" or begin with \"#!\"")
-            .at(Position.START);
     String first = text.lines().findFirst().orElse("");
-    String hint =
-        first
-                .strip()
-                .toLowerCase(java.util.Locale.ROOT)
-                .replace(" ", "")
-                .startsWith("#cloud-config")
-            ? "the first line must be exactly \"#cloud-config\" (lowercase, no leading spaces or"
-                + " BOM, nothing after it)"
-            : "start cloud-config with the line \"#cloud-config\", or a script with \"#!\"";
-    return new Entry(f.withHint(hint), Optional.empty(), Optional.of(first));
+    Finding f =
+        Finding.error(Code.NOT_CLOUD_CONFIG, ConfigPath.root(), NOT_CLOUD_CONFIG)
+            .withHint(notCloudConfigHint(first))
+            .at(Position.START);
+    return new Entry(f, Optional.empty(), Optional.of(printable(first)));
+  }
+
+  /** What to do, depending on what the first line looks like. */
+  static String notCloudConfigHint(String first) {
+    String squeezed = first.strip().toLowerCase(Locale.ROOT).replace(" ", "");
+    if (first.startsWith("\uFEFF")) {
+      return "remove the byte-order mark (U+FEFF) before the first line; it must be exactly"
+          + " \"#cloud-config\"";
+    }
+    if (squeezed.startsWith("#cloud-config") || squeezed.startsWith("#cloudconfig")) {
+      return "the first line must be exactly \"#cloud-config\" (lowercase, nothing before or"
+          + " after it)";
+    }
+    if (squeezed.startsWith("content-type:")) {
+      return "a MIME message must declare \"Content-Type: multipart/mixed; boundary=...\";"
+          + " put cloud-config in a text/cloud-config part";
+    }
+    if (squeezed.startsWith("{")) {
+      return "JSON user data must be an Ignition config (with \"ignition\": {\"version\": ...});"
+          + " cloud-config is YAML that starts with the line \"#cloud-config\"";
+    }
+    return "start cloud-config with the line \"#cloud-config\", a script with \"#!\", or send a"
+        + " multipart MIME message (Content-Type: multipart/mixed)";
+  }
+
+  /** The line with control characters shown as '?', for the caret display of binary input. */
+  static String printable(String line) {
+    StringBuilder out = new StringBuilder(Math.min(line.length(), 200));
+    line.codePoints()
+        .limit(200)
+        .forEach(cp -> out.appendCodePoint(Character.isISOControl(cp) && cp != '\t' ? '?' : cp));
+    return out.toString();
   }
 }

@@ -1,0 +1,143 @@
+package dev.kindling.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the {@code PATH} arguments of {@code validate} into named inputs: a file as given, every
+ * {@code *.yaml}, {@code *.yml}, {@code user-data} and {@code user_data} file below a directory
+ * (sorted, so the output is the same on every run), and {@code -} for standard input. A path that
+ * cannot be read is reported on stderr and remembered; the others are still read.
+ */
+final class InputCollector {
+  /** Largest input read (user data is at most a few hundred KiB on every cloud). */
+  static final int MAX_SIZE = 64 * 1024 * 1024;
+
+  /** Receives one input: how reports name it (the path as given, or "-") and its content. */
+  interface Sink {
+    void accept(String name, byte[] bytes);
+  }
+
+  private final InputStream stdin;
+  private final PrintWriter err;
+  private byte[] stdinBytes;
+  private boolean failed;
+
+  InputCollector(InputStream stdin, PrintWriter err) {
+    this.stdin = stdin;
+    this.err = err;
+  }
+
+  /** Whether some path could not be read. */
+  boolean failed() {
+    return failed;
+  }
+
+  /** Reads what {@code arg} names and hands each input to {@code sink}, in order. */
+  void collect(String arg, Sink sink) {
+    if (arg.equals("-")) {
+      try {
+        if (stdinBytes == null) {
+          stdinBytes = readCapped(stdin);
+        }
+        sink.accept("-", stdinBytes);
+      } catch (IOException e) {
+        fail("standard input", e);
+      }
+      return;
+    }
+    Path path;
+    try {
+      path = Path.of(arg);
+    } catch (InvalidPathException e) {
+      fail(arg, new IOException("not a valid path"));
+      return;
+    }
+    if (Files.isDirectory(path)) {
+      List<Path> files = walk(path);
+      if (files.isEmpty() && !failed) {
+        err.println(
+            "kindling validate: no user-data files (*.yaml, *.yml, user-data, user_data) below "
+                + arg);
+      }
+      for (Path file : files) {
+        read(file, sink);
+      }
+    } else {
+      read(path, sink);
+    }
+  }
+
+  private void read(Path file, Sink sink) {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = readCapped(in);
+    } catch (IOException e) {
+      fail(file.toString(), e);
+      return;
+    }
+    sink.accept(file.toString(), bytes);
+  }
+
+  private List<Path> walk(Path root) {
+    List<Path> files = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (isUserData(file) && (attrs.isRegularFile() || Files.isRegularFile(file))) {
+                files.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              fail(file.toString(), e);
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      fail(root.toString(), e);
+    }
+    files.sort(null);
+    return files;
+  }
+
+  /** The file names a directory walk picks up (CONTRACT). */
+  static boolean isUserData(Path file) {
+    Path name = file.getFileName();
+    if (name == null) {
+      return false;
+    }
+    String n = name.toString();
+    return n.endsWith(".yaml")
+        || n.endsWith(".yml")
+        || n.equals("user-data")
+        || n.equals("user_data");
+  }
+
+  private static byte[] readCapped(InputStream in) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_SIZE + 1);
+    if (bytes.length > MAX_SIZE) {
+      throw new IOException("larger than " + MAX_SIZE / (1024 * 1024) + " MiB");
+    }
+    return bytes;
+  }
+
+  private void fail(String what, IOException e) {
+    err.println("kindling validate: failed to read " + what + ": " + ValidateCommand.reason(e));
+    failed = true;
+  }
+}
