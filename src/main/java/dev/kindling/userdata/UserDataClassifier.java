@@ -18,14 +18,23 @@ final class UserDataClassifier {
   /** Most bytes gzip user data may expand to, all parts together (zip-bomb guard). */
   static final int MAX_DECOMPRESSED = 64 * 1024 * 1024;
 
-  private long budget = MAX_DECOMPRESSED;
+  private final long limit;
+  private long budget;
 
-  private UserDataClassifier() {}
+  private UserDataClassifier(long limit) {
+    this.limit = limit;
+    this.budget = limit;
+  }
 
   /** Classifies raw user data. Never throws. */
   static UserData classify(byte[] raw) {
+    return classify(raw, MAX_DECOMPRESSED);
+  }
+
+  /** Classifies raw user data, decompressing at most {@code limit} bytes in all. */
+  static UserData classify(byte[] raw, long limit) {
     try {
-      return new UserDataClassifier().top(raw);
+      return new UserDataClassifier(limit).top(raw);
     } catch (RuntimeException | StackOverflowError e) {
       // Not expected; classification must never take the caller down.
       return new UserData(
@@ -143,8 +152,7 @@ final class UserDataClassifier {
       while (true) {
         if (size == out.length) {
           if (size >= budget) {
-            throw new IOException(
-                "expands to more than " + MAX_DECOMPRESSED / (1024 * 1024) + " MiB");
+            throw tooLarge();
           }
           out = Arrays.copyOf(out, (int) Math.min((long) size * 2, budget + 1));
         }
@@ -154,13 +162,17 @@ final class UserDataClassifier {
         }
         size += n;
         if (size > budget) {
-          throw new IOException(
-              "expands to more than " + MAX_DECOMPRESSED / (1024 * 1024) + " MiB");
+          throw tooLarge();
         }
       }
       budget -= size;
       return Arrays.copyOf(out, size);
     }
+  }
+
+  private IOException tooLarge() {
+    return new IOException(
+        "expands to more than " + limit / (1024 * 1024) + " MiB (all parts together)");
   }
 
   static String reason(Exception e) {
