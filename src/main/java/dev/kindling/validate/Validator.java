@@ -39,10 +39,10 @@ public final class Validator {
       case CLOUD_CONFIG -> entries.addAll(check(userData.bytes(), metadata).entries(""));
       case MULTIPART -> entries.addAll(MultipartValidator.validate(userData, metadata));
       case UNKNOWN -> {
-        if (userData.problem().isPresent()) {
+        if (userData.problem().isPresent() && userData.gzipped()) {
           entries.add(compression(userData.problem().get(), Position.START, Optional.empty()));
         } else {
-          entries.add(notCloudConfig(userData.text()));
+          entries.add(notCloudConfig(userData.text(), userData.problem()));
         }
       }
       default -> {}
@@ -120,10 +120,11 @@ public final class Validator {
     return new Entry(f, part, Optional.empty());
   }
 
-  private static Entry notCloudConfig(String text) {
+  /** The original's error; {@code problem} replaces its message if classification failed. */
+  private static Entry notCloudConfig(String text, Optional<String> problem) {
     String first = text.lines().findFirst().orElse("");
     Finding f =
-        Finding.error(Code.NOT_CLOUD_CONFIG, ConfigPath.root(), NOT_CLOUD_CONFIG)
+        Finding.error(Code.NOT_CLOUD_CONFIG, ConfigPath.root(), problem.orElse(NOT_CLOUD_CONFIG))
             .withHint(notCloudConfigHint(first))
             .at(Position.START);
     return new Entry(f, Optional.empty(), Optional.of(printable(first)));
