@@ -29,35 +29,53 @@ public final class TextReportPrinter {
         print(report.file(), entry);
       }
     }
+    // String concatenation, not printf: Formatter loads locale data, a cost at every start.
     Summary s = Summary.of(reports);
-    out.printf(
-        "%d %s checked: %d %s, %d %s, %d %s%n",
-        s.files(),
-        s.files() == 1 ? "file" : "files",
-        s.errors(),
-        s.errors() == 1 ? "error" : "errors",
-        s.warnings(),
-        s.warnings() == 1 ? "warning" : "warnings",
-        s.infos(),
-        s.infos() == 1 ? "info" : "infos");
+    out.print(
+        s.files()
+            + plural(s.files(), " file", " files")
+            + " checked: "
+            + s.errors()
+            + plural(s.errors(), " error, ", " errors, ")
+            + s.warnings()
+            + plural(s.warnings(), " warning, ", " warnings, ")
+            + s.infos()
+            + plural(s.infos(), " info\n", " infos\n"));
     out.flush();
+  }
+
+  private static String plural(long n, String one, String many) {
+    return n == 1 ? one : many;
   }
 
   private void print(String file, Entry entry) {
     Finding f = entry.finding();
     Position p = f.position().orElse(Position.START);
     String where = entry.part().map(part -> file + "[" + part + "]").orElse(file);
-    out.printf(
-        "%s:%d:%d: %s: %s [%s]%n",
-        where, p.line(), p.column(), f.severity().label(), f.message(), f.code().id());
+    StringBuilder text =
+        new StringBuilder(where)
+            .append(':')
+            .append(p.line())
+            .append(':')
+            .append(p.column())
+            .append(": ")
+            .append(f.severity().label())
+            .append(": ")
+            .append(f.message())
+            .append(" [")
+            .append(f.code().id())
+            .append("]\n");
     entry
         .sourceLine()
         .ifPresent(
-            line -> {
-              out.println("  " + line);
-              out.println("  " + caretPadding(line, p.column()) + "^");
-            });
-    f.hint().ifPresent(h -> out.println("  hint: " + h));
+            line ->
+                text.append("  ")
+                    .append(line)
+                    .append("\n  ")
+                    .append(caretPadding(line, p.column()))
+                    .append("^\n"));
+    f.hint().ifPresent(h -> text.append("  hint: ").append(h).append('\n'));
+    out.print(text);
   }
 
   /** Spaces (tabs kept) up to the column, counted in code points. */
