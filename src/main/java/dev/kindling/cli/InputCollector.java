@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -129,11 +130,26 @@ final class InputCollector {
   }
 
   private static byte[] readCapped(InputStream in) throws IOException {
-    byte[] bytes = in.readNBytes(MAX_SIZE + 1);
-    if (bytes.length > MAX_SIZE) {
-      throw new IOException("larger than " + MAX_SIZE / (1024 * 1024) + " MiB");
+    return readCapped(in, MAX_SIZE);
+  }
+
+  /** Reads to the end, refusing more than {@code max} bytes (without allocating them). */
+  static byte[] readCapped(InputStream in, int max) throws IOException {
+    byte[] buffer = new byte[8192];
+    int size = 0;
+    while (true) {
+      if (size == buffer.length) {
+        if (size > max) {
+          throw new IOException("larger than " + max / (1024 * 1024) + " MiB");
+        }
+        buffer = Arrays.copyOf(buffer, (int) Math.min(size * 2L, max + 1L));
+      }
+      int n = in.read(buffer, size, buffer.length - size);
+      if (n < 0) {
+        return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
+      }
+      size += n;
     }
-    return bytes;
   }
 
   private void fail(String what, IOException e) {
