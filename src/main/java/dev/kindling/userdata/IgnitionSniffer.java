@@ -3,6 +3,7 @@ package dev.kindling.userdata;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 
 /**
@@ -15,9 +16,19 @@ import java.io.IOException;
 final class IgnitionSniffer {
   private IgnitionSniffer() {}
 
-  /** Built on first use only: most user data never looks like JSON. */
+  /**
+   * Built on first use only: most user data never looks like JSON. Go's decoder has no string
+   * length limit and nests 10,000 deep; Jackson's defaults are lower, so they are raised.
+   */
   private static final class Json {
-    static final JsonFactory FACTORY = new JsonFactory();
+    static final JsonFactory FACTORY =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxNestingDepth(10_000)
+                    .build())
+            .build();
   }
 
   /** Thrown when Go's decoder would have failed. */

@@ -104,6 +104,15 @@ class UserDataClassifierTest {
   }
 
   @Test
+  void classify_ignitionWithHugeStringAndDeepNesting_isIgnition() {
+    String big = "x".repeat(21 * 1024 * 1024);
+    String deep = "[".repeat(2_000) + "]".repeat(2_000);
+    String json =
+        "{\"ignition\": {\"version\": \"3.0.0\"}, \"a\": \"" + big + "\", \"b\": " + deep + "}";
+    assertThat(kind(json)).isEqualTo(UserData.Kind.IGNITION);
+  }
+
+  @Test
   void classify_gzipCloudConfig_isDecompressedCloudConfig() throws IOException {
     byte[] gz = gzip("#cloud-config\nhostname: a\n".getBytes(UTF_8));
     UserData data = UserData.classify(gz);
