@@ -195,4 +195,24 @@ class MultipartValidatorTest {
     assertThat(report.entries().get(0).finding().position().orElseThrow())
         .isNotEqualTo(Position.START);
   }
+
+  @Test
+  void validate_mutatedMultipart_neverThrows() throws IOException {
+    byte[] fixture;
+    try (InputStream in =
+        getClass().getResourceAsStream("/userdata/multipart/kola-multipart-mime.txt")) {
+      fixture = in.readAllBytes();
+    }
+    String alphabet = " :-\n\r\t\"'[]{}#!&*|>";
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 300; i++) {
+      byte[] input = fixture.clone();
+      for (int k = 0; k < 1 + random.nextInt(10); k++) {
+        input[random.nextInt(input.length)] =
+            (byte) alphabet.charAt(random.nextInt(alphabet.length()));
+      }
+      FileReport report = Validator.validate("fuzz", input, Optional.empty());
+      assertThat(report.entries()).allSatisfy(e -> assertThat(e.finding().position()).isPresent());
+    }
+  }
 }
