@@ -26,8 +26,8 @@ final class UnitContentRule implements Rule {
     List<Unit> units = context.config().coreos().units();
     for (int i = 0; i < units.size(); i++) {
       Unit unit = units.get(i);
-      if (unit.name().isEmpty()) {
-        continue;
+      if (unit.name().isEmpty() || unit.mask()) {
+        continue; // skipped, or replaced by the mask link: reported by the other unit rules
       }
       Optional<UnitType> type = UnitType.of(unit.name());
       ConfigPath entry = ConfigPath.of("coreos", "units", i);

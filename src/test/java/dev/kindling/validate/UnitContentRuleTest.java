@@ -73,4 +73,18 @@ class UnitContentRuleTest {
                 "#cloud-config\ncoreos:\n  units:\n    - name: foo\n      content: \"[Anything]\"\n"))
         .isEmpty();
   }
+
+  @Test
+  void check_maskedUnit_contentIsNotLinted() {
+    assertThat(
+            RuleHarness.check(
+                new UnitContentRule(),
+                "#cloud-config\n"
+                    + "coreos:\n"
+                    + "  units:\n"
+                    + "    - name: a.service\n"
+                    + "      mask: true\n"
+                    + "      content: \"Garbage\"\n"))
+        .isEmpty();
+  }
 }
