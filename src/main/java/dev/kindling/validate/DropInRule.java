@@ -41,6 +41,13 @@ final class DropInRule implements Rule {
       out.accept(
           Finding.error(Code.UNIT_NAME, name, "invalid drop-in name \"" + dropIn.name() + "\"")
               .withHint("a drop-in name is a file name, not a path"));
+    } else if (dropIn.name().startsWith(".")) {
+      out.accept(
+          Finding.warning(
+                  Code.UNIT_NAME,
+                  name,
+                  "drop-in \"" + dropIn.name() + "\" is a hidden file; systemd ignores it")
+              .withHint("name it without the leading \".\", e.g. 10-override.conf"));
     } else if (!dropIn.name().endsWith(SUFFIX)) {
       out.accept(
           Finding.warning(

@@ -35,6 +35,15 @@ final class WriteFilePathRule implements Rule {
         continue;
       }
       String target = UnixPath.target(file.path());
+      if (target.equals("/")) {
+        out.accept(
+            Finding.error(
+                    Code.MISSING_PATH,
+                    path,
+                    "path \"" + file.path() + "\" is the root directory, not a file")
+                .withHint("give the absolute path of the file to write, e.g. path: /etc/motd"));
+        continue;
+      }
       if (!file.path().startsWith("/")) {
         out.accept(
             Finding.warning(

@@ -37,4 +37,20 @@ class DropInRuleTest {
                 "#cloud-config\ncoreos:\n  units:\n    - drop_ins:\n        - content: x\n"))
         .isEmpty();
   }
+
+  @Test
+  void check_hiddenDropIn_isIgnoredBySystemd() {
+    assertThat(
+            RuleHarness.check(
+                new DropInRule(),
+                "#cloud-config\n"
+                    + "coreos:\n"
+                    + "  units:\n"
+                    + "    - name: a.service\n"
+                    + "      drop_ins: [{name: .x.conf, content: y}]\n"))
+        .containsExactly(
+            "5:25 warning unit-name coreos.units[0].drop_ins[0].name: drop-in \".x.conf\" is a"
+                + " hidden file; systemd ignores it | name it without the leading \".\", e.g."
+                + " 10-override.conf");
+  }
 }

@@ -61,4 +61,12 @@ class WriteFilePathRuleTest {
                 + " write_files[0]; this entry replaces it | merge the two entries, or set append:"
                 + " true to add to the file");
   }
+
+  @Test
+  void check_pathOfTheRoot_isError() {
+    assertThat(check("#cloud-config\nwrite_files:\n  - path: /tmp/..\n"))
+        .containsExactly(
+            "3:11 error missing-path write_files[0].path: path \"/tmp/..\" is the root directory,"
+                + " not a file | give the absolute path of the file to write, e.g. path: /etc/motd");
+  }
 }
