@@ -20,6 +20,6 @@ public record ImportSshKeys(String user, String name, String url) implements Act
 
   @Override
   public String describe() {
-    return "import SSH keys for " + user + " from " + url;
+    return "import SSH keys for " + user + " as " + name + " from " + Redaction.url(url);
   }
 }
