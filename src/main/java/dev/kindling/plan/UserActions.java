@@ -37,11 +37,14 @@ final class UserActions {
         }
       }
       if (!user.coreosSshImportGithub().isEmpty()) {
-        actions.add(importGithub(user.name(), user.coreosSshImportGithub(), subject));
+        actions.add(
+            importGithub(
+                user.name(), user.coreosSshImportGithub(), subject + " coreos_ssh_import_github"));
       }
       for (String login : user.coreosSshImportGithubUsers()) {
         if (!login.isEmpty()) {
-          actions.add(importGithub(user.name(), login, subject));
+          actions.add(
+              importGithub(user.name(), login, subject + " coreos_ssh_import_github_users"));
         }
       }
       if (!user.coreosSshImportUrl().isEmpty()) {
@@ -68,8 +71,7 @@ final class UserActions {
 
   private static Action importGithub(String user, String login, String subject) {
     if (!GITHUB_LOGIN.matcher(login).matches()) {
-      return new RejectedItem(
-          subject + " coreos_ssh_import_github", "\"" + login + "\" is not a GitHub login");
+      return new RejectedItem(subject, "\"" + login + "\" is not a GitHub login");
     }
     return new ImportSshKeys(
         user, "github-" + login, "https://api.github.com/users/" + login + "/keys");
