@@ -33,8 +33,14 @@ final class WriteFileActions {
 
   private static Action plan(WriteFile file, String subject) {
     Optional<String> path = target(file);
-    if (path.isEmpty() || path.get().equals("/")) {
+    if (path.isEmpty()) {
       return new RejectedItem(subject, "no file path given (path:)");
+    }
+    if (path.get().equals("/")) {
+      return new RejectedItem(subject + " " + file.path(), "the path names the root directory");
+    }
+    if (path.get().indexOf('\0') >= 0) {
+      return new RejectedItem(subject, "the path contains a NUL character");
     }
     String named = subject + " " + path.get();
     Optional<Integer> mode = Permissions.parse(file.permissions());

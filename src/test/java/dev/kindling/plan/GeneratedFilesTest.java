@@ -178,4 +178,13 @@ class GeneratedFilesTest {
     assertThat(MetadataEnvFile.platform("my-cloud.v2")).isEqualTo("MY_CLOUD_V2");
     assertThat(MetadataEnvFile.platform("")).isEqualTo("CUSTOM");
   }
+
+  @Test
+  void etcHosts_upstreamGolden_plannedOrCurrentHostname() {
+    // etc_hosts_test.go: "127.0.0.1 <hostname>\n"
+    assertThat(new WriteEtcHosts("/etc/hosts", "web1").content("ignored"))
+        .isEqualTo("127.0.0.1 web1\n");
+    assertThat(new WriteEtcHosts("/etc/hosts", "").content("current-host"))
+        .isEqualTo("127.0.0.1 current-host\n");
+  }
 }

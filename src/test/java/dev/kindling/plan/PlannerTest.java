@@ -251,4 +251,10 @@ class PlannerTest {
     PlanInput input = TestConfigs.single(UnitActionsTest.TRACE_CONFIG, metadata("h", Map.of()));
     assertThat(Planner.plan(input)).isEqualTo(Planner.plan(input));
   }
+
+  @Test
+  void plan_writeFileToRoot_rejected() {
+    assertThat(TestConfigs.plan("#cloud-config\nwrite_files:\n  - path: /tmp/..\n").get(0))
+        .isEqualTo(new RejectedItem("write_files[0] /tmp/..", "the path names the root directory"));
+  }
 }
