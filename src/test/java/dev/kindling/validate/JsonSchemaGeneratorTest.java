@@ -202,34 +202,43 @@ class JsonSchemaGeneratorTest {
           "99999999999999999999",
           "9_223_372_036_854_775_807");
 
-  private static final Pattern YAML12_INT = Pattern.compile("[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+");
-  private static final Pattern YAML12_FLOAT =
+  /** Numbers in YAML 1.2's core schema (the yaml library's core int and float tags). */
+  private static final Pattern YAML12_NUMBER =
       Pattern.compile(
-          "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)"
-              + "|\\.(nan|NaN|NAN)");
+          "[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+              + "|[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+              + "|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
+
+  /** Numbers in the yaml library's YAML 1.1 schema (yaml-language-server's 1.1 mode). */
+  private static final Pattern YAML11_EDITOR_NUMBER =
+      Pattern.compile(
+          "[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?[0-9][0-9_]*|[-+]?0x[0-9a-fA-F_]+"
+              + "|[-+]?(?:[0-9][0-9_]*)?(?:\\.[0-9_]*)?[eE][-+]?[0-9]+|[-+]?(?:[0-9][0-9_]*)?\\.[0-9_]*"
+              + "|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+");
+
+  /** Whether every editor reading (YAML 1.2 and YAML 1.1) takes the text for a number. */
+  private static boolean numberToEveryEditor(String text) {
+    return YAML12_NUMBER.matcher(text).matches() && YAML11_EDITOR_NUMBER.matcher(text).matches();
+  }
 
   @Test
-  void intText_matchesExactlyTheYaml11IntsThatYaml12KeepsAsText() {
+  void intText_matchesTheRuntimeIntsSomeEditorKeepsAsText() {
     Pattern intText = Pattern.compile(Yaml11Spellings.INT_TEXT);
     for (String text : NUMBER_LIKE) {
-      ResolvedScalar yaml11 = YamlScalar.plain(text, Position.START).resolve();
-      boolean yaml12Number =
-          YAML12_INT.matcher(text).matches() || YAML12_FLOAT.matcher(text).matches();
-      boolean expected = yaml11.type() == ResolvedScalar.Type.INT && !yaml12Number;
+      ResolvedScalar runtime = YamlScalar.plain(text, Position.START).resolve();
+      boolean expected = runtime.type() == ResolvedScalar.Type.INT && !numberToEveryEditor(text);
       assertThat(intText.matcher(text).find()).as(text).isEqualTo(expected);
     }
   }
 
   @Test
-  void numberText_matchesExactlyTheYaml11NumbersThatYaml12KeepsAsText() {
+  void numberText_matchesTheRuntimeNumbersSomeEditorKeepsAsText() {
     Pattern numberText = Pattern.compile(Yaml11Spellings.NUMBER_TEXT);
     for (String text : NUMBER_LIKE) {
-      ResolvedScalar yaml11 = YamlScalar.plain(text, Position.START).resolve();
-      boolean yaml12Number =
-          YAML12_INT.matcher(text).matches() || YAML12_FLOAT.matcher(text).matches();
+      ResolvedScalar runtime = YamlScalar.plain(text, Position.START).resolve();
       boolean expected =
-          (yaml11.type() == ResolvedScalar.Type.INT || yaml11.type() == ResolvedScalar.Type.FLOAT)
-              && !yaml12Number;
+          (runtime.type() == ResolvedScalar.Type.INT || runtime.type() == ResolvedScalar.Type.FLOAT)
+              && !numberToEveryEditor(text);
       assertThat(numberText.matcher(text).find()).as(text).isEqualTo(expected);
     }
   }

@@ -11,7 +11,6 @@ import dev.kindling.config.yaml.YamlScalar;
 import dev.kindling.config.yaml.YamlSequence;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A JSON tree of a composed YAML document, with the YAML 1.1 (go-yaml v1) resolution the binder
@@ -47,11 +46,6 @@ record YamlJsonTree(
     Builder b = new Builder();
     JsonNode json = b.convert(root, List.of());
     return new YamlJsonTree(json, b.duplicates, b.invalidTags, b.scalars);
-  }
-
-  /** The scalar at a raw path, if the value there is a scalar. */
-  Optional<YamlScalar> scalarAt(List<Object> path) {
-    return scalars.stream().filter(a -> a.path().equals(path)).map(At::scalar).findFirst();
   }
 
   /**
