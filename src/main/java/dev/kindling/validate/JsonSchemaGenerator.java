@@ -82,7 +82,8 @@ public final class JsonSchemaGenerator {
 
   /**
    * The int, float64 and bool types, named as the validator names them ({@code want int}): the JSON
-   * type, or a string in a YAML 1.1 spelling that a YAML 1.2 editor does not read as that type.
+   * type, or a string the runtime reads as that type but an editor may keep as text ({@link
+   * Yaml11Spellings}).
    */
   private void scalarDefinitions() {
     ObjectNode integer = definitions.putObject(FieldKind.INT.goName());
@@ -233,7 +234,7 @@ public final class JsonSchemaGenerator {
     if (!field.allowed().isEmpty()) {
       parts.add("One of: " + String.join(", ", field.allowed()) + ".");
     } else if (field.valid() != null) {
-      parts.add("The text as written must match " + EcmaPattern.of(field.valid()) + ".");
+      parts.add("The text as written must match " + field.valid().pattern() + " (whole text).");
     }
     field.deprecation().ifPresent(reason -> parts.add("Deprecated: " + reason + "."));
     return String.join(" ", parts);
