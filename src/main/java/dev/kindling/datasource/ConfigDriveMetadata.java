@@ -65,13 +65,12 @@ final class ConfigDriveMetadata {
       for (Map.Entry<String, JsonNode> e : publicKeys.get().properties()) {
         JsonNode value = e.getValue();
         // {"0": {"openssh-key": "ssh-rsa ..."}} as Nova writes it; a plain string is accepted too.
-        Optional<String> key =
-            value.isTextual()
-                ? Optional.of(value.asText())
-                : value.isObject()
-                    ? JsonFields.text(value, "openssh-key", what + " public-keys." + e.getKey())
-                    : Optional.empty();
-        if (!value.isTextual() && !value.isObject()) {
+        Optional<String> key;
+        if (value.isTextual()) {
+          key = Optional.of(value.asText());
+        } else if (value.isObject()) {
+          key = JsonFields.text(value, "openssh-key", what + " public-keys." + e.getKey());
+        } else {
           throw new DatasourceException(
               "failed to read "
                   + what
