@@ -112,11 +112,7 @@ public final class Validator {
 
   /** The error for gzip that does not decompress. */
   static Entry compression(String problem, Position at, Optional<String> part) {
-    Finding f =
-        Finding.error(Code.COMPRESSION, ConfigPath.root(), problem)
-            .withHint(
-                "compress with gzip (not zip, zlib or xz), or send the user data uncompressed")
-            .at(at);
+    Finding f = Finding.error(Code.COMPRESSION, ConfigPath.root(), problem).at(at);
     return new Entry(f, part, Optional.empty());
   }
 
@@ -132,14 +128,10 @@ public final class Validator {
 
   /** What to do, depending on what the first line looks like. */
   static String notCloudConfigHint(String first) {
-    String squeezed = first.strip().toLowerCase(Locale.ROOT).replace(" ", "");
-    if (first.startsWith("\uFEFF")) {
-      return "remove the byte-order mark (U+FEFF) before the first line; it must be exactly"
-          + " \"#cloud-config\"";
-    }
+    String squeezed = first.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT).replace(" ", "");
     if (squeezed.startsWith("#cloud-config") || squeezed.startsWith("#cloudconfig")) {
-      return "the first line must be exactly \"#cloud-config\" (lowercase, nothing before or"
-          + " after it)";
+      return "the first line must be exactly \"#cloud-config\" (lowercase, no leading spaces or"
+          + " BOM, nothing after it)";
     }
     if (squeezed.startsWith("content-type:")) {
       return "a MIME message must declare \"Content-Type: multipart/mixed; boundary=...\";"

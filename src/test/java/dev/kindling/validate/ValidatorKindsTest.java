@@ -41,7 +41,7 @@ class ValidatorKindsTest {
     assertThat(hint("#Cloud-Config\n")).contains("exactly \"#cloud-config\"");
     assertThat(hint("#cloud-config # comment\n")).contains("exactly \"#cloud-config\"");
     assertThat(hint("  #cloud-config\n")).contains("exactly \"#cloud-config\"");
-    assertThat(hint("\uFEFF#cloud-config\n")).contains("byte-order mark");
+    assertThat(hint("\uFEFF#cloud-config\n")).contains("BOM");
     assertThat(hint("Content-Type: text/cloud-config\n\nx: 1\n")).contains("multipart/mixed");
     assertThat(hint("{\"ignition\": {}}")).contains("Ignition");
   }
