@@ -94,6 +94,11 @@ public final class ProcCmdlineDatasource implements Datasource, ProbeReporting {
     }
   }
 
+  /** Whether a kernel command line has a {@code cloud-config-url=} argument ({@code --auto}). */
+  public static boolean hasCloudConfigUrl(String cmdline) {
+    return find(cmdline).isPresent();
+  }
+
   /** The value of the last {@code cloud-config-url} argument of a command line. */
   static Optional<String> find(String cmdline) {
     Optional<String> found = Optional.empty();

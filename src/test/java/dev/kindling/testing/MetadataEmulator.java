@@ -389,7 +389,17 @@ public final class MetadataEmulator implements AutoCloseable {
 
   private record ActiveFault(Fault fault, AtomicInteger left) {}
 
-  private record Answer(int status, byte[] body, Map<String, String> headers) {
+  private static final class Answer {
+    final int status;
+    final byte[] body;
+    final Map<String, String> headers;
+
+    Answer(int status, byte[] body, Map<String, String> headers) {
+      this.status = status;
+      this.body = body;
+      this.headers = headers;
+    }
+
     static Answer ok(byte[] body) {
       return new Answer(200, body, Map.of());
     }
