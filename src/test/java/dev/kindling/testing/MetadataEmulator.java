@@ -182,10 +182,7 @@ public final class MetadataEmulator implements AutoCloseable {
             return;
           }
           case DELAY -> Thread.sleep(f.delay().toMillis());
-          case RESET -> {
-            ex.close();
-            return;
-          }
+          case RESET -> throw new IOException("fault: drop the connection without an answer");
           case HANG -> {
             closed.await();
             ex.close();
@@ -204,13 +201,11 @@ public final class MetadataEmulator implements AutoCloseable {
             byte[] half = java.util.Arrays.copyOf(a.body, a.body.length / 2);
             applyFlavorHeader(ex, flavorHeader);
             ex.sendResponseHeaders(a.status, Math.max(1, a.body.length));
-            try (OutputStream out = ex.getResponseBody()) {
-              out.write(half);
-              out.flush();
-            } catch (IOException expected) {
-              // closing with bytes missing drops the connection: that is the point
-            }
-            return;
+            OutputStream out = ex.getResponseBody();
+            out.write(half);
+            out.flush();
+            // An exception out of the handler makes the server drop the connection mid-body.
+            throw new IOException("fault: truncate the body");
           }
         }
       }
@@ -220,7 +215,7 @@ public final class MetadataEmulator implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       ex.close();
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       ex.close();
     }
   }
