@@ -134,7 +134,7 @@ public final class MetadataClient implements AutoCloseable {
         }
         last = e;
         Duration sleep = backoff.delayAfter(attempt, random);
-        LOG.warn("{} (retrying in {} ms)", e.getMessage(), sleep.toMillis());
+        LOG.warn("{} (attempt #{}; retrying in {} ms)", e.getMessage(), attempt, sleep.toMillis());
         long remaining = end - System.nanoTime();
         if (sleep.toNanos() >= remaining) {
           throw e;
@@ -347,9 +347,7 @@ public final class MetadataClient implements AutoCloseable {
             case BODY_TOO_LARGE -> "body larger than the limit";
             default -> detail;
           };
-      String attempts = attempt > 1 ? " (attempt #" + attempt + ")" : "";
-      throw new MetadataHttpException(
-          failure, status, attempt, what + ": " + why + attempts, cause);
+      throw new MetadataHttpException(failure, status, attempt, what + ": " + why, cause);
     }
 
     private static String describe(IOException e) {
