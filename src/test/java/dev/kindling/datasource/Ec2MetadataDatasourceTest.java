@@ -139,7 +139,9 @@ class Ec2MetadataDatasourceTest {
 
   @Test
   void probe_tokenPutHangsWhileGetsAnswer401_diagnosesTheHopLimit() throws Exception {
-    Ec2MetadataDatasource ds = start("ec2/basic");
+    start("ec2/basic");
+    MetadataClient impatient = TestSources.impatientClient();
+    Ec2MetadataDatasource ds = new Ec2MetadataDatasource(impatient, imds.baseUri());
     imds.fault(TOKEN, Fault.hang());
     String reason = probeFailure(ds);
     assertThat(reason)
@@ -148,15 +150,19 @@ class Ec2MetadataDatasourceTest {
         .contains(
             "the PUT response did not reach the instance; check the instance's metadata hop limit");
     assertThat(ds.lastProbeFailure().orElseThrow().permanent()).isTrue();
+    impatient.close();
   }
 
   @Test
   void probe_tokenPutHangsWithoutThe401Symptom_isATransientTimeout() throws Exception {
-    Ec2MetadataDatasource ds = start("ec2/basic");
+    start("ec2/basic");
+    MetadataClient impatient = TestSources.impatientClient();
+    Ec2MetadataDatasource ds = new Ec2MetadataDatasource(impatient, imds.baseUri());
     imds.allowImdsV1(true).fault(TOKEN, Fault.hang());
     String reason = probeFailure(ds);
     assertThat(reason).contains("no answer within").doesNotContain("hop limit");
     assertThat(ds.lastProbeFailure().orElseThrow().permanent()).isFalse();
+    impatient.close();
   }
 
   @Test

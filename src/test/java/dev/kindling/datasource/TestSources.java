@@ -15,8 +15,19 @@ final class TestSources {
 
   private TestSources() {}
 
-  /** A client that never sleeps between attempts, with short attempt timeouts. */
+  /**
+   * A client that never sleeps between attempts. The attempt timeout is generous: the first request
+   * of a cold JVM loads OkHttp and may take a second on a busy machine.
+   */
   static MetadataClient client() {
+    return MetadataClient.builder()
+        .backoff(Backoff.none())
+        .attemptTimeout(Duration.ofSeconds(5))
+        .build();
+  }
+
+  /** As {@link #client()}, with short attempt timeouts for tests where a server hangs. */
+  static MetadataClient impatientClient() {
     return MetadataClient.builder()
         .backoff(Backoff.none())
         .attemptTimeout(Duration.ofMillis(700))
