@@ -22,13 +22,17 @@ import org.slf4j.LoggerFactory;
  * Picks the datasource to use: every candidate is probed in its own thread, again and again with
  * backoff while it may still become available, each within its own budget and all within one
  * overall deadline. The first available source wins; sources that become available at the same time
- * are ordered by their position in the candidate list. Every probe is logged with its timing; every
- * thread is stopped before {@link #select} returns.
+ * (within {@link #TIE_WINDOW} of the first) are ordered by their position in the candidate list,
+ * which the CLI builds in a fixed order. Every probe is logged with its timing; every thread is
+ * stopped before {@link #select} returns.
  */
 public final class DatasourceSelector {
   /** Probe schedule: 100 ms doubling to 5 s (the original: to 30 s), a fifth of it random. */
   public static final Backoff DEFAULT_SCHEDULE =
       new Backoff(Integer.MAX_VALUE, Duration.ofMillis(100), Duration.ofSeconds(5), 0.2);
+
+  /** How long an earlier-listed source still probing may still win over the first available. */
+  static final Duration TIE_WINDOW = Duration.ofMillis(50);
 
   private static final Logger LOG = LoggerFactory.getLogger(DatasourceSelector.class);
 
@@ -91,12 +95,22 @@ public final class DatasourceSelector {
           outcomes[o.index] = o;
           finished++;
         }
-        for (Outcome o : outcomes) {
-          if (o != null && o.available) {
-            Datasource winner = candidates.get(o.index).source();
-            LOG.info("selected {} after {} ms", winner.type(), millis(System.nanoTime() - start));
-            return winner;
+        Optional<Outcome> best = best(outcomes);
+        if (best.isPresent()) {
+          long tieEnd = System.nanoTime() + TIE_WINDOW.toNanos();
+          while (pendingBefore(outcomes, best.get().index)) {
+            long wait = Math.min(tieEnd - System.nanoTime(), deadline.remaining().toNanos());
+            Future<Outcome> g = wait > 0 ? done.poll(wait, TimeUnit.NANOSECONDS) : null;
+            if (g == null) {
+              break;
+            }
+            Outcome o = result(g);
+            outcomes[o.index] = o;
+            best = best(outcomes);
           }
+          Datasource winner = candidates.get(best.get().index).source();
+          LOG.info("selected {} after {} ms", winner.type(), millis(System.nanoTime() - start));
+          return winner;
         }
       }
       throw noneAvailable(candidates, outcomes, tried, deadline.expired());
@@ -139,6 +153,24 @@ public final class DatasourceSelector {
       }
       TimeUnit.NANOSECONDS.sleep(wait.toNanos());
     }
+  }
+
+  private static Optional<Outcome> best(Outcome[] outcomes) {
+    for (Outcome o : outcomes) {
+      if (o != null && o.available) {
+        return Optional.of(o);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean pendingBefore(Outcome[] outcomes, int index) {
+    for (int i = 0; i < index; i++) {
+      if (outcomes[i] == null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Optional<ProbeFailure> failureOf(Datasource ds) {
