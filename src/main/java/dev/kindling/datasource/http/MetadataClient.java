@@ -1,15 +1,12 @@
 package dev.kindling.datasource.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +27,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,20 +154,20 @@ public final class MetadataClient implements AutoCloseable {
     }
     Call call = client(request.uri()).newCall(rb.build());
     call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    CompletableFuture<Outcome> future = new CompletableFuture<>();
+    CompletableFuture<AttemptOutcome> future = new CompletableFuture<>();
     call.enqueue(
         new Callback() {
           @Override
           public void onFailure(Call c, IOException e) {
-            future.complete(Outcome.failed(e));
+            future.complete(AttemptOutcome.failed(e));
           }
 
           @Override
           public void onResponse(Call c, Response response) {
-            future.complete(read(request, response));
+            future.complete(AttemptOutcome.read(request, response, bodyLimit));
           }
         });
-    Outcome outcome;
+    AttemptOutcome outcome;
     try {
       // The call timeout bounds the call; the extra second only guards against a lost callback.
       outcome = future.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
@@ -180,47 +176,11 @@ public final class MetadataClient implements AutoCloseable {
       throw e;
     } catch (TimeoutException e) {
       call.cancel();
-      outcome = Outcome.failed(new InterruptedIOException("timeout"));
+      outcome = AttemptOutcome.failed(new InterruptedIOException("timeout"));
     } catch (ExecutionException e) {
-      outcome = Outcome.failed(new IOException(e.getCause()));
+      outcome = AttemptOutcome.failed(new IOException(e.getCause()));
     }
     return outcome.result(what, timeout, attempt);
-  }
-
-  private Outcome read(MetadataRequest request, Response response) {
-    try (response) {
-      int status = response.code();
-      Optional<Map.Entry<String, String>> required = request.requiredResponseHeader();
-      if (required.isPresent()) {
-        String got = response.header(required.get().getKey());
-        if (!required.get().getValue().equals(got)) {
-          return Outcome.wrongServer(status, required.get().getKey(), required.get().getValue());
-        }
-      }
-      if (status == 404) {
-        return Outcome.notFound();
-      }
-      if (status < 200 || status > 299) {
-        return Outcome.status(status);
-      }
-      ResponseBody body = response.body();
-      if (body.contentLength() > bodyLimit) {
-        return Outcome.tooLarge(status);
-      }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buffer = new byte[8192];
-      try (InputStream in = body.byteStream()) {
-        for (int n; (n = in.read(buffer)) != -1; ) {
-          if (out.size() + (long) n > bodyLimit) {
-            return Outcome.tooLarge(status);
-          }
-          out.write(buffer, 0, n);
-        }
-      }
-      return Outcome.ok(out.toByteArray());
-    } catch (IOException e) {
-      return Outcome.failed(e);
-    }
   }
 
   private synchronized OkHttpClient client(URI uri) {
@@ -298,62 +258,6 @@ public final class MetadataClient implements AutoCloseable {
       s.append("?…");
     }
     return s.toString();
-  }
-
-  /** What one attempt produced. */
-  private record Outcome(
-      Optional<byte[]> body, HttpFailure failure, int status, String detail, IOException cause) {
-    static Outcome ok(byte[] body) {
-      return new Outcome(Optional.of(body), null, 200, "", null);
-    }
-
-    static Outcome notFound() {
-      return new Outcome(Optional.empty(), null, 404, "", null);
-    }
-
-    static Outcome status(int status) {
-      return new Outcome(
-          Optional.empty(), HttpFailure.ofStatus(status), status, "HTTP " + status, null);
-    }
-
-    static Outcome tooLarge(int status) {
-      return new Outcome(Optional.empty(), HttpFailure.BODY_TOO_LARGE, status, "", null);
-    }
-
-    static Outcome wrongServer(int status, String header, String value) {
-      return new Outcome(
-          Optional.empty(),
-          HttpFailure.WRONG_SERVER,
-          status,
-          "response (HTTP " + status + ") lacks the header \"" + header + ": " + value + "\"",
-          null);
-    }
-
-    static Outcome failed(IOException e) {
-      HttpFailure f =
-          e instanceof InterruptedIOException ? HttpFailure.TIMEOUT : HttpFailure.TRANSPORT;
-      return new Outcome(Optional.empty(), f, 0, "", e);
-    }
-
-    Optional<byte[]> result(String what, Duration timeout, int attempt)
-        throws MetadataHttpException {
-      if (failure == null) {
-        return body;
-      }
-      String why =
-          switch (failure) {
-            case TIMEOUT -> "no answer within " + timeout.toMillis() + " ms";
-            case TRANSPORT -> "connection failed (" + describe(cause) + ")";
-            case BODY_TOO_LARGE -> "body larger than the limit";
-            default -> detail;
-          };
-      throw new MetadataHttpException(failure, status, attempt, what + ": " + why, cause);
-    }
-
-    private static String describe(IOException e) {
-      String m = e.getMessage();
-      return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
-    }
   }
 
   /** Settings of a {@link MetadataClient}. */
