@@ -28,6 +28,7 @@ public final class Ec2MetadataDatasource implements Datasource, ProbeReporting {
 
   private final Ec2Session session;
   private volatile Optional<ProbeFailure> lastProbeFailure = Optional.empty();
+  private volatile Optional<String> probedInstanceId = Optional.empty();
 
   /** A datasource for the IMDS at {@code base} (e.g. {@code http://127.0.0.1:8080/} in tests). */
   public Ec2MetadataDatasource(MetadataClient client, URI base) {
@@ -42,7 +43,9 @@ public final class Ec2MetadataDatasource implements Datasource, ProbeReporting {
   @Override
   public boolean isAvailable(Deadline deadline) throws InterruptedException {
     try {
-      if (session.get(META + "instance-id", deadline).isPresent()) {
+      Optional<byte[]> id = session.get(META + "instance-id", deadline);
+      if (id.isPresent()) {
+        probedInstanceId = HttpSources.nonBlank(HttpSources.text(id.get()));
         lastProbeFailure = Optional.empty();
         return true;
       }
@@ -77,7 +80,8 @@ public final class Ec2MetadataDatasource implements Datasource, ProbeReporting {
   @Override
   public Metadata fetchMetadata(Deadline deadline)
       throws DatasourceException, InterruptedException {
-    Optional<String> instanceId = text("instance-id", deadline);
+    Optional<String> probed = probedInstanceId;
+    Optional<String> instanceId = probed.isPresent() ? probed : text("instance-id", deadline);
     Optional<String> hostname =
         text("hostname", deadline)
             .map(h -> HttpSources.firstLine(h).split("\\s+", 2)[0])
