@@ -32,7 +32,7 @@ public final class OpenStackMetadataDatasource implements Datasource, ProbeRepor
 
   private final MetadataClient client;
   private final URI base;
-  private volatile List<String> versions = List.of();
+  private volatile Optional<List<String>> versions = Optional.empty(); // from openstack/
   private String version; // the one that answered; guarded by this
   private volatile Optional<ProbeFailure> lastProbeFailure = Optional.empty();
 
@@ -54,13 +54,7 @@ public final class OpenStackMetadataDatasource implements Datasource, ProbeRepor
           client.send(
               MetadataRequest.get(base.resolve("openstack/")).attempts(1), deadline.remaining());
       if (listing.isPresent()) {
-        versions =
-            HttpSources.text(listing.get())
-                .lines()
-                .map(String::strip)
-                .filter(v -> DATED.matcher(v).matches())
-                .sorted(Comparator.reverseOrder())
-                .toList();
+        versions = Optional.of(dated(listing.get()));
         lastProbeFailure = Optional.empty();
         return true;
       }
@@ -122,12 +116,29 @@ public final class OpenStackMetadataDatasource implements Datasource, ProbeRepor
         network);
   }
 
+  /** The dated versions of a listing, newest first. */
+  private static List<String> dated(byte[] listing) {
+    return HttpSources.text(listing)
+        .lines()
+        .map(String::strip)
+        .filter(v -> DATED.matcher(v).matches())
+        .sorted(Comparator.reverseOrder())
+        .toList();
+  }
+
   /** The newest listed version whose meta_data.json exists, else {@code latest}. */
   private synchronized String version(Deadline deadline)
       throws DatasourceException, InterruptedException {
     if (version == null) {
+      if (versions.isEmpty()) { // not probed: list the versions now
+        versions =
+            Optional.of(
+                get("openstack/", deadline)
+                    .map(OpenStackMetadataDatasource::dated)
+                    .orElse(List.of()));
+      }
       version = "latest";
-      for (String v : versions) {
+      for (String v : versions.get()) {
         if (get("openstack/" + v + "/meta_data.json", deadline).isPresent()) {
           version = v;
           break;
