@@ -100,6 +100,11 @@ class LayeringTest {
   }
 
   @Test
+  void planNetconf_standsAlone() {
+    forbid(K + "plan.netconf..", others(K + "plan.netconf.."));
+  }
+
+  @Test
   void apply_doesNotReadConfigOrSources() {
     forbid(K + "apply..", K + "config..", K + "validate..", K + "datasource..", K + "cli..");
     forbid(K + "apply.systemd..", others(K + "apply.systemd.."));
@@ -144,6 +149,7 @@ class LayeringTest {
           "datasource",
           "datasource.http",
           "plan",
+          "plan.netconf",
           "apply",
           "apply.systemd",
           "cli",

@@ -31,7 +31,12 @@ public enum Code {
   UNRESOLVED_VARIABLE("unresolved-variable", "a $variable cannot be resolved from metadata"),
   MULTIPART("multipart", "a multipart MIME message is malformed"),
   UNSUPPORTED_PART("unsupported-part", "a MIME part has a type Kindling does not apply"),
-  COMPRESSION("compression", "compressed user data does not decompress");
+  COMPRESSION("compression", "compressed user data does not decompress"),
+  MISSING_PATH("missing-path", "a write_files entry has no path and cannot be written"),
+  SPECIAL_PERMISSIONS("special-permissions", "permissions set setuid, setgid or sticky bits"),
+  USER_NAME("user-name", "a user name is one useradd rejects"),
+  DUPLICATE_USER("duplicate-user", "two users have the same name"),
+  PASSWORD_HASH("password-hash", "a passwd is not a crypt(3) hash, or a weak one");
 
   private final String id;
   private final String summary;

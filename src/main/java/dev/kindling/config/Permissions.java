@@ -97,6 +97,9 @@ public final class Permissions {
                 + " written in decimal (a YAML tool may have converted it)");
       }
     }
+    if (text.length() == 10 && "-dlcbps".indexOf(text.charAt(0)) >= 0) {
+      text = text.substring(1); // ls -l prints the file type first
+    }
     if (SYMBOLIC.matcher(text).matches()) {
       return Optional.of("did you mean " + octal(fromSymbolic(text)) + "? permissions are octal");
     }

@@ -20,6 +20,12 @@ public record ImportSshKeys(String user, String name, String url) implements Act
 
   @Override
   public String describe() {
-    return "import SSH keys for " + user + " from " + url;
+    return "import SSH keys for " + user + " as " + name + " from " + Redaction.url(url);
+  }
+
+  @Override
+  public String toString() {
+    // The URL may carry credentials or a token.
+    return "ImportSshKeys[" + user + ", " + name + ", " + Redaction.url(url) + "]";
   }
 }

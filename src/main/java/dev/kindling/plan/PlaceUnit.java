@@ -19,4 +19,10 @@ public record PlaceUnit(String unit, String path, String content) implements Act
   public String describe() {
     return "place unit " + unit + " at " + path;
   }
+
+  @Override
+  public String toString() {
+    // Units may carry secrets in Environment= lines.
+    return "PlaceUnit[" + unit + ", " + path + ", " + content.length() + " chars]";
+  }
 }

@@ -2,13 +2,12 @@ package dev.kindling.plan;
 
 /**
  * Formats a plan as text (one line per action) or as the JSON of CONTRACT ({@code render --format
- * json}). Never prints secrets: file contents appear as size and sha256 only. (Placeholder body;
- * the plan/apply issue fills it in.)
+ * json}). Never prints secrets: file contents appear as size and sha256 only.
  */
 public final class PlanPrinter {
   private PlanPrinter() {}
 
-  /** The plan as text, one line per action. */
+  /** The plan as text, one line per action ({@link Action#describe()}). */
   public static String text(Plan plan) {
     StringBuilder out = new StringBuilder();
     for (Action a : plan.actions()) {
@@ -19,6 +18,6 @@ public final class PlanPrinter {
 
   /** The plan as CONTRACT JSON: {@code {"actions": [...]}}. */
   public static String json(Plan plan) {
-    return "{\"actions\": []}\n";
+    return PlanJson.write(plan);
   }
 }

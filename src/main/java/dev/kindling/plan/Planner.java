@@ -1,16 +1,73 @@
 package dev.kindling.plan;
 
+import dev.kindling.config.CloudConfig;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Plans the effects of user data and metadata (reference §7): a pure function, no I/O. (Placeholder
- * body; the plan/apply issue fills it in.)
+ * Plans the effects of user data and metadata (reference §7): a pure function, no I/O, no clock.
+ *
+ * <p>Order: the hostname and the {@code core} user's SSH keys first, so a machine whose config
+ * fails later is still reachable ({@link Reachability}); then every part in order, a cloud-config
+ * part with the original's order ({@link ConfigActions}) and a script part as a {@link RunScript}.
+ * The metadata-derived actions ({@code /etc/environment}, the metadata env file, the network
+ * conversion) are planned once, with the first cloud-config part; when there is none (empty or
+ * script user data), an empty config is planned before the parts, as the original applied a
+ * metadata-only config before running a script. {@code /etc/environment} is not merged when any
+ * part's {@code write_files} writes it.
  */
 public final class Planner {
   private Planner() {}
 
   /** The plan for {@code input}. */
   public static Plan plan(PlanInput input) {
-    return new Plan(List.of());
+    List<CloudConfig> configs = new ArrayList<>();
+    boolean environmentWritten = false;
+    for (PlanInput.Part part : input.parts()) {
+      if (part instanceof PlanInput.ConfigPart c) {
+        configs.add(c.config());
+        environmentWritten |= writesEnvironment(c.config());
+      }
+    }
+    List<Action> actions = new ArrayList<>();
+    Optional<String> hostname = Reachability.hostname(configs, input.metadata());
+    hostname.ifPresent(h -> actions.add(new SetHostname(h)));
+    List<String> coreKeys = Reachability.coreKeys(configs, input.metadata());
+    if (!coreKeys.isEmpty()) {
+      actions.add(new AuthorizeSshKeys(Reachability.CORE, input.options().sshKeyName(), coreKeys));
+    }
+    boolean metadataPlanned = false;
+    if (configs.isEmpty()) {
+      ConfigActions.Context context =
+          new ConfigActions.Context(input.options(), input.metadata(), hostname, false, true, "");
+      actions.addAll(ConfigActions.plan(CloudConfig.empty(), context));
+      metadataPlanned = true;
+    }
+    boolean several = input.parts().size() > 1;
+    for (PlanInput.Part part : input.parts()) {
+      String prefix = several ? part.label() + ": " : "";
+      if (part instanceof PlanInput.ConfigPart c) {
+        ConfigActions.Context context =
+            new ConfigActions.Context(
+                input.options(),
+                input.metadata(),
+                hostname,
+                environmentWritten,
+                !metadataPlanned,
+                prefix);
+        actions.addAll(ConfigActions.plan(c.config(), context));
+        metadataPlanned = true;
+      } else if (part instanceof PlanInput.ScriptPart s) {
+        actions.add(ScriptActions.plan(s.script(), input.options().workspace(), part.label()));
+      }
+    }
+    return new Plan(actions);
+  }
+
+  private static boolean writesEnvironment(CloudConfig config) {
+    return config.writeFiles().stream()
+        .map(WriteFileActions::target)
+        .anyMatch(p -> p.isPresent() && p.get().equals(ConfigActions.ENVIRONMENT));
   }
 }

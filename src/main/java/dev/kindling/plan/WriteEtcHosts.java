@@ -23,4 +23,12 @@ public record WriteEtcHosts(String path, String hostname) implements Action {
   public String describe() {
     return "write " + path + " for " + (hostname.isEmpty() ? "the current hostname" : hostname);
   }
+
+  /**
+   * The file content, {@code 127.0.0.1 <hostname>\n} (system/etc_hosts.go): the planned hostname,
+   * or {@code current} (the machine's hostname at apply time) when the plan sets none.
+   */
+  public String content(String current) {
+    return "127.0.0.1 " + (hostname.isEmpty() ? current : hostname) + "\n";
+  }
 }

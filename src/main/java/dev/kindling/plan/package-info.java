@@ -1,7 +1,10 @@
 /**
- * The plan: a pure function from config and metadata to the list of actions run performs.
+ * The plan: a pure function from config and metadata to the list of actions run performs, one
+ * renderer per concern (env drop-ins, flannel, update.conf, oem-release, metadata env file, users,
+ * write_files, units, scripts), the network conversion in {@code plan.netconf}, and the plan
+ * printers.
  *
- * <p>May depend on: config, config.yaml, metadata. Must not depend on: java.nio.file.Files,
- * validate, datasource, apply, cli.
+ * <p>May depend on: config, config.yaml, metadata, value, Jackson. Must not depend on:
+ * java.nio.file.Files, any I/O or clock, validate, datasource, apply, cli.
  */
 package dev.kindling.plan;

@@ -7,6 +7,20 @@ final class Rules {
   private Rules() {}
 
   static List<Rule> all() {
-    return List.of();
+    return List.of(
+        new DiscoveryUrlRule(),
+        new ContentEncodingRule(),
+        new WriteFilePathRule(),
+        new PermissionsRule(),
+        new OwnerRule(),
+        new UnitNameRule(),
+        new DropInRule(),
+        new UnitSettingsRule(),
+        new UnitContentRule(),
+        new SshKeyRule(),
+        new HostnameRule(),
+        new UserRule(),
+        new PasswordHashRule(),
+        new TemplateVariableRule());
   }
 }

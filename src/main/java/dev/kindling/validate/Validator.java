@@ -84,6 +84,7 @@ public final class Validator {
     String first = text.lines().findFirst().orElse("");
     String hint =
         first
+                .replace("\uFEFF", "")
                 .strip()
                 .toLowerCase(java.util.Locale.ROOT)
                 .replace(" ", "")

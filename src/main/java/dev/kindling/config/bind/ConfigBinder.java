@@ -201,7 +201,7 @@ public final class ConfigBinder {
       SchemaField field, YamlNode node, ConfigPath model, ConfigPath display, int listOffset) {
     return switch (field.kind()) {
       case STRING, INT, FLOAT, BOOL -> bindScalar(field, node, display);
-      case STRING_LIST -> bindStringList(field, node, display);
+      case STRING_LIST -> bindStringList(field, node, model, display, listOffset);
       case STRUCT -> {
         if (node instanceof YamlMapping m) {
           yield bindStruct(field.struct(), m, model, display);
@@ -246,16 +246,25 @@ public final class ConfigBinder {
     Finding finding =
         Finding.error(Code.INVALID_VALUE, display, "invalid value " + text).at(position);
     Optional<String> hint =
-        field.name().equals("permissions")
-            ? Permissions.hintForInvalid(text)
-            : Optional.ofNullable(
-                field.allowed().isEmpty()
-                    ? null
-                    : "allowed values: \"" + String.join("\", \"", field.allowed()) + "\"");
+        switch (field.name()) {
+          case "permissions" -> Permissions.hintForInvalid(text);
+          case "window_start" ->
+              Optional.of(
+                  "a time of day as [Day ]H:MM with an optional three-letter day, e.g. \"Sun"
+                      + " 1:00\" or \"04:30\"");
+          case "window_length" ->
+              Optional.of("a duration with units, e.g. \"1h\", \"30m\" or \"1h30m\"");
+          default ->
+              Optional.ofNullable(
+                  field.allowed().isEmpty()
+                      ? null
+                      : "allowed values: \"" + String.join("\", \"", field.allowed()) + "\"");
+        };
     return hint.map(finding::withHint).orElse(finding);
   }
 
-  private List<String> bindStringList(SchemaField field, YamlNode node, ConfigPath display) {
+  private List<String> bindStringList(
+      SchemaField field, YamlNode node, ConfigPath model, ConfigPath display, int offset) {
     if (!(node instanceof YamlSequence seq)) {
       String hint =
           node instanceof YamlScalar s && !isNull(node)
@@ -272,6 +281,7 @@ public final class ConfigBinder {
           && s.resolve().type() != ResolvedScalar.Type.NULL
           && s.resolve().type() != ResolvedScalar.Type.INVALID) {
         Object v = ScalarBinding.convert(FieldKind.STRING, s, s.resolve());
+        sources.put(model.index(offset + out.size()), new SourceMap.Origin(itemPath, null, item));
         out.add(v instanceof Bytes b ? b.toUtf8() : (String) v);
       } else {
         wrongType(field.name() + "[" + i + "]", FieldKind.STRING, item, itemPath, null);

@@ -1,10 +1,11 @@
 package dev.kindling.config.bind;
 
 /** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions). */
-final class EditDistance {
+public final class EditDistance {
   private EditDistance() {}
 
-  static int between(String a, String b) {
+  /** The distance between two strings. */
+  public static int between(String a, String b) {
     int n = a.length();
     int m = b.length();
     int[][] d = new int[n + 1][m + 1];
@@ -31,7 +32,7 @@ final class EditDistance {
   }
 
   /** The largest distance still worth a "did you mean" for a key of this length. */
-  static int tolerance(int length) {
+  public static int tolerance(int length) {
     if (length <= 4) {
       return 1;
     }

@@ -42,12 +42,9 @@ public final class SourceMap {
   /**
    * A finding about a model path, re-addressed to its display path and given the position of its
    * key or value (or of the deepest existing ancestor). Findings that already have a position keep
-   * it.
+   * it (their path is still re-addressed).
    */
   public Finding locate(Finding finding) {
-    if (finding.position().isPresent()) {
-      return finding;
-    }
     ConfigPath path = finding.path();
     while (true) {
       Origin origin = origins.get(path);
@@ -59,10 +56,10 @@ public final class SourceMap {
                 : origin.value();
         ConfigPath display =
             exact ? origin.displayPath() : graft(origin.displayPath(), path, finding.path());
-        return finding.withPath(display).at(node.position());
+        return finding.withPath(display).at(finding.position().orElse(node.position()));
       }
       if (path.isRoot()) {
-        return finding.at(Position.START);
+        return finding.at(finding.position().orElse(Position.START));
       }
       path = path.parent();
     }

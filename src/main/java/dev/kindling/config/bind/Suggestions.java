@@ -111,10 +111,10 @@ final class Suggestions {
     findKey(CloudConfigSchema.ROOT, ConfigPath.root(), canonical, elsewhere);
     elsewhere.removeIf(p -> isSameLevel(p, structPath));
     if (!elsewhere.isEmpty() && elsewhere.size() <= 3) {
-      String where = String.join("\" or \"", elsewhere);
+      String where =
+          String.join(" or ", elsewhere.stream().map(Suggestions::describePlace).toList());
       return Optional.of(
-          new Suggestion(
-              true, "\"" + key + "\" belongs elsewhere: did you mean \"" + where + "\"?"));
+          new Suggestion(true, "\"" + key + "\" belongs elsewhere: did you mean " + where + "?"));
     }
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -154,6 +154,30 @@ final class Suggestions {
             + canonical
             + "\" is a cloud-init key that coreos-cloudinit and Kindling do not implement"
             + (advice == null ? "" : "; " + advice));
+  }
+
+  /**
+   * A schema place for a hint: {@code "hostname" at the top level}, or the dotted path with {@code
+   * []} after list fields ({@code "users[].ssh_authorized_keys"}).
+   */
+  private static String describePlace(String dotted) {
+    if (!dotted.contains(".")) {
+      return "\"" + dotted + "\" at the top level";
+    }
+    StringBuilder out = new StringBuilder();
+    StructSchema schema = CloudConfigSchema.ROOT;
+    for (String segment : dotted.split("\\.", -1)) {
+      if (out.length() > 0) {
+        out.append('.');
+      }
+      out.append(segment);
+      SchemaField field = schema == null ? null : schema.field(segment).orElse(null);
+      if (field != null && field.kind() == dev.kindling.config.FieldKind.STRUCT_LIST) {
+        out.append("[]");
+      }
+      schema = field == null ? null : field.struct();
+    }
+    return "\"" + out + "\"";
   }
 
   private static boolean isSameLevel(String dotted, ConfigPath structPath) {

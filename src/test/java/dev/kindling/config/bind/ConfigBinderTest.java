@@ -83,7 +83,7 @@ class ConfigBinderTest {
             "2:10 warning incorrect-type hostname: incorrect type for \"hostname\" (want string) |"
                 + " the key has no value; give it one or remove the key",
             "3:1 warning misplaced-key units: unrecognized key \"units\" | \"units\" belongs"
-                + " elsewhere: did you mean \"coreos.units\"?",
+                + " elsewhere: did you mean \"coreos.units[]\"?",
             "7:13 warning incorrect-type users[0].groups: incorrect type for \"groups\" (want"
                 + " []string) | write a list: groups: [sudo]",
             "8:5 warning incorrect-type users[1]: incorrect type for \"users[1]\" (want struct)",
@@ -137,5 +137,46 @@ class ConfigBinderTest {
                 + "coreos:\n  units:\n    - <<: *b\n      command: stop\n");
     assertThat(r.config().coreos().units().get(0).name()).isEqualTo("x.service");
     assertThat(r.config().coreos().units().get(0).command()).isEqualTo("stop");
+  }
+
+  @Test
+  void locate_stringListItems_haveTheirOwnPositions() {
+    BindResult r =
+        bind(
+            "#cloud-config\nssh_authorized_keys:\n  - a\n  - [x]\n  - b\nssh-authorized-keys: [c]\n");
+    assertThat(r.config().sshAuthorizedKeys()).containsExactly("a", "b", "c");
+    Finding second =
+        r.sources()
+            .locate(
+                Finding.error(
+                    Code.SSH_KEY,
+                    dev.kindling.config.yaml.ConfigPath.of("ssh_authorized_keys", 1),
+                    "x"));
+    assertThat(second.position().orElseThrow().toString()).isEqualTo("5:5");
+    assertThat(second.path().toString()).isEqualTo("ssh_authorized_keys[2]");
+    Finding third =
+        r.sources()
+            .locate(
+                Finding.error(
+                    Code.SSH_KEY,
+                    dev.kindling.config.yaml.ConfigPath.of("ssh_authorized_keys", 2),
+                    "x"));
+    assertThat(third.position().orElseThrow().toString()).isEqualTo("6:23");
+    assertThat(third.path().toString()).isEqualTo("ssh_authorized_keys[0]");
+  }
+
+  @Test
+  void locate_findingWithPosition_keepsItAndTakesTheDisplayPath() {
+    BindResult r = bind("#cloud-config\nusers:\n  - x\n  - name: b\n    gecos: g\n");
+    Finding f =
+        r.sources()
+            .locate(
+                Finding.error(
+                        Code.USER_NAME,
+                        dev.kindling.config.yaml.ConfigPath.of("users", 0, "gecos"),
+                        "x")
+                    .at(new dev.kindling.config.yaml.Position(9, 9)));
+    assertThat(f.position().orElseThrow().toString()).isEqualTo("9:9");
+    assertThat(f.path().toString()).isEqualTo("users[1].gecos");
   }
 }

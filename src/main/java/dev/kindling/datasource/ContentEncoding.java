@@ -1,0 +1,102 @@
+package dev.kindling.datasource;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Decodes user data that a platform delivers encoded: base64 (padding required, whitespace ignored)
+ * and gzip+base64, with the encoding names of {@code write_files} (reference §5.3).
+ */
+final class ContentEncoding {
+  /** Most bytes a gzip payload may expand to (zip-bomb guard). */
+  static final int MAX_DECODED = 64 * 1024 * 1024;
+
+  private ContentEncoding() {}
+
+  /**
+   * Decodes {@code data} written with {@code encoding} ({@code ""} for none); {@code what} names
+   * the value in errors, e.g. {@code guestinfo.coreos.config.data}.
+   */
+  static byte[] decode(String encoding, byte[] data, String what) throws DatasourceException {
+    return switch (encoding) {
+      case "" -> data;
+      case "b64", "base64" -> base64(data, what);
+      case "gz", "gzip" -> gunzip(data, what);
+      case "gz+base64", "gzip+base64", "gz+b64", "gzip+b64" -> gunzip(base64(data, what), what);
+      default ->
+          throw new DatasourceException(
+              "failed to decode "
+                  + what
+                  + ": unsupported encoding \""
+                  + encoding
+                  + "\" (use base64 or gzip+base64)");
+    };
+  }
+
+  /** Base64-decodes {@code data} (whitespace ignored), failing with a message naming it. */
+  static byte[] base64(byte[] data, String what) throws DatasourceException {
+    return strictBase64(data)
+        .orElseThrow(
+            () -> new DatasourceException("failed to decode " + what + ": not valid base64"));
+  }
+
+  /**
+   * The decoded bytes when {@code data} is entirely base64 (whitespace ignored, padding required,
+   * at least one byte), else empty.
+   */
+  static Optional<byte[]> strictBase64(byte[] data) {
+    ByteArrayOutputStream clean = new ByteArrayOutputStream(data.length);
+    for (byte b : data) {
+      if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
+        continue;
+      }
+      boolean alphabet =
+          (b >= 'A' && b <= 'Z')
+              || (b >= 'a' && b <= 'z')
+              || (b >= '0' && b <= '9')
+              || b == '+'
+              || b == '/'
+              || b == '=';
+      if (!alphabet) {
+        return Optional.empty();
+      }
+      clean.write(b);
+    }
+    byte[] text = clean.toByteArray();
+    if (text.length == 0 || text.length % 4 != 0) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Base64.getDecoder().decode(text));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static byte[] gunzip(byte[] data, String what) throws DatasourceException {
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(data));
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      byte[] buffer = new byte[8192];
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        out.write(buffer, 0, n);
+        if (out.size() > MAX_DECODED) {
+          throw new DatasourceException(
+              "failed to decode " + what + ": gzip data expands to more than " + MAX_DECODED);
+        }
+      }
+      return out.toByteArray();
+    } catch (EOFException e) {
+      throw new DatasourceException("failed to decode " + what + ": gzip data is truncated", e);
+    } catch (IOException e) {
+      throw new DatasourceException(
+          "failed to decode " + what + ": not valid gzip data (" + e.getMessage() + ")", e);
+    }
+  }
+}

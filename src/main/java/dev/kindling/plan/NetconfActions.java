@@ -1,0 +1,74 @@
+package dev.kindling.plan;
+
+import dev.kindling.config.Unit;
+import dev.kindling.metadata.Metadata;
+import dev.kindling.plan.netconf.Conversion;
+import dev.kindling.plan.netconf.NetconfConverter;
+import dev.kindling.plan.netconf.NetconfException;
+import dev.kindling.plan.netconf.NetworkFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Plans {@code --convert-netconf} (reference §7 step 8, §10): the kernel modules the interfaces
+ * need ({@code 8021q} for VLANs, {@code bonding} with the first bond's parameters), and the
+ * generated files as runtime networkd units, which {@link UnitActions} places before its single
+ * systemd-networkd restart (§14.20: the original restarted networkd before writing them). When the
+ * datasource supplied no network config of the requested format, or it cannot be converted, the
+ * plan gets a {@link RejectedItem} instead (§14.22: the original crashed). Unlike the original,
+ * matching interfaces are not taken down first: networkd reconfigures the links it manages when it
+ * restarts.
+ */
+final class NetconfActions {
+  private static final String SUBJECT = "convert-netconf ";
+
+  /** The actions before the units, and the units to process with the config's units. */
+  record Planned(List<Action> actions, List<UnitActions.Entry> units) {
+    Planned {
+      actions = List.copyOf(actions);
+      units = List.copyOf(units);
+    }
+  }
+
+  private NetconfActions() {}
+
+  static Planned plan(String format, Metadata metadata) {
+    if (format.isEmpty()) {
+      return new Planned(List.of(), List.of());
+    }
+    Optional<Metadata.NetworkConfig> config =
+        metadata.networkConfig().filter(c -> c.format().equals(format));
+    if (config.isEmpty()) {
+      String supplied =
+          metadata.networkConfig().map(c -> " (it supplied \"" + c.format() + "\")").orElse("");
+      return rejected(
+          format, "the datasource supplied no " + format + " network config" + supplied);
+    }
+    Conversion conversion;
+    try {
+      conversion = NetconfConverter.convert(format, config.get().content());
+    } catch (NetconfException e) {
+      return rejected(format, e.getMessage());
+    }
+    List<Action> actions = new ArrayList<>();
+    if (conversion.needsVlanModule()) {
+      actions.add(new LoadKernelModule("8021q", List.of()));
+    }
+    conversion
+        .bondingParameters()
+        .ifPresent(parameters -> actions.add(new LoadKernelModule("bonding", parameters)));
+    List<UnitActions.Entry> units = new ArrayList<>();
+    for (NetworkFile file : conversion.files()) {
+      units.add(
+          new UnitActions.Entry(
+              new Unit(file.name(), false, false, true, file.content(), "", List.of()),
+              SUBJECT + file.name()));
+    }
+    return new Planned(actions, units);
+  }
+
+  private static Planned rejected(String format, String reason) {
+    return new Planned(List.of(new RejectedItem(SUBJECT + format, reason)), List.of());
+  }
+}

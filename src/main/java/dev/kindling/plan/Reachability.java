@@ -1,0 +1,92 @@
+package dev.kindling.plan;
+
+import dev.kindling.config.CloudConfig;
+import dev.kindling.config.User;
+import dev.kindling.metadata.Metadata;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The hostname and the {@code core} user's SSH keys, which the plan sets first so that a machine
+ * whose config fails later is still reachable (Flatcar's order, coreos/bugs#74).
+ *
+ * <p>Hostname: the first part whose cloud-config sets {@code hostname} wins, verbatim (the user
+ * asked for exactly that name, FQDN or not); else the metadata hostname, shortened to its first
+ * label and to 63 bytes, because platforms hand out FQDNs such as {@code ip-10-0-0-5.ec2.internal}
+ * that make poor static hostnames (coreos/bugs#1272, Flatcar PR #32). No hostname, or an empty
+ * first label, sets nothing.
+ *
+ * <p>Core keys: every part's {@code ssh_authorized_keys}, then every part's {@code
+ * users[name=core].ssh_authorized_keys}, then the metadata keys in the platform's order; each key
+ * trimmed, empty ones dropped, duplicates dropped (first occurrence kept). One action installs them
+ * all, so a {@code core} entry under {@code users} no longer overwrites the top-level keys under
+ * the same key name as it did upstream.
+ */
+public final class Reachability {
+  /** The user that gets the top-level keys. */
+  public static final String CORE = "core";
+
+  /** Linux allows 64 bytes; 63 keeps the name a valid DNS label. */
+  static final int MAX_HOSTNAME_BYTES = 63;
+
+  private Reachability() {}
+
+  /** The hostname to set, if any. */
+  public static Optional<String> hostname(List<CloudConfig> configs, Metadata metadata) {
+    for (CloudConfig config : configs) {
+      if (!config.hostname().isEmpty()) {
+        return Optional.of(config.hostname());
+      }
+    }
+    return metadata.hostname().map(Reachability::shorten).filter(h -> !h.isEmpty());
+  }
+
+  /** The first label of a hostname, cut to 63 bytes on a character boundary. */
+  static String shorten(String hostname) {
+    String label = hostname.strip();
+    int dot = label.indexOf('.');
+    if (dot >= 0) {
+      label = label.substring(0, dot);
+    }
+    while (label.getBytes(StandardCharsets.UTF_8).length > MAX_HOSTNAME_BYTES) {
+      label = label.substring(0, label.offsetByCodePoints(label.length(), -1));
+    }
+    return label;
+  }
+
+  /** The core user's keys: union of all parts and metadata, deterministic order. */
+  public static List<String> coreKeys(List<CloudConfig> configs, Metadata metadata) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (CloudConfig config : configs) {
+      addAll(keys, config.sshAuthorizedKeys());
+    }
+    for (CloudConfig config : configs) {
+      for (User user : config.users()) {
+        if (user.name().equals(CORE)) {
+          addAll(keys, user.sshAuthorizedKeys());
+        }
+      }
+    }
+    addAll(keys, metadata.sshPublicKeys().values());
+    return List.copyOf(keys);
+  }
+
+  /** Keys trimmed as {@code update-ssh-keys} input, without empty ones. */
+  static List<String> clean(List<String> keys) {
+    Set<String> out = new LinkedHashSet<>();
+    addAll(out, keys);
+    return List.copyOf(out);
+  }
+
+  private static void addAll(Set<String> out, Iterable<String> keys) {
+    for (String key : keys) {
+      String trimmed = key.strip();
+      if (!trimmed.isEmpty()) {
+        out.add(trimmed);
+      }
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package dev.kindling.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kindling.config.bind.ConfigBinder;
+import dev.kindling.config.yaml.YamlParser;
+import dev.kindling.metadata.Metadata;
+import dev.kindling.metadata.MetadataJson;
+import dev.kindling.metadata.Templater;
+import dev.kindling.value.Bytes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Golden plans: each directory under {@code src/test/resources/plan/golden/} holds {@code
+ * user-data} (cloud-config or script; further parts in {@code user-data-2}, {@code user-data-3},
+ * ...), optionally {@code metadata.json} (the {@code --metadata} format) and {@code options}
+ * ({@code key=value} lines: {@code convert-netconf}, {@code datasource}, {@code ssh-key-name},
+ * {@code workspace}), and the expected {@code expected.plan} ({@link PlanDump}) and {@code
+ * expected.json} ({@link PlanPrinter#json}). Run with {@code -Dgolden.update=true} to rewrite the
+ * expected files, then review every change by hand.
+ */
+class GoldenPlanTest {
+  private static final Path ROOT = Path.of("src/test/resources/plan/golden");
+  private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+
+  static Stream<String> cases() throws IOException {
+    try (Stream<Path> dirs = Files.list(ROOT)) {
+      return dirs
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void golden_case_matchesExpected(String name) throws IOException {
+    Path dir = ROOT.resolve(name);
+    Plan plan = Planner.plan(input(dir));
+    check(dir.resolve("expected.plan"), PlanDump.dump(plan));
+    check(dir.resolve("expected.json"), PlanPrinter.json(plan));
+  }
+
+  @Test
+  void goldens_coverEveryActionType() throws IOException {
+    Set<String> covered = new TreeSet<>();
+    for (String name : cases().toList()) {
+      for (Action a : Planner.plan(input(ROOT.resolve(name))).actions()) {
+        covered.add(a.getClass().getSimpleName());
+      }
+    }
+    Set<String> all = new TreeSet<>();
+    for (Class<?> c : Action.class.getPermittedSubclasses()) {
+      all.add(c.getSimpleName());
+    }
+    assertThat(covered).isEqualTo(all);
+  }
+
+  private static void check(Path expected, String actual) throws IOException {
+    if (UPDATE) {
+      Files.writeString(expected, actual, StandardCharsets.UTF_8);
+      return;
+    }
+    assertThat(expected).as("missing golden file; run with -Dgolden.update=true").exists();
+    assertThat(actual).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
+  }
+
+  static PlanInput input(Path dir) throws IOException {
+    Metadata metadata = Metadata.empty();
+    if (Files.exists(dir.resolve("metadata.json"))) {
+      metadata = MetadataJson.read(Files.readAllBytes(dir.resolve("metadata.json")));
+    }
+    String convertNetconf = "";
+    String datasource = "local-file";
+    String sshKeyName = PlanOptions.DEFAULT_SSH_KEY_NAME;
+    String workspace = PlanOptions.DEFAULT_WORKSPACE;
+    if (Files.exists(dir.resolve("options"))) {
+      for (String line : Files.readAllLines(dir.resolve("options"), StandardCharsets.UTF_8)) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] kv = line.split("=", 2);
+        switch (kv[0].strip()) {
+          case "convert-netconf" -> convertNetconf = kv[1].strip();
+          case "datasource" -> datasource = kv[1].strip();
+          case "ssh-key-name" -> sshKeyName = kv[1].strip();
+          case "workspace" -> workspace = kv[1].strip();
+          default -> throw new IllegalArgumentException("unknown option " + kv[0]);
+        }
+      }
+    }
+    List<PlanInput.Part> parts = new ArrayList<>();
+    for (int n = 1; ; n++) {
+      String file = n == 1 ? "user-data" : "user-data-" + n;
+      Path path = dir.resolve(file);
+      if (!Files.exists(path)) {
+        break;
+      }
+      String text = Files.readString(path, StandardCharsets.UTF_8);
+      if (!metadata.isEmpty()) {
+        text = Templater.substitute(text, metadata, Map.of()).text();
+      }
+      if (text.isEmpty()) {
+        continue;
+      }
+      if (text.startsWith("#!")) {
+        parts.add(new PlanInput.ScriptPart(file, Bytes.utf8(text)));
+      } else {
+        parts.add(
+            new PlanInput.ConfigPart(file, ConfigBinder.bind(YamlParser.parse(text)).config()));
+      }
+    }
+    return new PlanInput(
+        parts, metadata, new PlanOptions(sshKeyName, workspace, convertNetconf, datasource));
+  }
+}

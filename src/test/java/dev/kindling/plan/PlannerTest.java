@@ -1,0 +1,260 @@
+package dev.kindling.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kindling.metadata.Metadata;
+import dev.kindling.value.Bytes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The planner's order and its deliberate changes from the original (reference §7, §9, §14). */
+class PlannerTest {
+  private static final List<Action> SERVICE_UNMASKS =
+      List.of(
+          new UnmaskUnit("etcd.service", "/run/systemd/system/etcd.service"),
+          new UnmaskUnit("etcd2.service", "/run/systemd/system/etcd2.service"),
+          new UnmaskUnit("fleet.service", "/run/systemd/system/fleet.service"),
+          new UnmaskUnit("locksmithd.service", "/run/systemd/system/locksmithd.service"));
+
+  private static Metadata metadata(String hostname, Map<String, String> keys) {
+    return new Metadata(
+        Optional.of("i-1"),
+        Optional.ofNullable(hostname),
+        Optional.of("203.0.113.7"),
+        Optional.of("10.0.0.5"),
+        Optional.empty(),
+        Optional.empty(),
+        keys,
+        Optional.empty());
+  }
+
+  @Test
+  void plan_emptyUserData_metadataOnlyConfig() {
+    PlanInput input = new PlanInput(List.of(), Metadata.empty(), PlanOptions.defaults("url"));
+    assertThat(Planner.plan(input).actions()).isEqualTo(SERVICE_UNMASKS);
+  }
+
+  @Test
+  void plan_hostnameAndCoreKeys_beforeUsersAndFiles() {
+    List<Action> actions =
+        TestConfigs.plan(
+            "#cloud-config\nusers:\n  - name: deploy\nwrite_files:\n  - path: /x\n"
+                + "hostname: node1\nssh_authorized_keys: [\"ssh-ed25519 AAAA k1\"]\n");
+    assertThat(actions.subList(0, 4))
+        .containsExactly(
+            new SetHostname("node1"),
+            new AuthorizeSshKeys("core", "coreos-cloudinit", List.of("ssh-ed25519 AAAA k1")),
+            new CreateUser("deploy", "", "", "", false, "", List.of(), false, false, false, ""),
+            new WriteFile("/x", 0644, "", Bytes.empty(), false));
+  }
+
+  @Test
+  void plan_userDataHostname_winsAndIsKeptVerbatim() {
+    PlanInput input =
+        TestConfigs.single(
+            "#cloud-config\nhostname: web.example.com\n",
+            metadata("ip-10-0-0-5.ec2.internal", Map.of()));
+    assertThat(Planner.plan(input).actions().get(0)).isEqualTo(new SetHostname("web.example.com"));
+  }
+
+  @Test
+  void plan_metadataFqdn_shortenedToFirstLabel() {
+    PlanInput input =
+        TestConfigs.single("#cloud-config\n", metadata("ip-10-0-0-5.ec2.internal", Map.of()));
+    assertThat(Planner.plan(input).actions().get(0)).isEqualTo(new SetHostname("ip-10-0-0-5"));
+    assertThat(Reachability.shorten("a".repeat(70) + ".x")).hasSize(63);
+    assertThat(Reachability.hostname(List.of(), metadata(".example.com", Map.of()))).isEmpty();
+  }
+
+  @Test
+  void plan_coreKeys_unionOfPartsUsersCoreAndMetadata_deduplicatedTrimmed() {
+    Map<String, String> keys = new LinkedHashMap<>();
+    keys.put("meta", "ssh-rsa META");
+    keys.put("dup", "ssh-ed25519 A");
+    PlanInput input =
+        new PlanInput(
+            List.of(
+                new PlanInput.ConfigPart(
+                    "part 1",
+                    TestConfigs.parse(
+                        "#cloud-config\nssh_authorized_keys: [' ssh-ed25519 A ', '', 'ssh-rsa B']\n"
+                            + "users:\n  - name: core\n    ssh_authorized_keys: [ssh-rsa CORE]\n"
+                            + "  - name: ops\n    ssh_authorized_keys: [ssh-rsa OPS, ssh-rsa OPS]\n")),
+                new PlanInput.ConfigPart(
+                    "part 2",
+                    TestConfigs.parse(
+                        "#cloud-config\nssh_authorized_keys: [ssh-rsa B, ssh-rsa C]\n"))),
+            metadata(null, keys),
+            new PlanOptions("fleet-key", "/var/lib/coreos-cloudinit", "", "ec2-metadata"));
+    List<Action> actions = Planner.plan(input).actions();
+    assertThat(actions.get(0))
+        .isEqualTo(
+            new AuthorizeSshKeys(
+                "core",
+                "fleet-key",
+                List.of(
+                    "ssh-ed25519 A", "ssh-rsa B", "ssh-rsa C", "ssh-rsa CORE", "ssh-rsa META")));
+    // the core user is created/updated but its keys are not installed a second time
+    assertThat(actions)
+        .filteredOn(a -> a instanceof AuthorizeSshKeys)
+        .containsExactly(
+            actions.get(0), new AuthorizeSshKeys("ops", "fleet-key", List.of("ssh-rsa OPS")));
+  }
+
+  @Test
+  void plan_multipart_firstHostnameWins_metadataOnce_partsInOrder() {
+    PlanInput input =
+        new PlanInput(
+            List.of(
+                new PlanInput.ConfigPart(
+                    "part 1", TestConfigs.parse("#cloud-config\nwrite_files:\n  - path: /a\n")),
+                new PlanInput.ScriptPart("part 2", Bytes.utf8("#!/bin/sh\necho hi\n")),
+                new PlanInput.ConfigPart(
+                    "part 3",
+                    TestConfigs.parse(
+                        "#cloud-config\nhostname: second\nmanage_etc_hosts: bogus\n"))),
+            metadata("first.example", Map.of()),
+            PlanOptions.defaults("ec2-metadata"));
+    List<String> types = Planner.plan(input).actions().stream().map(Action::type).toList();
+    assertThat(types)
+        .containsExactly(
+            "set-hostname",
+            "write-file",
+            "merge-environment-file",
+            "write-file",
+            "unmask-unit",
+            "unmask-unit",
+            "unmask-unit",
+            "unmask-unit",
+            "run-script",
+            "rejected",
+            "unmask-unit",
+            "unmask-unit",
+            "unmask-unit",
+            "unmask-unit");
+    assertThat(Planner.plan(input).actions().get(0)).isEqualTo(new SetHostname("second"));
+    assertThat(Planner.plan(input).actions().get(9))
+        .isEqualTo(
+            new RejectedItem(
+                "part 3: manage_etc_hosts",
+                "invalid value \"bogus\" (only \"localhost\" is supported)"));
+  }
+
+  @Test
+  void plan_scriptOnly_metadataConfigThenScript_deterministicName() {
+    Bytes script = Bytes.utf8("#!/usr/bin/env python3\nprint('hi')\n");
+    PlanInput input =
+        new PlanInput(
+            List.of(new PlanInput.ScriptPart("user-data", script)),
+            Metadata.empty(),
+            new PlanOptions("coreos-cloudinit", "/var/lib/kindling/", "", "local-file"));
+    List<Action> actions = Planner.plan(input).actions();
+    String name = ScriptActions.name(script);
+    assertThat(name).hasSize(16).isEqualTo(ScriptActions.name(Bytes.utf8(script.toUtf8())));
+    assertThat(actions.subList(0, 4)).isEqualTo(SERVICE_UNMASKS);
+    assertThat(actions.get(4))
+        .isEqualTo(
+            new RunScript(
+                "/var/lib/kindling/scripts/" + name,
+                "coreos-cloudinit-" + name + ".service",
+                script));
+    assertThat(ScriptActions.interpreter(script)).isEqualTo("/usr/bin/env");
+  }
+
+  @Test
+  void plan_scriptWithoutInterpreter_rejected() {
+    PlanInput input =
+        new PlanInput(
+            List.of(new PlanInput.ScriptPart("user-data", Bytes.utf8("#!  \necho\n"))),
+            Metadata.empty(),
+            PlanOptions.defaults("local-file"));
+    assertThat(Planner.plan(input).actions().get(4))
+        .isEqualTo(new RejectedItem("user-data", "the script's #! line names no interpreter"));
+  }
+
+  @Test
+  void plan_badWriteFiles_rejectedInPlace_othersStillWritten() {
+    List<Action> actions =
+        TestConfigs.plan(
+            "#cloud-config\nwrite_files:\n"
+                + "  - path: /etc/a\n    content: a\n"
+                + "  - path: /etc/b\n    encoding: base64\n    content: 'not base64!'\n"
+                + "  - path: /etc/c\n    permissions: '0999'\n"
+                + "  - content: no path\n"
+                + "  - path: /etc/d\n    permissions: '4755'\n    owner: app:app\n    append: true\n");
+    assertThat(actions.subList(0, 5))
+        .containsExactly(
+            new WriteFile("/etc/a", 0644, "", Bytes.utf8("a"), false),
+            new RejectedItem(
+                "write_files[1] /etc/b",
+                "content cannot be decoded as \"base64\": illegal base64 data at input byte 3"),
+            new RejectedItem(
+                "write_files[2] /etc/c",
+                "invalid permissions \"0999\" (an octal mode such as 0644)"),
+            new RejectedItem("write_files[3]", "no file path given (path:)"),
+            new WriteFile("/etc/d", 04755, "app:app", Bytes.empty(), true));
+  }
+
+  @Test
+  void plan_writeFilesWritesEnvironment_noMerge() {
+    PlanInput input =
+        TestConfigs.single(
+            "#cloud-config\nwrite_files:\n  - path: /etc/../etc/environment\n    content: A=1\n",
+            metadata(null, Map.of()));
+    assertThat(Planner.plan(input).actions())
+        .noneMatch(a -> a instanceof MergeEnvironmentFile)
+        .anyMatch(a -> a instanceof WriteFile w && w.path().equals("/etc/environment"));
+  }
+
+  @Test
+  void plan_metadataAddresses_mergedIntoEnvironment() {
+    PlanInput input = TestConfigs.single("#cloud-config\n", metadata(null, Map.of()));
+    assertThat(Planner.plan(input).actions())
+        .contains(
+            new MergeEnvironmentFile(
+                "/etc/environment",
+                Map.of("COREOS_PUBLIC_IPV4", "203.0.113.7", "COREOS_PRIVATE_IPV4", "10.0.0.5")));
+  }
+
+  @Test
+  void plan_convertNetconfWithoutNetworkConfig_rejectedNotCrashed() {
+    PlanInput input =
+        new PlanInput(
+            List.of(),
+            Metadata.empty(),
+            new PlanOptions(
+                "coreos-cloudinit", "/var/lib/coreos-cloudinit", "debian", "local-file"));
+    assertThat(Planner.plan(input).actions().get(0))
+        .isEqualTo(
+            new RejectedItem(
+                "convert-netconf debian", "the datasource supplied no debian network config"));
+  }
+
+  @Test
+  void plan_invalidRebootStrategy_rejectsUpdateSection() {
+    List<Action> actions =
+        TestConfigs.plan(
+            "#cloud-config\ncoreos:\n  update:\n    reboot_strategy: wizzlewazzle\n    group: beta\n");
+    assertThat(actions.get(0))
+        .isEqualTo(
+            new RejectedItem(
+                "coreos.update",
+                "invalid reboot_strategy \"wizzlewazzle\" (valid: etcd-lock, reboot, off)"));
+    assertThat(actions.subList(1, actions.size())).isEqualTo(SERVICE_UNMASKS);
+  }
+
+  @Test
+  void plan_sameInput_sameplan() {
+    PlanInput input = TestConfigs.single(UnitActionsTest.TRACE_CONFIG, metadata("h", Map.of()));
+    assertThat(Planner.plan(input)).isEqualTo(Planner.plan(input));
+  }
+
+  @Test
+  void plan_writeFileToRoot_rejected() {
+    assertThat(TestConfigs.plan("#cloud-config\nwrite_files:\n  - path: /tmp/..\n").get(0))
+        .isEqualTo(new RejectedItem("write_files[0] /tmp/..", "the path names the root directory"));
+  }
+}
