@@ -1,8 +1,12 @@
 package dev.kindling.cli;
 
+import dev.kindling.datasource.ConfigDriveLocator;
+import dev.kindling.datasource.Datasource;
 import dev.kindling.datasource.DatasourceLocator;
 import dev.kindling.datasource.DatasourceSelector;
+import dev.kindling.datasource.Deadline;
 import dev.kindling.datasource.DmiInfo;
+import dev.kindling.datasource.LabeledConfigDriveDatasource;
 import dev.kindling.datasource.ProcCmdlineDatasource;
 import dev.kindling.datasource.http.Backoff;
 import dev.kindling.datasource.http.MetadataClient;
@@ -29,10 +33,22 @@ record SourceEnvironment(
     Backoff probeSchedule) {
 
   /**
-   * The discoverers {@code --auto} runs on a real machine. The config-2 drive locator of the local
-   * datasources is registered here when it is merged.
+   * The discoverers {@code --auto} runs on a real machine: the drive labelled {@code config-2}
+   * (offered on every platform; its own probe looks for the device and mounts it only to read).
    */
-  static final List<DatasourceLocator> AUTO_LOCATORS = List.of();
+  static final List<DatasourceLocator> AUTO_LOCATORS =
+      List.of(
+          new DatasourceLocator() {
+            @Override
+            public String name() {
+              return "config-2 drive";
+            }
+
+            @Override
+            public List<Datasource> locate(Deadline deadline) {
+              return List.of(new LabeledConfigDriveDatasource(ConfigDriveLocator.system()));
+            }
+          });
 
   SourceEnvironment {
     Objects.requireNonNull(dmiRoot, "dmiRoot");

@@ -1,19 +1,31 @@
 package dev.kindling.cli;
 
+import dev.kindling.datasource.CloudSigmaDatasource;
+import dev.kindling.datasource.ConfigDriveDatasource;
 import dev.kindling.datasource.Datasource;
 import dev.kindling.datasource.DigitalOceanMetadataDatasource;
 import dev.kindling.datasource.Ec2MetadataDatasource;
+import dev.kindling.datasource.FileDatasource;
 import dev.kindling.datasource.GceMetadataDatasource;
+import dev.kindling.datasource.LocalInterfaces;
 import dev.kindling.datasource.OpenStackMetadataDatasource;
 import dev.kindling.datasource.PacketMetadataDatasource;
 import dev.kindling.datasource.ProcCmdlineDatasource;
+import dev.kindling.datasource.ProcessCommandRunner;
+import dev.kindling.datasource.RpctoolGuestinfoSource;
+import dev.kindling.datasource.SerialServerContextPort;
 import dev.kindling.datasource.UrlDatasource;
+import dev.kindling.datasource.VmwareGuestinfoDatasource;
+import dev.kindling.datasource.WaagentDatasource;
 import dev.kindling.datasource.http.MetadataClient;
 import java.net.URI;
 import java.nio.file.Path;
 
 /** The one place that maps a source to its datasource class: an explicit, boring switch. */
 final class SourceFactory {
+  /** The root under which the local sources read DMI files: the running system. */
+  private static final Path SYSTEM_ROOT = Path.of("/");
+
   private SourceFactory() {}
 
   static Datasource create(SourceSpec spec, MetadataClient client, SourceEnvironment env)
@@ -26,11 +38,19 @@ final class SourceFactory {
       case DIGITALOCEAN -> new DigitalOceanMetadataDatasource(client, URI.create(spec.value()));
       case PACKET -> new PacketMetadataDatasource(client, URI.create(spec.value()));
       case PROC_CMDLINE -> new ProcCmdlineDatasource(client, env.procCmdline());
-      case FILE -> PlaceholderFileSource.of(Path.of(spec.value()));
-      // The local datasources (config-drive, waagent, VMware guestinfo, CloudSigma) are written
-      // separately and registered here when merged.
-      case CONFIGDRIVE, WAAGENT, VMWARE_GUESTINFO, CLOUDSIGMA ->
-          throw new SourceUsageException(spec.kind().flag() + " is not available in this build");
+      case FILE -> new FileDatasource(Path.of(spec.value()));
+      case CONFIGDRIVE -> new ConfigDriveDatasource(Path.of(spec.value()));
+      case WAAGENT -> new WaagentDatasource(Path.of(spec.value()));
+      case VMWARE_GUESTINFO ->
+          new VmwareGuestinfoDatasource(
+              new RpctoolGuestinfoSource(new ProcessCommandRunner(), SYSTEM_ROOT),
+              UrlDatasource.fetcher(client));
+      case CLOUDSIGMA ->
+          new CloudSigmaDatasource(
+              new SerialServerContextPort(
+                  SerialServerContextPort.DEFAULT_DEVICE, new ProcessCommandRunner()),
+              SYSTEM_ROOT,
+              LocalInterfaces.system());
     };
   }
 }

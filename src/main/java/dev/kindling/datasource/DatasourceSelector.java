@@ -113,7 +113,11 @@ public final class DatasourceSelector {
           return winner;
         }
       }
-      throw noneAvailable(candidates, outcomes, tried, deadline.expired());
+      boolean outOfTime = deadline.expired();
+      for (Outcome o : outcomes) {
+        outOfTime |= o == null || o.outOfTime;
+      }
+      throw noneAvailable(candidates, outcomes, tried, outOfTime);
     } finally {
       pool.shutdownNow();
       if (!pool.awaitTermination(2, TimeUnit.SECONDS)) {
@@ -139,17 +143,17 @@ public final class DatasourceSelector {
       String ms = millis(System.nanoTime() - t0);
       if (available) {
         LOG.info("probe {} #{}: available ({} ms)", ds.type(), attempt, ms);
-        return new Outcome(index, true, Optional.empty());
+        return new Outcome(index, true, Optional.empty(), false);
       }
       String why = failure.map(ProbeFailure::reason).orElse("unavailable");
       LOG.info("probe {} #{}: unavailable ({} ms): {}", ds.type(), attempt, ms, why);
       boolean permanent = failure.map(ProbeFailure::permanent).orElse(false);
       if (permanent || !ds.availabilityChanges()) {
-        return new Outcome(index, false, failure);
+        return new Outcome(index, false, failure, false);
       }
       Duration wait = schedule.delayAfter(Math.min(attempt, 30), random);
       if (wait.compareTo(mine.remaining()) >= 0) {
-        return new Outcome(index, false, failure);
+        return new Outcome(index, false, failure, true);
       }
       TimeUnit.NANOSECONDS.sleep(wait.toNanos());
     }
@@ -206,5 +210,7 @@ public final class DatasourceSelector {
     return Long.toString(TimeUnit.NANOSECONDS.toMillis(nanos));
   }
 
-  private record Outcome(int index, boolean available, Optional<ProbeFailure> failure) {}
+  /** One source's probing result; {@code outOfTime} when its budget ended the probing. */
+  private record Outcome(
+      int index, boolean available, Optional<ProbeFailure> failure, boolean outOfTime) {}
 }

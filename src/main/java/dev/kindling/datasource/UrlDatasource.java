@@ -72,6 +72,18 @@ public final class UrlDatasource implements Datasource, ProbeReporting {
     return Metadata.empty();
   }
 
+  /** A {@link UrlFetcher} over {@code client} (for VMware's {@code coreos.config.url}). */
+  public static UrlFetcher fetcher(MetadataClient client) {
+    return (url, deadline) -> {
+      try {
+        MetadataClient.checkScheme(url);
+      } catch (IllegalArgumentException e) {
+        throw new DatasourceException("failed to fetch user-data: " + e.getMessage(), e);
+      }
+      return download(client, url, deadline);
+    };
+  }
+
   /** GETs {@code url} with retries; a 404 is an error. */
   static byte[] download(MetadataClient client, URI url, Deadline deadline)
       throws DatasourceException, InterruptedException {

@@ -249,7 +249,29 @@ class FetchCommandTest {
     assertThat(fetch("--oem", "bogus")).isEqualTo(2);
     assertThat(err.toString()).contains("invalid --oem \"bogus\"; supported: azure,");
     assertThat(fetch("--from-ec2-metadata", "gopher://127.0.0.1/")).isEqualTo(2);
-    assertThat(fetch("--from-configdrive", tmp.toString())).isEqualTo(2);
+  }
+
+  @Test
+  void fetch_localSources_areWired() throws Exception {
+    assertThat(
+            fetch(
+                "--from-configdrive", FIXTURES.resolve("configdrive/openstack-latest").toString()))
+        .isZero();
+    assertThat(out.toString())
+        .startsWith("datasource:    configdrive")
+        .contains("instance-id:   b0fa911b-69d4-4476-bbe2-1c92bff6535c");
+    out.getBuffer().setLength(0);
+    assertThat(fetch("--from-file", FIXTURES.resolve("local-file/happy/user-data").toString()))
+        .isZero();
+    assertThat(out.toString()).startsWith("datasource:    local-file");
+  }
+
+  @Test
+  void fetch_missingFile_exits2AtTheDeadline() throws Exception {
+    assertThat(fetch("--from-file", tmp.resolve("absent").toString(), "--timeout", "1"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("kindling fetch: no datasource available in time; tried local-file");
   }
 
   @Test
