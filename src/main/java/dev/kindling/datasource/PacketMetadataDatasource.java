@@ -1,0 +1,128 @@
+package dev.kindling.datasource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kindling.datasource.http.MetadataClient;
+import dev.kindling.datasource.http.MetadataHttpException;
+import dev.kindling.datasource.http.MetadataRequest;
+import dev.kindling.metadata.Metadata;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Packet (Equinix Metal) metadata service: {@code metadata} JSON (id, hostname, {@code
+ * ssh_keys} named {@code 0, 1, …}, addresses from {@code network.addresses}: the first public IPv4,
+ * private IPv4 and IPv6; the raw {@code network} object as {@code packet} network config) and
+ * {@code userdata}.
+ */
+public final class PacketMetadataDatasource implements Datasource, ProbeReporting {
+  /** The real metadata service (reference §1.2); never used in tests. */
+  public static final URI DEFAULT_BASE = URI.create("https://metadata.packet.net/");
+
+  private final MetadataClient client;
+  private final URI base;
+  private volatile Optional<byte[]> document = Optional.empty();
+  private volatile Optional<ProbeFailure> lastProbeFailure = Optional.empty();
+
+  /** A datasource for the metadata service at {@code base}. */
+  public PacketMetadataDatasource(MetadataClient client, URI base) {
+    this.client = client;
+    this.base = HttpSources.directory(base);
+  }
+
+  @Override
+  public String type() {
+    return "packet-metadata";
+  }
+
+  @Override
+  public boolean isAvailable(Deadline deadline) throws InterruptedException {
+    try {
+      document =
+          client.send(
+              MetadataRequest.get(base.resolve("metadata")).attempts(1), deadline.remaining());
+      lastProbeFailure =
+          document.isPresent()
+              ? Optional.empty()
+              : Optional.of(
+                  new ProbeFailure("GET metadata: HTTP 404 (not a Packet metadata service)", true));
+    } catch (MetadataHttpException e) {
+      lastProbeFailure = Optional.of(HttpSources.probeFailure(e, Map.of()));
+    }
+    return document.isPresent();
+  }
+
+  @Override
+  public Optional<ProbeFailure> lastProbeFailure() {
+    return lastProbeFailure;
+  }
+
+  @Override
+  public boolean availabilityChanges() {
+    return true;
+  }
+
+  @Override
+  public Optional<byte[]> fetchUserData(Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    return get("userdata", deadline);
+  }
+
+  @Override
+  public Metadata fetchMetadata(Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    byte[] body =
+        document.isPresent()
+            ? document.get()
+            : get("metadata", deadline)
+                .orElseThrow(() -> new DatasourceException("failed to fetch metadata: HTTP 404"));
+    JsonNode m = HttpSources.jsonObject("metadata", body);
+    Map<String, String> keys = new LinkedHashMap<>();
+    JsonNode list = m.path("ssh_keys");
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i).isTextual()) {
+        keys.put(Integer.toString(i), list.get(i).asText().strip());
+      }
+    }
+    Optional<String> public4 = Optional.empty();
+    Optional<String> private4 = Optional.empty();
+    Optional<String> public6 = Optional.empty();
+    for (JsonNode a : m.path("network").path("addresses")) {
+      Optional<String> address = HttpSources.jsonText(a, "address");
+      if (address.isEmpty()) {
+        continue;
+      }
+      String ip = IpAddresses.parse("network.addresses[].address", address.get()).orElseThrow();
+      if (a.path("address_family").asInt() != 4) {
+        public6 = public6.or(() -> Optional.of(ip));
+      } else if (a.path("public").asBoolean()) {
+        public4 = public4.or(() -> Optional.of(ip));
+      } else {
+        private4 = private4.or(() -> Optional.of(ip));
+      }
+    }
+    Optional<Metadata.NetworkConfig> network =
+        m.path("network").isObject()
+            ? Optional.of(new Metadata.NetworkConfig("packet", m.get("network").toString()))
+            : Optional.empty();
+    return new Metadata(
+        HttpSources.jsonText(m, "id"),
+        HttpSources.jsonText(m, "hostname"),
+        public4,
+        private4,
+        public6,
+        Optional.empty(),
+        keys,
+        network);
+  }
+
+  private Optional<byte[]> get(String item, Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    try {
+      return client.send(MetadataRequest.get(base.resolve(item)), deadline.remaining());
+    } catch (MetadataHttpException e) {
+      throw HttpSources.fetchFailed(item, e, Map.of());
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package dev.kindling.datasource;
+
+import dev.kindling.datasource.http.MetadataClient;
+import dev.kindling.datasource.http.MetadataHttpException;
+import dev.kindling.datasource.http.MetadataRequest;
+import dev.kindling.metadata.Metadata;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * User data downloaded from one URL ({@code --from-url}); no metadata. Available when one GET
+ * answers 2xx; that body is the user data (not downloaded twice). A 404 is an error here, not "no
+ * user data": the URL was given on purpose.
+ */
+public final class UrlDatasource implements Datasource, ProbeReporting {
+  private final MetadataClient client;
+  private final URI url;
+  private volatile Optional<byte[]> body = Optional.empty();
+  private volatile Optional<ProbeFailure> lastProbeFailure = Optional.empty();
+
+  /** A datasource for {@code url} (http or https). */
+  public UrlDatasource(MetadataClient client, URI url) {
+    MetadataClient.checkScheme(url);
+    this.client = client;
+    this.url = url;
+  }
+
+  @Override
+  public String type() {
+    return "url";
+  }
+
+  @Override
+  public boolean isAvailable(Deadline deadline) throws InterruptedException {
+    try {
+      body = client.send(MetadataRequest.get(url).attempts(1), deadline.remaining());
+      lastProbeFailure =
+          body.isPresent()
+              ? Optional.empty()
+              : Optional.of(
+                  new ProbeFailure(
+                      "GET " + MetadataClient.redact(url) + ": HTTP 404 (no such file)", true));
+    } catch (MetadataHttpException e) {
+      lastProbeFailure = Optional.of(HttpSources.probeFailure(e, Map.of()));
+    }
+    return body.isPresent();
+  }
+
+  @Override
+  public Optional<ProbeFailure> lastProbeFailure() {
+    return lastProbeFailure;
+  }
+
+  @Override
+  public boolean availabilityChanges() {
+    return true;
+  }
+
+  @Override
+  public Optional<byte[]> fetchUserData(Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    Optional<byte[]> probed = body;
+    if (probed.isPresent()) {
+      return probed;
+    }
+    return Optional.of(download(client, url, deadline));
+  }
+
+  @Override
+  public Metadata fetchMetadata(Deadline deadline) {
+    return Metadata.empty();
+  }
+
+  /** A {@link UrlFetcher} over {@code client} (for VMware's {@code coreos.config.url}). */
+  public static UrlFetcher fetcher(MetadataClient client) {
+    return (url, deadline) -> {
+      try {
+        MetadataClient.checkScheme(url);
+      } catch (IllegalArgumentException e) {
+        throw new DatasourceException("failed to fetch user-data: " + e.getMessage(), e);
+      }
+      return download(client, url, deadline);
+    };
+  }
+
+  /** GETs {@code url} with retries; a 404 is an error. */
+  static byte[] download(MetadataClient client, URI url, Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    try {
+      return client
+          .send(MetadataRequest.get(url), deadline.remaining())
+          .orElseThrow(
+              () ->
+                  new DatasourceException(
+                      "failed to fetch user-data: GET "
+                          + MetadataClient.redact(url)
+                          + ": HTTP 404"));
+    } catch (MetadataHttpException e) {
+      throw HttpSources.fetchFailed("user-data", e, Map.of());
+    }
+  }
+}

@@ -1,0 +1,307 @@
+package dev.kindling.datasource.http;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.Proxy;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one HTTP client of the metadata datasources (OkHttp 5): per-attempt timeouts, bounded retries
+ * with backoff and jitter inside the caller's budget, a body size limit, 404 as {@code
+ * Optional.empty()} and a typed {@link HttpFailure} for everything else.
+ *
+ * <p>Plain {@code http://} URLs go through a cleartext-only client, so no TLS stack (trust store,
+ * providers) is built for the metadata services; a TLS client is built only the first time an
+ * {@code https://} URL is requested. Redirects are not followed and no proxy is used: a metadata
+ * answer must come from the address asked. {@link #close()} cancels what is in flight and stops
+ * every thread the client started.
+ */
+public final class MetadataClient implements AutoCloseable {
+  /** The default largest body accepted (user data on EC2 is at most 16 KiB, GCE 256 KiB). */
+  public static final long DEFAULT_BODY_LIMIT = 16L * 1024 * 1024;
+
+  /** The default timeout of one attempt (coreos-cloudinit's client used 10 s). */
+  public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final Logger LOG = LoggerFactory.getLogger(MetadataClient.class);
+
+  private final Backoff backoff;
+  private final Duration attemptTimeout;
+  private final long bodyLimit;
+  private final RandomGenerator random;
+  private final ExecutorService executor;
+  private final Dispatcher dispatcher;
+  private final ConnectionPool pool = new ConnectionPool();
+  private OkHttpClient cleartext; // guarded by this
+  private OkHttpClient tls; // guarded by this
+  private boolean closed; // guarded by this
+
+  private MetadataClient(Builder b) {
+    this.backoff = b.backoff;
+    this.attemptTimeout = b.attemptTimeout;
+    this.bodyLimit = b.bodyLimit;
+    this.random = b.random;
+    AtomicInteger threads = new AtomicInteger();
+    this.executor =
+        new ThreadPoolExecutor(
+            0,
+            Integer.MAX_VALUE,
+            10,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "kindling-http-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    this.dispatcher = new Dispatcher(executor);
+    // Probes of several datasources may target one host in parallel (OkHttp's default is 5).
+    dispatcher.setMaxRequests(64);
+    dispatcher.setMaxRequestsPerHost(64);
+  }
+
+  /** A builder with the production defaults ({@link Backoff#standard()}, 10 s, 16 MiB). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A GET of {@code uri} within {@code budget}; see {@link #send}. */
+  public Optional<byte[]> get(URI uri, Duration budget)
+      throws MetadataHttpException, InterruptedException {
+    return send(MetadataRequest.get(uri), budget);
+  }
+
+  /**
+   * Sends {@code request}, retrying transient failures ({@link HttpFailure#isTransient()}) with
+   * backoff, never past {@code budget} from now.
+   *
+   * @return the body of a 2xx response, or empty for a 404
+   * @throws MetadataHttpException for any other outcome (typed)
+   * @throws InterruptedException when the calling thread is interrupted (the call is cancelled)
+   */
+  public Optional<byte[]> send(MetadataRequest request, Duration budget)
+      throws MetadataHttpException, InterruptedException {
+    checkScheme(request.uri());
+    long end = System.nanoTime() + Math.max(0, budget.toNanos());
+    int max = request.maxAttempts().orElse(backoff.maxAttempts());
+    Duration perAttempt = request.attemptTimeout().orElse(attemptTimeout);
+    String what = request.method() + " " + redact(request.uri());
+    MetadataHttpException last = null;
+    for (int attempt = 1; attempt <= max; attempt++) {
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        throw last != null
+            ? last
+            : new MetadataHttpException(
+                HttpFailure.DEADLINE, 0, 0, what + ": no time left for an attempt", null);
+      }
+      Duration timeout = perAttempt.toNanos() < left ? perAttempt : Duration.ofNanos(left);
+      LOG.info("{}: attempt #{}", what, attempt);
+      try {
+        return once(request, what, timeout, attempt);
+      } catch (MetadataHttpException e) {
+        if (!e.failure().isTransient() || attempt == max) {
+          throw e;
+        }
+        last = e;
+        Duration sleep = backoff.delayAfter(attempt, random);
+        LOG.warn("{} (attempt #{}; retrying in {} ms)", e.getMessage(), attempt, sleep.toMillis());
+        long remaining = end - System.nanoTime();
+        if (sleep.toNanos() >= remaining) {
+          throw e;
+        }
+        if (!sleep.isZero()) {
+          Thread.sleep(sleep.toMillis(), (int) (sleep.toNanos() % 1_000_000));
+        }
+      }
+    }
+    throw Objects.requireNonNull(last);
+  }
+
+  private Optional<byte[]> once(MetadataRequest request, String what, Duration timeout, int attempt)
+      throws MetadataHttpException, InterruptedException {
+    Request.Builder rb = new Request.Builder().url(request.uri().toString());
+    // Raw bytes as served: no transparent gzip (user data may itself be gzip).
+    rb.header("Accept-Encoding", "identity");
+    request.headers().forEach(rb::header);
+    if (request.method().equals("PUT")) {
+      rb.put(RequestBody.EMPTY);
+    }
+    Call call = client(request.uri()).newCall(rb.build());
+    call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    CompletableFuture<AttemptOutcome> future = new CompletableFuture<>();
+    call.enqueue(
+        new Callback() {
+          @Override
+          public void onFailure(Call c, IOException e) {
+            future.complete(AttemptOutcome.failed(e));
+          }
+
+          @Override
+          public void onResponse(Call c, Response response) {
+            future.complete(AttemptOutcome.read(request, response, bodyLimit));
+          }
+        });
+    AttemptOutcome outcome;
+    try {
+      // The call timeout bounds the call; the extra second only guards against a lost callback.
+      outcome = future.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      call.cancel();
+      throw e;
+    } catch (TimeoutException e) {
+      call.cancel();
+      outcome = AttemptOutcome.failed(new InterruptedIOException("timeout"));
+    } catch (ExecutionException e) {
+      outcome = AttemptOutcome.failed(new IOException(e.getCause()));
+    }
+    return outcome.result(what, timeout, attempt);
+  }
+
+  private synchronized OkHttpClient client(URI uri) {
+    if (closed) {
+      throw new IllegalStateException("metadata client is closed");
+    }
+    boolean https = uri.getScheme().equalsIgnoreCase("https");
+    if (https && tls == null) {
+      tls = base().build(); // default connection specs: TLS (and the trust store) built now
+    } else if (!https && cleartext == null) {
+      cleartext = base().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
+    }
+    return https ? tls : cleartext;
+  }
+
+  private OkHttpClient.Builder base() {
+    return new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .connectionPool(pool)
+        .proxy(Proxy.NO_PROXY)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .retryOnConnectionFailure(false);
+  }
+
+  /** Cancels calls in flight, stops the dispatcher's threads and closes pooled connections. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    dispatcher.cancelAll();
+    executor.shutdownNow();
+    pool.evictAll();
+    try {
+      if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
+        LOG.warn("metadata client threads did not stop within 2 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Rejects URLs that are not absolute {@code http} or {@code https} URLs with a host. */
+  public static void checkScheme(URI uri) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new IllegalArgumentException(
+          "unsupported URL scheme \""
+              + scheme
+              + "\" in "
+              + redact(uri)
+              + ": only http and https are supported");
+    }
+    if (uri.getHost() == null) {
+      throw new IllegalArgumentException("URL has no host: " + redact(uri));
+    }
+  }
+
+  /** The URL as it may be logged: without user info, query or fragment (they may hold secrets). */
+  public static String redact(URI uri) {
+    if (uri.getHost() == null) {
+      return uri.getScheme() == null ? "(relative URL)" : uri.getScheme() + ":(opaque)";
+    }
+    String host = uri.getHost();
+    StringBuilder s = new StringBuilder().append(uri.getScheme()).append("://").append(host);
+    if (uri.getPort() != -1) {
+      s.append(':').append(uri.getPort());
+    }
+    s.append(uri.getRawPath() == null ? "" : uri.getRawPath());
+    if (uri.getRawQuery() != null) {
+      s.append("?…");
+    }
+    return s.toString();
+  }
+
+  /** Settings of a {@link MetadataClient}. */
+  public static final class Builder {
+    private Backoff backoff = Backoff.standard();
+    private Duration attemptTimeout = DEFAULT_ATTEMPT_TIMEOUT;
+    private long bodyLimit = DEFAULT_BODY_LIMIT;
+    private RandomGenerator random = RandomGenerator.getDefault();
+
+    private Builder() {}
+
+    /** The retry schedule ({@link Backoff#none()} in tests). */
+    public Builder backoff(Backoff backoff) {
+      this.backoff = Objects.requireNonNull(backoff, "backoff");
+      return this;
+    }
+
+    /** The timeout of one attempt. */
+    public Builder attemptTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("attempt timeout must be positive: " + timeout);
+      }
+      this.attemptTimeout = timeout;
+      return this;
+    }
+
+    /** The largest body accepted, in bytes. */
+    public Builder bodyLimit(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("body limit must not be negative: " + bytes);
+      }
+      this.bodyLimit = bytes;
+      return this;
+    }
+
+    /** The source of jitter. */
+    public Builder random(RandomGenerator random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /** A new client; close it when done. */
+    public MetadataClient build() {
+      return new MetadataClient(this);
+    }
+  }
+}
