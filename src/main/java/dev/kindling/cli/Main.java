@@ -18,13 +18,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Boot agent for cloud-config: validate, render and apply user data.",
-    subcommands = {ValidateCommand.class})
+    subcommands = {ValidateCommand.class, RenderCommand.class, RunCommand.class})
 public final class Main implements Runnable {
   /** The subcommands, by name, in the order help lists them. */
   static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
 
   static {
     COMMANDS.put("validate", ValidateCommand::new);
+    COMMANDS.put("render", RenderCommand::new);
+    COMMANDS.put("run", RunCommand::new);
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
