@@ -156,7 +156,7 @@ final class RootDirectory implements Closeable {
     } catch (FileAlreadyExistsException e) {
       return false;
     }
-    setOwner(name, spec.owner());
+    setOwner(name, spec.owner(), Optional.empty());
     setMode(name, spec.mode());
     sync();
     return true;
@@ -213,6 +213,11 @@ final class RootDirectory implements Closeable {
         && Arrays.equals(readRegular(name).orElseThrow(), content)) {
       return WriteOutcome.unchanged();
     }
+    // A partial owner (user only, group only) keeps the other id of the file it replaces.
+    Optional<PosixFileAttributes> replaced = Optional.empty();
+    if (attrs.isPresent() && attrs.get().isRegularFile() && !owner.isNone()) {
+      replaced = Optional.of(posix(name));
+    }
     String temp = tempName(name);
     List<String> notes = new ArrayList<>();
     try {
@@ -229,7 +234,7 @@ final class RootDirectory implements Closeable {
           fc.force(true);
         }
       }
-      setOwner(temp, owner);
+      setOwner(temp, owner, replaced);
       setMode(temp, mode).ifPresent(notes::add);
       stream.move(rel(temp), stream, rel(name));
     } catch (IOException | RuntimeException e) {
@@ -286,10 +291,7 @@ final class RootDirectory implements Closeable {
 
   /** Whether the entry's mode and (when owners are set) owner are already the wanted ones. */
   private boolean sameMetadata(String name, int mode, Ids owner) throws IOException {
-    PosixFileAttributes attrs =
-        stream
-            .getFileAttributeView(rel(name), PosixFileAttributeView.class, NOFOLLOW)
-            .readAttributes();
+    PosixFileAttributes attrs = posix(name);
     if (mode(name, attrs) != storableMode(mode)) {
       return false;
     }
@@ -323,7 +325,15 @@ final class RootDirectory implements Closeable {
     return hostPath.getFileSystem().equals(FileSystems.getDefault());
   }
 
-  private void setOwner(String name, Ids owner) throws IOException {
+  private PosixFileAttributes posix(String name) throws IOException {
+    return stream
+        .getFileAttributeView(rel(name), PosixFileAttributeView.class, NOFOLLOW)
+        .readAttributes();
+  }
+
+  /** Sets the ids that are given; a missing one is taken from {@code replaced} when present. */
+  private void setOwner(String name, Ids owner, Optional<PosixFileAttributes> replaced)
+      throws IOException {
     if (owners == OwnerPolicy.RECORD || owner.isNone()) {
       return;
     }
@@ -332,9 +342,13 @@ final class RootDirectory implements Closeable {
     UserPrincipalLookupService lookup = hostPath.getFileSystem().getUserPrincipalLookupService();
     if (owner.uid().isPresent()) {
       view.setOwner(lookup.lookupPrincipalByName(Integer.toString(owner.uid().getAsInt())));
+    } else if (replaced.isPresent()) {
+      view.setOwner(replaced.get().owner());
     }
     if (owner.gid().isPresent()) {
       view.setGroup(lookup.lookupPrincipalByGroupName(Integer.toString(owner.gid().getAsInt())));
+    } else if (replaced.isPresent()) {
+      view.setGroup(replaced.get().group());
     }
   }
 
