@@ -92,6 +92,10 @@ final class ApplyFlow {
    */
   static int run(Request r, PrintWriter err, Consumer<Pipeline.Prepared> onPrepared) {
     Instant start = Instant.now();
+    if (!Files.isDirectory(r.root())) {
+      err.println("kindling " + r.command() + ": --root " + r.root() + " is not a directory");
+      return ExitCodes.USAGE;
+    }
     RootFs fs =
         new RootFs(r.root(), !r.render() && runningAsRoot() ? OwnerPolicy.SET : OwnerPolicy.RECORD);
     String systemdLabel = r.render() ? "none" : r.systemd().label();

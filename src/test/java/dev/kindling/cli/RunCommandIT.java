@@ -146,6 +146,22 @@ class RunCommandIT {
   }
 
   @Test
+  void run_rootIsNotADirectory_usageError() throws IOException {
+    Cli.Run r =
+        Cli.kindling(
+            "run",
+            "--from-file",
+            userData("").toString(),
+            "--root",
+            tmp.resolve("nope").toString(),
+            "--systemd",
+            "none");
+
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("is not a directory");
+  }
+
+  @Test
   void run_reportOption_writesTheReportThere() throws IOException {
     Path report = tmp.resolve("out/report.json");
 
