@@ -8,7 +8,6 @@ import dev.kindling.plan.AuthorizeSshKeys;
 import dev.kindling.plan.CreateUser;
 import dev.kindling.plan.DaemonReload;
 import dev.kindling.plan.EnableUnit;
-import dev.kindling.plan.EnvironmentFileMerge;
 import dev.kindling.plan.ImportSshKeys;
 import dev.kindling.plan.LoadKernelModule;
 import dev.kindling.plan.MaskUnit;
@@ -22,14 +21,12 @@ import dev.kindling.plan.RunScript;
 import dev.kindling.plan.SetHostname;
 import dev.kindling.plan.UnitCommand;
 import dev.kindling.plan.UnmaskUnit;
-import dev.kindling.plan.UpdateConfMerge;
 import dev.kindling.plan.WriteEtcHosts;
 import dev.kindling.plan.WriteFile;
 import dev.kindling.value.Bytes;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,15 +44,16 @@ import org.slf4j.LoggerFactory;
 public final class Applier {
   private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
   private static final Charset UTF8 = StandardCharsets.UTF_8;
+  private static final String UNHANDLED = "unhandled action: ";
 
   private final RootFs fs;
   private final SystemdManager systemd;
   private final ProcessRunner runner;
-  private final Optional<SshKeyFetcher> fetcher;
   private final Settings settings;
   private final Accounts accounts;
   private final UnitFiles units;
-  private String hostname = "";
+  private final FileActions files;
+  private final SshKeys sshKeys;
 
   /**
    * How the applier reaches the system beyond the root's files.
@@ -97,10 +95,11 @@ public final class Applier {
     this.fs = fs;
     this.systemd = systemd;
     this.runner = runner;
-    this.fetcher = fetcher;
     this.settings = settings;
     this.accounts = new Accounts(fs, runner, settings.commandTimeout());
     this.units = new UnitFiles(fs);
+    this.files = new FileActions(fs, accounts, units);
+    this.sshKeys = new SshKeys(fs, accounts, runner, fetcher, settings);
   }
 
   /** Applies every action in order and returns one step per action. */
@@ -119,8 +118,8 @@ public final class Applier {
         Thread.currentThread().interrupt();
         outcome = StepOutcome.failed("failed to " + action.describe() + ": interrupted");
       } catch (RuntimeException e) {
-        if (e instanceof IllegalStateException && e.getMessage().startsWith("unhandled action")) {
-          throw e;
+        if (String.valueOf(e.getMessage()).startsWith(UNHANDLED)) {
+          throw e; // a programming error, not a failed step
         }
         outcome = StepOutcome.failed("failed to " + action.describe() + ": " + e);
       }
@@ -137,19 +136,19 @@ public final class Applier {
     if (a instanceof SetHostname h) {
       return setHostname(h.hostname());
     } else if (a instanceof AuthorizeSshKeys k) {
-      return authorize(k.user(), k.name(), k.keys());
+      return sshKeys.authorize(k.user(), k.name(), k.keys());
     } else if (a instanceof ImportSshKeys k) {
-      return importKeys(k);
+      return sshKeys.importKeys(k);
     } else if (a instanceof CreateUser u) {
       return accounts.createOrUpdate(u);
     } else if (a instanceof WriteFile f) {
-      return writeFile(f);
+      return files.writeFile(f);
     } else if (a instanceof MergeEnvironmentFile m) {
-      return mergeEnvironment(m);
+      return files.mergeEnvironment(m);
     } else if (a instanceof MergeUpdateConf m) {
-      return mergeUpdateConf(m);
+      return files.mergeUpdateConf(m);
     } else if (a instanceof WriteEtcHosts h) {
-      return writeEtcHosts(h);
+      return files.writeEtcHosts(h);
     } else if (a instanceof PlaceUnit u) {
       return units.place(u.unit(), u.path(), u.content(), false);
     } else if (a instanceof PlaceDropIn d) {
@@ -171,7 +170,7 @@ public final class Applier {
     } else if (a instanceof RejectedItem r) {
       return StepOutcome.rejected("not applied: " + r.subject() + ": " + r.reason());
     }
-    throw new IllegalStateException("unhandled action: " + a);
+    throw new IllegalStateException(UNHANDLED + a);
   }
 
   private boolean recording() {
@@ -187,134 +186,13 @@ public final class Applier {
 
   private StepOutcome setHostname(String name) throws IOException, SystemdException {
     systemd.setHostname(name);
-    hostname = name;
+    files.hostnameSet(name);
     LOG.info("Set hostname to {}", name);
     if (!settings.hostnameFile()) {
       return StepOutcome.ok();
     }
     WriteOutcome w = fs.write("/etc/hostname", (name + "\n").getBytes(UTF8), 0644, Ids.none());
     return StepOutcome.written(w).withNote("systemd not called; wrote /etc/hostname");
-  }
-
-  private StepOutcome authorize(String user, String name, List<String> keys)
-      throws IOException, InterruptedException {
-    LOG.info("Authorizing {} SSH keys for user '{}'", keys.size(), user);
-    Optional<Accounts.Account> account = accounts.user(user);
-    if (account.isEmpty()) {
-      return StepOutcome.failed(
-          "failed to authorize SSH keys for " + user + ": no such user in /etc/passwd of the root");
-    }
-    if (keys.stream().allMatch(k -> k.isBlank())) {
-      return StepOutcome.unchanged("no keys to authorize");
-    }
-    if (settings.hostTools() && runner.exists("update-ssh-keys")) {
-      ProcessRunner.Result r =
-          runner.run(
-              new ProcessRunner.Command(
-                  List.of("update-ssh-keys", "-u", user, "-a", name),
-                  Bytes.of(AuthorizedKeys.fragment(keys)),
-                  settings.commandTimeout()));
-      if (r.exitStatus() != 0) {
-        return StepOutcome.failed(
-            "failed to authorize SSH keys for "
-                + user
-                + ": update-ssh-keys exited "
-                + r.exitStatus()
-                + ": "
-                + r.output().strip());
-      }
-      return StepOutcome.ok(List.of("installed with update-ssh-keys"));
-    }
-    WriteOutcome w = new AuthorizedKeys(fs).authorize(account.get(), name, keys);
-    StepOutcome outcome = StepOutcome.written(w);
-    if (fs.owners() == OwnerPolicy.RECORD) {
-      outcome = outcome.withNote("owner " + user + " recorded, not set");
-    }
-    return outcome;
-  }
-
-  private StepOutcome importKeys(ImportSshKeys k) throws IOException, InterruptedException {
-    LOG.info("Authorizing SSH keys for CoreOS user '{}' from '{}'", k.user(), k.url());
-    if (fetcher.isEmpty()) {
-      return StepOutcome.recorded("keys are fetched by run only");
-    }
-    return authorize(k.user(), k.name(), fetcher.get().fetch(k.url()));
-  }
-
-  private StepOutcome writeFile(WriteFile f) throws IOException {
-    LOG.info("Writing file to \"{}\"", f.path());
-    Ids owner;
-    List<String> notes = new ArrayList<>();
-    try {
-      owner = accounts.owner(f.owner());
-    } catch (IOException e) {
-      if (fs.owners() == OwnerPolicy.SET) {
-        throw e;
-      }
-      owner = Ids.none();
-    }
-    if (!f.owner().isEmpty() && fs.owners() == OwnerPolicy.RECORD) {
-      notes.add("owner " + f.owner() + " recorded, not set");
-    }
-    byte[] content = f.content().toByteArray();
-    WriteOutcome w =
-        f.append()
-            ? fs.append(f.path(), content, f.mode(), owner)
-            : fs.write(f.path(), content, f.mode(), owner);
-    if (w.changed()) {
-      LOG.info("Wrote file to \"{}\"", f.path());
-      units.noteWrite(f.path());
-    }
-    StepOutcome outcome = StepOutcome.written(w);
-    for (String note : notes) {
-      outcome = outcome.withNote(note);
-    }
-    return outcome;
-  }
-
-  private StepOutcome mergeEnvironment(MergeEnvironmentFile m) throws IOException {
-    Optional<String> current = fs.read(m.path()).map(b -> new String(b, UTF8));
-    Optional<String> merged = EnvironmentFileMerge.merge(current, m.variables());
-    if (merged.isEmpty()) {
-      return StepOutcome.unchanged();
-    }
-    WriteOutcome w = fs.write(m.path(), merged.get().getBytes(UTF8), 0644, Ids.none());
-    LOG.info("Updated {}", m.path());
-    return StepOutcome.written(w);
-  }
-
-  private StepOutcome mergeUpdateConf(MergeUpdateConf m) throws IOException {
-    Optional<byte[]> current = fs.read(m.path());
-    // Upstream read the host's files whatever the root (§14.14); this reads the root's.
-    byte[] base = current.isPresent() ? current.get() : fs.read(m.basePath()).orElse(new byte[0]);
-    String merged = UpdateConfMerge.merge(new String(base, UTF8), m.variables());
-    if (current.isPresent() && merged.equals(new String(current.get(), UTF8))) {
-      return StepOutcome.unchanged();
-    }
-    return StepOutcome.written(fs.write(m.path(), merged.getBytes(UTF8), 0644, Ids.none()));
-  }
-
-  private StepOutcome writeEtcHosts(WriteEtcHosts h) throws IOException {
-    String name = !h.hostname().isEmpty() ? h.hostname() : currentHostname();
-    if (name.isEmpty()) {
-      return StepOutcome.failed("failed to write " + h.path() + ": the hostname is not known");
-    }
-    byte[] content = ("127.0.0.1 " + name + "\n").getBytes(UTF8);
-    return StepOutcome.written(fs.write(h.path(), content, 0644, Ids.none()));
-  }
-
-  /** The hostname set earlier in this run, else the root's (or, for /, the kernel's). */
-  private String currentHostname() throws IOException {
-    if (!hostname.isEmpty()) {
-      return hostname;
-    }
-    if (fs.isHostRoot()) {
-      Path kernel = Path.of("/proc/sys/kernel/hostname");
-      if (Files.isReadable(kernel)) {
-        return Files.readString(kernel, UTF8).strip();
-      }
-    }
-    return fs.read("/etc/hostname").map(b -> new String(b, UTF8).strip()).orElse("");
   }
 
   private StepOutcome enable(EnableUnit e) throws SystemdException {

@@ -20,14 +20,10 @@ import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,12 +36,12 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class RootDirectory implements Closeable {
   private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
-  private static final int SPECIAL_BITS = 07000;
 
   private final SecureDirectoryStream<Path> stream;
   private final Path hostPath;
   private final List<String> components;
   private final OwnerPolicy owners;
+  private final EntryAttributes attributes;
 
   RootDirectory(
       SecureDirectoryStream<Path> stream,
@@ -56,6 +52,7 @@ final class RootDirectory implements Closeable {
     this.hostPath = hostPath;
     this.components = List.copyOf(components);
     this.owners = owners;
+    this.attributes = new EntryAttributes(stream, hostPath, owners);
   }
 
   /** Opens {@code dir} (following links in its own path) as a secure directory stream. */
@@ -156,8 +153,8 @@ final class RootDirectory implements Closeable {
     } catch (FileAlreadyExistsException e) {
       return false;
     }
-    setOwner(name, spec.owner(), Optional.empty());
-    setMode(name, spec.mode());
+    attributes.setOwner(name, spec.owner(), Optional.empty());
+    attributes.setMode(name, spec.mode());
     sync();
     return true;
   }
@@ -209,14 +206,14 @@ final class RootDirectory implements Closeable {
     if (attrs.isPresent()
         && attrs.get().isRegularFile()
         && attrs.get().size() == content.length
-        && sameMetadata(name, mode, owner)
+        && attributes.sameMetadata(name, mode, owner)
         && Arrays.equals(readRegular(name).orElseThrow(), content)) {
       return WriteOutcome.unchanged();
     }
     // A partial owner (user only, group only) keeps the other id of the file it replaces.
     Optional<PosixFileAttributes> replaced = Optional.empty();
     if (attrs.isPresent() && attrs.get().isRegularFile() && !owner.isNone()) {
-      replaced = Optional.of(posix(name));
+      replaced = Optional.of(attributes.posix(name));
     }
     String temp = tempName(name);
     List<String> notes = new ArrayList<>();
@@ -225,7 +222,9 @@ final class RootDirectory implements Closeable {
           Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW);
       try (SeekableByteChannel ch =
           stream.newByteChannel(
-              rel(temp), options, PosixFilePermissions.asFileAttribute(permissions(0600)))) {
+              rel(temp),
+              options,
+              PosixFilePermissions.asFileAttribute(EntryAttributes.permissions(0600)))) {
         ByteBuffer buffer = ByteBuffer.wrap(content);
         while (buffer.hasRemaining()) {
           ch.write(buffer);
@@ -234,8 +233,8 @@ final class RootDirectory implements Closeable {
           fc.force(true);
         }
       }
-      setOwner(temp, owner, replaced);
-      setMode(temp, mode).ifPresent(notes::add);
+      attributes.setOwner(temp, owner, replaced);
+      attributes.setMode(temp, mode).ifPresent(notes::add);
       stream.move(rel(temp), stream, rel(name));
     } catch (IOException | RuntimeException e) {
       deleteQuietly(temp);
@@ -287,120 +286,6 @@ final class RootDirectory implements Closeable {
     String random = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
     String base = name.length() > 200 ? "" : name;
     return "." + base + ".kindling-" + random;
-  }
-
-  /** Whether the entry's mode and (when owners are set) owner are already the wanted ones. */
-  private boolean sameMetadata(String name, int mode, Ids owner) throws IOException {
-    PosixFileAttributes attrs = posix(name);
-    if (mode(name, attrs) != storableMode(mode)) {
-      return false;
-    }
-    if (owners == OwnerPolicy.RECORD || owner.isNone()) {
-      return true;
-    }
-    UserPrincipalLookupService lookup = hostPath.getFileSystem().getUserPrincipalLookupService();
-    if (owner.uid().isPresent()
-        && !attrs.owner().equals(lookup.lookupPrincipalByName("" + owner.uid().getAsInt()))) {
-      return false;
-    }
-    return owner.gid().isEmpty()
-        || attrs.group().equals(lookup.lookupPrincipalByGroupName("" + owner.gid().getAsInt()));
-  }
-
-  private int mode(String name, PosixFileAttributes attrs) {
-    try {
-      Object unix = Files.getAttribute(hostPath.resolve(name), "unix:mode", NOFOLLOW);
-      return ((Integer) unix) & 07777;
-    } catch (IOException | RuntimeException e) {
-      return modeOf(attrs.permissions());
-    }
-  }
-
-  /** The mode as this file system can store it (special bits only where supported). */
-  private int storableMode(int mode) {
-    return supportsSpecialBits() ? mode : mode & 0777;
-  }
-
-  private boolean supportsSpecialBits() {
-    return hostPath.getFileSystem().equals(FileSystems.getDefault());
-  }
-
-  private PosixFileAttributes posix(String name) throws IOException {
-    return stream
-        .getFileAttributeView(rel(name), PosixFileAttributeView.class, NOFOLLOW)
-        .readAttributes();
-  }
-
-  /** Sets the ids that are given; a missing one is taken from {@code replaced} when present. */
-  private void setOwner(String name, Ids owner, Optional<PosixFileAttributes> replaced)
-      throws IOException {
-    if (owners == OwnerPolicy.RECORD || owner.isNone()) {
-      return;
-    }
-    PosixFileAttributeView view =
-        stream.getFileAttributeView(rel(name), PosixFileAttributeView.class, NOFOLLOW);
-    UserPrincipalLookupService lookup = hostPath.getFileSystem().getUserPrincipalLookupService();
-    if (owner.uid().isPresent()) {
-      view.setOwner(lookup.lookupPrincipalByName(Integer.toString(owner.uid().getAsInt())));
-    } else if (replaced.isPresent()) {
-      view.setOwner(replaced.get().owner());
-    }
-    if (owner.gid().isPresent()) {
-      view.setGroup(lookup.lookupPrincipalByGroupName(Integer.toString(owner.gid().getAsInt())));
-    } else if (replaced.isPresent()) {
-      view.setGroup(replaced.get().group());
-    }
-  }
-
-  /** Sets the mode; returns a note when the file system cannot store some bits. */
-  private Optional<String> setMode(String name, int mode) throws IOException {
-    stream
-        .getFileAttributeView(rel(name), PosixFileAttributeView.class, NOFOLLOW)
-        .setPermissions(permissions(mode));
-    if ((mode & SPECIAL_BITS) == 0) {
-      return Optional.empty();
-    }
-    if (!supportsSpecialBits()) {
-      return Optional.of(
-          String.format(
-              "mode %04o stored as %04o: the file system has no setuid/setgid/sticky bits",
-              mode, mode & 0777));
-    }
-    // setuid/setgid/sticky are not PosixFilePermissions: chmod through the unix view, on the
-    // temporary file that only this process knows about.
-    Files.setAttribute(hostPath.resolve(name), "unix:mode", mode, NOFOLLOW);
-    return Optional.empty();
-  }
-
-  static Set<PosixFilePermission> permissions(int mode) {
-    Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-    PosixFilePermission[] order = {
-      PosixFilePermission.OTHERS_EXECUTE,
-      PosixFilePermission.OTHERS_WRITE,
-      PosixFilePermission.OTHERS_READ,
-      PosixFilePermission.GROUP_EXECUTE,
-      PosixFilePermission.GROUP_WRITE,
-      PosixFilePermission.GROUP_READ,
-      PosixFilePermission.OWNER_EXECUTE,
-      PosixFilePermission.OWNER_WRITE,
-      PosixFilePermission.OWNER_READ
-    };
-    for (int bit = 0; bit < order.length; bit++) {
-      if ((mode & (1 << bit)) != 0) {
-        set.add(order[bit]);
-      }
-    }
-    return set;
-  }
-
-  static int modeOf(Set<PosixFilePermission> permissions) {
-    int mode = 0;
-    for (int bit = 0; bit < 9; bit++) {
-      if (permissions.contains(permissions(1 << bit).iterator().next())) {
-        mode |= 1 << bit;
-      }
-    }
-    return mode;
   }
 
   /** Flushes the directory entry changes to disk (a no-op where directories cannot be synced). */
