@@ -105,11 +105,16 @@ public final class Applier {
   /** Applies every action in order and returns one step per action. */
   public ApplyResult apply(Plan plan) {
     List<ApplyResult.Step> steps = new ArrayList<>();
-    for (Action action : plan.actions()) {
+    List<Action> actions = plan.actions();
+    for (int i = 0; i < actions.size(); i++) {
+      Action action = actions.get(i);
       long start = System.nanoTime();
       StepOutcome outcome;
       try {
-        outcome = perform(action);
+        outcome =
+            action instanceof UnmaskUnit u && maskedLater(actions, i, u.path())
+                ? StepOutcome.unchanged("left in place: masked again later in this plan")
+                : perform(action);
       } catch (IOException e) {
         outcome = StepOutcome.failed("failed to " + action.describe() + ": " + Errors.describe(e));
       } catch (SystemdException e) {
@@ -130,6 +135,20 @@ public final class Applier {
       steps.add(new ApplyResult.Step(action, outcome, took));
     }
     return new ApplyResult(steps);
+  }
+
+  /**
+   * Whether a later action masks {@code path} again. The original unmasks a runtime unit and then
+   * masks it (reboot-strategy off); doing both on every boot would rewrite the mask each time, so
+   * the unmask is skipped: same end state, and a second run changes nothing.
+   */
+  private static boolean maskedLater(List<Action> actions, int index, String path) {
+    for (int j = index + 1; j < actions.size(); j++) {
+      if (actions.get(j) instanceof MaskUnit m && m.path().equals(path)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private StepOutcome perform(Action a) throws IOException, SystemdException, InterruptedException {

@@ -97,12 +97,16 @@ final class FileActions {
   }
 
   StepOutcome writeEtcHosts(WriteEtcHosts h) throws IOException {
-    String name = !h.hostname().isEmpty() ? h.hostname() : currentHostname();
-    if (name.isEmpty()) {
-      return StepOutcome.failed("failed to write " + h.path() + ": the hostname is not known");
+    String current = h.hostname().isEmpty() ? currentHostname() : "";
+    String note = null;
+    if (h.hostname().isEmpty() && current.isEmpty()) {
+      // A root without /etc/hostname (render into an empty directory): systemd's fallback name.
+      current = "localhost";
+      note = "no hostname set or found under the root; used localhost";
     }
-    byte[] content = ("127.0.0.1 " + name + "\n").getBytes(UTF8);
-    return StepOutcome.written(fs.write(h.path(), content, 0644, Ids.none()));
+    byte[] content = h.content(current).getBytes(UTF8);
+    StepOutcome outcome = StepOutcome.written(fs.write(h.path(), content, 0644, Ids.none()));
+    return note == null ? outcome : outcome.withNote(note);
   }
 
   /** The hostname set earlier in this run, else the root's (or, for /, the kernel's). */

@@ -1,5 +1,6 @@
 package dev.kindling.cli;
 
+import dev.kindling.config.Code;
 import dev.kindling.config.Severity;
 import dev.kindling.config.bind.BindResult;
 import dev.kindling.config.bind.ConfigBinder;
@@ -67,9 +68,14 @@ final class Pipeline {
   static Prepared prepare(
       String datasource, byte[] raw, Metadata metadata, Map<String, String> env, PlanOptions opts) {
     UserData userData = UserData.classify(raw);
-    FileReport validation = Validator.validate("user-data", raw, Optional.of(metadata));
+    // Validated with the values templating will use (metadata, else COREOS_* variables), so
+    // the findings agree with the run. Unresolved variables are logged by templating below.
+    FileReport validation =
+        Validator.validate("user-data", raw, Optional.of(withEnvironment(metadata, env)));
     for (Entry e : validation.entries()) {
-      log(e);
+      if (e.finding().code() != Code.UNRESOLVED_VARIABLE) {
+        log(e);
+      }
     }
     List<String> problems = new ArrayList<>();
     userData.problem().ifPresent(problems::add);
@@ -92,6 +98,19 @@ final class Pipeline {
     }
     Plan plan = Planner.plan(new PlanInput(parts, metadata, opts));
     return new Prepared(datasource, userData, validation, unresolved, problems, false, plan);
+  }
+
+  /** The metadata with each missing address taken from its COREOS_* environment variable. */
+  static Metadata withEnvironment(Metadata m, Map<String, String> env) {
+    return new Metadata(
+        m.instanceId(),
+        m.hostname(),
+        Templater.value("public_ipv4", m, env),
+        Templater.value("private_ipv4", m, env),
+        Templater.value("public_ipv6", m, env),
+        Templater.value("private_ipv6", m, env),
+        m.sshPublicKeys(),
+        m.networkConfig());
   }
 
   private static void addPart(

@@ -397,11 +397,43 @@ class ApplierTest {
   }
 
   @Test
-  void writeEtcHosts_noHostnameAnywhere_fails() {
+  void writeEtcHosts_noHostnameAnywhere_localhostWithANote() throws IOException {
     ApplyResult r = apply(new WriteEtcHosts("/etc/hosts", ""));
 
-    assertThat(r.steps().get(0).outcome().error())
-        .contains("failed to write /etc/hosts: the hostname is not known");
+    assertThat(jimfs.read("/etc/hosts")).isEqualTo("127.0.0.1 localhost\n");
+    assertThat(r.steps().get(0).outcome().notes())
+        .containsExactly("no hostname set or found under the root; used localhost");
+  }
+
+  @Test
+  void writeEtcHosts_noPlannedHostname_theRootsEtcHostname() throws IOException {
+    jimfs.write("/etc/hostname", "from-root\n");
+
+    apply(new WriteEtcHosts("/etc/hosts", ""));
+
+    assertThat(jimfs.read("/etc/hosts")).isEqualTo("127.0.0.1 from-root\n");
+  }
+
+  @Test
+  void unmaskThenMaskOfTheSamePath_secondRunChangesNothing() throws IOException {
+    Plan plan =
+        new Plan(
+            List.of(
+                new UnmaskUnit("locksmithd.service", "/run/systemd/system/locksmithd.service"),
+                new MaskUnit("locksmithd.service", "/run/systemd/system/locksmithd.service"),
+                new DaemonReload()));
+    applier(OwnerPolicy.RECORD).apply(plan);
+
+    ApplyResult second = applier(OwnerPolicy.RECORD).apply(plan);
+
+    assertThat(second.steps())
+        .extracting(s -> s.outcome().status())
+        .containsOnly(StepStatus.UNCHANGED);
+    assertThat(second.steps().get(0).outcome().notes())
+        .containsExactly("left in place: masked again later in this plan");
+    assertThat(Files.readSymbolicLink(jimfs.path("/run/systemd/system/locksmithd.service")))
+        .hasToString("/dev/null");
+    assertThat(systemd.calls()).containsExactly("reload");
   }
 
   @Test
@@ -574,12 +606,31 @@ class ApplierTest {
   }
 
   @Test
-  void authorizeSshKeys_unknownUser_fails() {
-    ApplyResult r = apply(new AuthorizeSshKeys("ghost", "k", List.of("ssh-rsa AAAA")));
+  void authorizeSshKeys_unknownUserInRun_fails() {
+    RootFs fs = new RootFs(jimfs.root, OwnerPolicy.RECORD);
+    Applier applier =
+        new Applier(
+            fs,
+            systemd,
+            new FakeProcessRunner(),
+            Optional.empty(),
+            Applier.Settings.defaults(fs, systemd));
+
+    ApplyResult r =
+        applier.apply(new Plan(List.of(new AuthorizeSshKeys("ghost", "k", List.of("ssh-rsa A")))));
 
     assertThat(r.steps().get(0).outcome().error())
         .contains(
             "failed to authorize SSH keys for ghost: no such user in /etc/passwd of the root");
+  }
+
+  @Test
+  void authorizeSshKeys_unknownUserInRender_assumedHomeWithANote() throws IOException {
+    ApplyResult r = apply(new AuthorizeSshKeys("ghost", "k", List.of("ssh-rsa AAAA1 a")));
+
+    assertThat(r.steps().get(0).outcome().notes())
+        .contains("user ghost is not in /etc/passwd of the root; assumed home /home/ghost");
+    assertThat(jimfs.read("/home/ghost/.ssh/authorized_keys")).isEqualTo("ssh-rsa AAAA1 a\n");
   }
 
   @Test
