@@ -28,9 +28,27 @@ public final class SystemProcessRunner implements ProcessRunner {
     this.searchPath = List.copyOf(searchPath);
   }
 
-  /** The process's {@code PATH} followed by the sbin directories, where useradd lives. */
+  /**
+   * The system property that replaces the search path (directories separated by {@code :}); tests
+   * point it at stub programs so that no real useradd ever runs.
+   */
+  public static final String PATH_PROPERTY = "kindling.path";
+
+  /**
+   * The directories of {@link #PATH_PROPERTY} when set; else the process's {@code PATH} followed by
+   * the sbin directories, where useradd lives.
+   */
   public static SystemProcessRunner fromEnvironment() {
     List<Path> dirs = new ArrayList<>();
+    String override = System.getProperty(PATH_PROPERTY);
+    if (override != null) {
+      for (String d : override.split(File.pathSeparator, -1)) {
+        if (!d.isEmpty()) {
+          dirs.add(Path.of(d));
+        }
+      }
+      return new SystemProcessRunner(dirs);
+    }
     String path = System.getenv("PATH");
     if (path != null) {
       for (String d : path.split(File.pathSeparator, -1)) {

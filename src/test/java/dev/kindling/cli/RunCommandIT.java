@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kindling.apply.SystemProcessRunner;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -11,9 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +27,31 @@ class RunCommandIT {
   static final String CONTENT = "TOP-SECRET-FILE-CONTENT-42";
 
   @TempDir Path tmp;
+  private Path calls;
+  private String savedPath;
+
+  /** useradd and chpasswd stubs that record their arguments; the real tools never run. */
+  @BeforeEach
+  void stubTools() throws IOException {
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    calls = tmp.resolve("calls.log");
+    for (String tool : List.of("useradd", "chpasswd")) {
+      Path stub = bin.resolve(tool);
+      Files.writeString(stub, "#!/bin/sh\necho \"$0 $*\" >> '" + calls + "'\ncat >/dev/null\n");
+      Files.setPosixFilePermissions(stub, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+    savedPath = System.getProperty(SystemProcessRunner.PATH_PROPERTY);
+    System.setProperty(SystemProcessRunner.PATH_PROPERTY, bin.toString());
+  }
+
+  @AfterEach
+  void restoreTools() {
+    if (savedPath == null) {
+      System.clearProperty(SystemProcessRunner.PATH_PROPERTY);
+    } else {
+      System.setProperty(SystemProcessRunner.PATH_PROPERTY, savedPath);
+    }
+  }
 
   private Path root() throws IOException {
     return Files.createDirectories(tmp.resolve("root"));
@@ -239,6 +268,8 @@ class RunCommandIT {
                     + CONTENT
                     + "\n"));
 
+    assertThat(Files.readString(calls)).as("the stub useradd got the hash").contains(HASH);
+    assertThat(root().resolve("etc/secret.conf")).hasContent(CONTENT);
     String report = Files.readString(root().resolve("run/kindling/report.json"));
     assertThat(report).doesNotContain(HASH).doesNotContain(CONTENT).doesNotContain("KindlingSalt");
     assertThat(r.all()).doesNotContain(HASH).doesNotContain(CONTENT).doesNotContain("KindlingSalt");
