@@ -98,6 +98,17 @@ final class ApplyFlow {
     }
     RootFs fs =
         new RootFs(r.root(), !r.render() && runningAsRoot() ? OwnerPolicy.SET : OwnerPolicy.RECORD);
+    if (!r.render() && r.systemd() == SystemdManagers.Mode.DBUS && !fs.isHostRoot()) {
+      // systemd over D-Bus manages the running system, not the directory: starting units or
+      // setting the hostname there while writing files elsewhere would mix two systems.
+      err.println(
+          "kindling "
+              + r.command()
+              + ": --systemd dbus manages the running system; with --root "
+              + r.root()
+              + " use --systemd none");
+      return ExitCodes.USAGE;
+    }
     String systemdLabel = r.render() ? "none" : r.systemd().label();
     RunReport report = new RunReport(r.command(), start, fs.root().toString(), systemdLabel);
     Optional<RunLock> lock;

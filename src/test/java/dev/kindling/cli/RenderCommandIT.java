@@ -51,12 +51,36 @@ class RenderCommandIT {
             "json");
 
     assertThat(r.status()).isZero();
-    assertThat(r.out()).startsWith("{");
+    JsonNode plan = new ObjectMapper().readTree(r.out());
+    assertThat(plan.get("actions").findValuesAsText("path")).contains("/etc/ip");
+    assertThat(root.resolve("etc/ip")).hasContent("10.0.0.5");
     JsonNode report =
         new ObjectMapper().readTree(root.resolve("run/kindling/report.json").toFile());
     assertThat(report.get("command").asText()).isEqualTo("render");
     assertThat(report.get("systemd").asText()).isEqualTo("none");
     assertThat(report.get("unresolvedVariables")).isEmpty();
+  }
+
+  @Test
+  void render_sample_filesUnderTheRootAndNothingRun() throws IOException {
+    Path root = Files.createDirectories(tmp.resolve("root"));
+
+    Cli.Run r =
+        Cli.kindling(
+            "render",
+            "--from-file",
+            "samples/cloud-config/users-and-ssh-keys.yaml",
+            "--root",
+            root.toString());
+
+    assertThat(r.status()).isZero();
+    JsonNode report =
+        new ObjectMapper().readTree(root.resolve("run/kindling/report.json").toFile());
+    assertThat(report.get("actions").findValuesAsText("status"))
+        .doesNotContain("failed", "rejected");
+    assertThat(report.get("actions").findValuesAsText("type")).contains("create-user");
+    assertThat(report.get("summary").get("recorded").asInt()).isPositive();
+    assertThat(root.resolve("home/core/.ssh/authorized_keys")).exists();
   }
 
   @Test

@@ -175,6 +175,15 @@ class RunCommandIT {
   }
 
   @Test
+  void run_dbusWithAnotherRoot_usageError() throws IOException {
+    Cli.Run r =
+        Cli.kindling("run", "--from-file", userData("").toString(), "--root", root().toString());
+
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("--systemd dbus manages the running system");
+  }
+
+  @Test
   void run_rootIsNotADirectory_usageError() throws IOException {
     Cli.Run r =
         Cli.kindling(
