@@ -126,7 +126,8 @@ public final class Applier {
         if (String.valueOf(e.getMessage()).startsWith(UNHANDLED)) {
           throw e; // a programming error, not a failed step
         }
-        outcome = StepOutcome.failed("failed to " + action.describe() + ": " + e);
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        outcome = StepOutcome.failed("failed to " + action.describe() + ": " + why);
       }
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       if (outcome.status().isFailure()) {
