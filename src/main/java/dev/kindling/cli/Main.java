@@ -18,7 +18,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Boot agent for cloud-config: validate, render and apply user data.",
-    subcommands = {ValidateCommand.class, FetchCommand.class})
+    subcommands = {
+      ValidateCommand.class,
+      RenderCommand.class,
+      RunCommand.class,
+      FetchCommand.class
+    })
 public final class Main implements Runnable {
   /** The subcommands, by name, in the order help lists them. */
   static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
@@ -27,6 +32,8 @@ public final class Main implements Runnable {
   // when Main is initialised, which loads everything its methods mention (Jackson, OkHttp...).
   static {
     COMMANDS.put("validate", () -> new ValidateCommand());
+    COMMANDS.put("render", () -> new RenderCommand());
+    COMMANDS.put("run", () -> new RunCommand());
     COMMANDS.put("fetch", () -> new FetchCommand());
   }
 

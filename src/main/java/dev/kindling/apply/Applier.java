@@ -1,0 +1,293 @@
+package dev.kindling.apply;
+
+import dev.kindling.apply.systemd.RecordingSystemdManager;
+import dev.kindling.apply.systemd.SystemdException;
+import dev.kindling.apply.systemd.SystemdManager;
+import dev.kindling.plan.Action;
+import dev.kindling.plan.AuthorizeSshKeys;
+import dev.kindling.plan.CreateUser;
+import dev.kindling.plan.DaemonReload;
+import dev.kindling.plan.EnableUnit;
+import dev.kindling.plan.ImportSshKeys;
+import dev.kindling.plan.LoadKernelModule;
+import dev.kindling.plan.MaskUnit;
+import dev.kindling.plan.MergeEnvironmentFile;
+import dev.kindling.plan.MergeUpdateConf;
+import dev.kindling.plan.PlaceDropIn;
+import dev.kindling.plan.PlaceUnit;
+import dev.kindling.plan.Plan;
+import dev.kindling.plan.RejectedItem;
+import dev.kindling.plan.RunScript;
+import dev.kindling.plan.SetHostname;
+import dev.kindling.plan.UnitCommand;
+import dev.kindling.plan.UnmaskUnit;
+import dev.kindling.plan.WriteEtcHosts;
+import dev.kindling.plan.WriteFile;
+import dev.kindling.value.Bytes;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Interprets a {@link Plan}: the one place where actions become side effects. Each action is timed
+ * and gets a status; a failed step is reported and the remaining steps still run.
+ */
+public final class Applier {
+  private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
+  private static final Charset UTF8 = StandardCharsets.UTF_8;
+  private static final String UNHANDLED = "unhandled action: ";
+
+  private final RootFs fs;
+  private final SystemdManager systemd;
+  private final ProcessRunner runner;
+  private final Settings settings;
+  private final Accounts accounts;
+  private final UnitFiles units;
+  private final FileActions files;
+  private final SshKeys sshKeys;
+
+  /**
+   * How the applier reaches the system beyond the root's files.
+   *
+   * @param hostnameFile write {@code /etc/hostname} under the root (with {@code --systemd none})
+   * @param hostTools use the host's {@code update-ssh-keys} and {@code modprobe} (the root is
+   *     {@code /})
+   * @param commandTimeout the limit for each external program and each systemd job
+   * @param scriptTimeout the limit for a user-data script
+   */
+  public record Settings(
+      boolean hostnameFile, boolean hostTools, Duration commandTimeout, Duration scriptTimeout) {
+    public Settings {
+      Objects.requireNonNull(commandTimeout, "commandTimeout");
+      Objects.requireNonNull(scriptTimeout, "scriptTimeout");
+    }
+
+    /** The usual settings for a root and a systemd manager. */
+    public static Settings defaults(RootFs fs, SystemdManager systemd) {
+      return new Settings(
+          systemd instanceof RecordingSystemdManager,
+          fs.isHostRoot(),
+          Duration.ofMinutes(2),
+          Duration.ofMinutes(10));
+    }
+  }
+
+  /**
+   * An applier.
+   *
+   * @param fetcher fetches keys for {@code ImportSshKeys}; absent in render (then only recorded)
+   */
+  public Applier(
+      RootFs fs,
+      SystemdManager systemd,
+      ProcessRunner runner,
+      Optional<SshKeyFetcher> fetcher,
+      Settings settings) {
+    this.fs = fs;
+    this.systemd = systemd;
+    this.runner = runner;
+    this.settings = settings;
+    this.accounts = new Accounts(fs, runner, settings.commandTimeout());
+    this.units = new UnitFiles(fs);
+    this.files = new FileActions(fs, accounts, units);
+    this.sshKeys = new SshKeys(fs, accounts, runner, fetcher, settings);
+  }
+
+  /** Applies every action in order and returns one step per action. */
+  public ApplyResult apply(Plan plan) {
+    List<ApplyResult.Step> steps = new ArrayList<>();
+    List<Action> actions = plan.actions();
+    for (int i = 0; i < actions.size(); i++) {
+      Action action = actions.get(i);
+      long start = System.nanoTime();
+      StepOutcome outcome;
+      try {
+        outcome =
+            action instanceof UnmaskUnit u && maskedLater(actions, i, u.path())
+                ? StepOutcome.unchanged("left in place: masked again later in this plan")
+                : perform(action);
+      } catch (IOException e) {
+        outcome = StepOutcome.failed("failed to " + action.describe() + ": " + Errors.describe(e));
+      } catch (SystemdException e) {
+        outcome = StepOutcome.failed(e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        outcome = StepOutcome.failed("failed to " + action.describe() + ": interrupted");
+      } catch (RuntimeException e) {
+        if (String.valueOf(e.getMessage()).startsWith(UNHANDLED)) {
+          throw e; // a programming error, not a failed step
+        }
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        outcome = StepOutcome.failed("failed to " + action.describe() + ": " + why);
+      }
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      if (outcome.status().isFailure()) {
+        LOG.error("{}", outcome.error().orElse(action.describe()));
+      }
+      steps.add(new ApplyResult.Step(action, outcome, took));
+    }
+    return new ApplyResult(steps);
+  }
+
+  /**
+   * Whether a later action masks {@code path} again. The original unmasks a runtime unit and then
+   * masks it (reboot-strategy off); doing both on every boot would rewrite the mask each time, so
+   * the unmask is skipped: same end state, and a second run changes nothing.
+   */
+  private static boolean maskedLater(List<Action> actions, int index, String path) {
+    for (int j = index + 1; j < actions.size(); j++) {
+      if (actions.get(j) instanceof MaskUnit m && m.path().equals(path)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private StepOutcome perform(Action a) throws IOException, SystemdException, InterruptedException {
+    if (a instanceof SetHostname h) {
+      return setHostname(h.hostname());
+    } else if (a instanceof AuthorizeSshKeys k) {
+      return sshKeys.authorize(k.user(), k.name(), k.keys());
+    } else if (a instanceof ImportSshKeys k) {
+      return sshKeys.importKeys(k);
+    } else if (a instanceof CreateUser u) {
+      return accounts.createOrUpdate(u);
+    } else if (a instanceof WriteFile f) {
+      return files.writeFile(f);
+    } else if (a instanceof MergeEnvironmentFile m) {
+      return files.mergeEnvironment(m);
+    } else if (a instanceof MergeUpdateConf m) {
+      return files.mergeUpdateConf(m);
+    } else if (a instanceof WriteEtcHosts h) {
+      return files.writeEtcHosts(h);
+    } else if (a instanceof PlaceUnit u) {
+      return units.place(u.unit(), u.path(), u.content(), false);
+    } else if (a instanceof PlaceDropIn d) {
+      return units.place(d.unit() + "/" + d.name(), d.path(), d.content(), true);
+    } else if (a instanceof MaskUnit m) {
+      return units.mask(m);
+    } else if (a instanceof UnmaskUnit u) {
+      return units.unmask(u);
+    } else if (a instanceof EnableUnit e) {
+      return enable(e);
+    } else if (a instanceof DaemonReload) {
+      return daemonReload();
+    } else if (a instanceof LoadKernelModule m) {
+      return loadKernelModule(m);
+    } else if (a instanceof UnitCommand c) {
+      return unitCommand(c);
+    } else if (a instanceof RunScript s) {
+      return runScript(s);
+    } else if (a instanceof RejectedItem r) {
+      return StepOutcome.rejected("not applied: " + r.subject() + ": " + r.reason());
+    }
+    throw new IllegalStateException(UNHANDLED + a);
+  }
+
+  private boolean recording() {
+    return systemd instanceof RecordingSystemdManager;
+  }
+
+  /** A successful systemd call: done, or only recorded with {@code --systemd none}. */
+  private StepOutcome systemdOutcome() {
+    return recording()
+        ? StepOutcome.recorded("systemd call recorded (--systemd none)")
+        : StepOutcome.ok();
+  }
+
+  private StepOutcome setHostname(String name) throws IOException, SystemdException {
+    systemd.setHostname(name);
+    files.hostnameSet(name);
+    LOG.info("Set hostname to {}", name);
+    if (!settings.hostnameFile()) {
+      return StepOutcome.ok();
+    }
+    WriteOutcome w = fs.write("/etc/hostname", (name + "\n").getBytes(UTF8), 0644, Ids.none());
+    return StepOutcome.written(w).withNote("systemd not called; wrote /etc/hostname");
+  }
+
+  private StepOutcome enable(EnableUnit e) throws SystemdException {
+    LOG.info("Enabling unit file \"{}\"", e.unit());
+    systemd.enableUnitFiles(List.of(e.unit()), e.runtime(), true);
+    LOG.info("Enabled unit \"{}\"", e.unit());
+    return systemdOutcome();
+  }
+
+  private StepOutcome daemonReload() throws SystemdException {
+    if (!units.changedAny()) {
+      return StepOutcome.unchanged("skipped: no unit file changed in this run");
+    }
+    systemd.reload();
+    return systemdOutcome();
+  }
+
+  private StepOutcome unitCommand(UnitCommand c) throws SystemdException {
+    LOG.info("Calling unit command \"{}\" on \"{}\"", c.command(), c.unit());
+    String result = systemd.runUnitCommand(c.command(), c.unit(), settings.commandTimeout());
+    LOG.info("Result of \"{}\" on \"{}\": {}", c.command(), c.unit(), result);
+    if (!result.equals("done")) {
+      return StepOutcome.failed(
+          "failed to " + c.command() + " " + c.unit() + ": the job ended \"" + result + "\"");
+    }
+    return systemdOutcome();
+  }
+
+  private StepOutcome loadKernelModule(LoadKernelModule m)
+      throws IOException, InterruptedException {
+    if (!settings.hostTools()) {
+      return StepOutcome.recorded("kernel modules are loaded only when the root is /");
+    }
+    List<String> argv = new ArrayList<>(List.of("modprobe", m.module()));
+    argv.addAll(m.parameters());
+    ProcessRunner.Result r =
+        runner.run(new ProcessRunner.Command(argv, Bytes.empty(), settings.commandTimeout()));
+    if (r.exitStatus() != 0) {
+      return StepOutcome.failed(
+          "failed to load kernel module "
+              + m.module()
+              + ": modprobe exited "
+              + r.exitStatus()
+              + ": "
+              + r.output().strip());
+    }
+    return runner instanceof RecordingProcessRunner
+        ? StepOutcome.recorded("modprobe recorded, not run")
+        : StepOutcome.ok();
+  }
+
+  private StepOutcome runScript(RunScript s) throws IOException, SystemdException {
+    WriteOutcome w = fs.write(s.path(), s.script().toByteArray(), 0700, Ids.none());
+    Path script = fs.hostPath(s.path());
+    LOG.info("Creating transient systemd unit '{}'", s.unitName());
+    // The script runs as itself, so its #! line chooses the interpreter (upstream always used
+    // /bin/bash, §14.24), and the run waits for it to end.
+    int status =
+        systemd.runTransientUnit(
+            s.unitName(),
+            "Kindling user-data script",
+            List.of(script.toString()),
+            settings.scriptTimeout());
+    List<String> notes = new ArrayList<>(w.notes());
+    if (recording()) {
+      notes.add("script written, run recorded (--systemd none)");
+      return new StepOutcome(StepStatus.RECORDED, Optional.empty(), notes, OptionalInt.empty());
+    }
+    if (status != 0) {
+      return new StepOutcome(
+          StepStatus.FAILED,
+          Optional.of("script " + s.unitName() + " exited with status " + status),
+          notes,
+          OptionalInt.of(status));
+    }
+    return new StepOutcome(StepStatus.OK, Optional.empty(), notes, OptionalInt.of(0));
+  }
+}

@@ -1,0 +1,125 @@
+package dev.kindling.apply;
+
+import dev.kindling.plan.EnvironmentFileMerge;
+import dev.kindling.plan.MergeEnvironmentFile;
+import dev.kindling.plan.MergeUpdateConf;
+import dev.kindling.plan.UpdateConfMerge;
+import dev.kindling.plan.WriteEtcHosts;
+import dev.kindling.plan.WriteFile;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The file actions: write_files entries (owner resolved against the root), the environment and
+ * update.conf merges (read through the root, written only when changed), and {@code /etc/hosts}.
+ */
+final class FileActions {
+  private static final Logger LOG = LoggerFactory.getLogger(FileActions.class);
+  private static final Charset UTF8 = StandardCharsets.UTF_8;
+
+  private final RootFs fs;
+  private final Accounts accounts;
+  private final UnitFiles units;
+
+  /** The hostname set earlier in this run, "" if none. */
+  private String hostname = "";
+
+  FileActions(RootFs fs, Accounts accounts, UnitFiles units) {
+    this.fs = fs;
+    this.accounts = accounts;
+    this.units = units;
+  }
+
+  /** Remembers the hostname set in this run, for {@code /etc/hosts}. */
+  void hostnameSet(String name) {
+    hostname = name;
+  }
+
+  StepOutcome writeFile(WriteFile f) throws IOException {
+    LOG.info("Writing file to \"{}\"", f.path());
+    Ids owner;
+    List<String> notes = new ArrayList<>();
+    try {
+      owner = accounts.owner(f.owner());
+    } catch (IOException e) {
+      if (fs.owners() == OwnerPolicy.SET) {
+        throw e;
+      }
+      owner = Ids.none();
+    }
+    if (!f.owner().isEmpty() && fs.owners() == OwnerPolicy.RECORD) {
+      notes.add("owner " + f.owner() + " recorded, not set");
+    }
+    byte[] content = f.content().toByteArray();
+    WriteOutcome w =
+        f.append()
+            ? fs.append(f.path(), content, f.mode(), owner)
+            : fs.write(f.path(), content, f.mode(), owner);
+    if (w.changed()) {
+      LOG.info("Wrote file to \"{}\"", f.path());
+      units.noteWrite(f.path());
+    }
+    StepOutcome outcome = StepOutcome.written(w);
+    for (String note : notes) {
+      outcome = outcome.withNote(note);
+    }
+    return outcome;
+  }
+
+  StepOutcome mergeEnvironment(MergeEnvironmentFile m) throws IOException {
+    Optional<String> current = fs.read(m.path()).map(b -> new String(b, UTF8));
+    Optional<String> merged = EnvironmentFileMerge.merge(current, m.variables());
+    if (merged.isEmpty()) {
+      return StepOutcome.unchanged();
+    }
+    WriteOutcome w = fs.write(m.path(), merged.get().getBytes(UTF8), 0644, Ids.none());
+    LOG.info("Updated {}", m.path());
+    return StepOutcome.written(w);
+  }
+
+  StepOutcome mergeUpdateConf(MergeUpdateConf m) throws IOException {
+    Optional<byte[]> current = fs.read(m.path());
+    // Upstream read the host's files whatever the root (§14.14); this reads the root's.
+    byte[] base = current.isPresent() ? current.get() : fs.read(m.basePath()).orElse(new byte[0]);
+    String merged = UpdateConfMerge.merge(new String(base, UTF8), m.variables());
+    if (current.isPresent() && merged.equals(new String(current.get(), UTF8))) {
+      return StepOutcome.unchanged();
+    }
+    return StepOutcome.written(fs.write(m.path(), merged.getBytes(UTF8), 0644, Ids.none()));
+  }
+
+  StepOutcome writeEtcHosts(WriteEtcHosts h) throws IOException {
+    String current = h.hostname().isEmpty() ? currentHostname() : "";
+    String note = null;
+    if (h.hostname().isEmpty() && current.isEmpty()) {
+      // A root without /etc/hostname (render into an empty directory): systemd's fallback name.
+      current = "localhost";
+      note = "no hostname set or found under the root; used localhost";
+    }
+    byte[] content = h.content(current).getBytes(UTF8);
+    StepOutcome outcome = StepOutcome.written(fs.write(h.path(), content, 0644, Ids.none()));
+    return note == null ? outcome : outcome.withNote(note);
+  }
+
+  /** The hostname set earlier in this run, else the root's (or, for /, the kernel's). */
+  private String currentHostname() throws IOException {
+    if (!hostname.isEmpty()) {
+      return hostname;
+    }
+    if (fs.isHostRoot()) {
+      Path kernel = Path.of("/proc/sys/kernel/hostname");
+      if (Files.isReadable(kernel)) {
+        return Files.readString(kernel, UTF8).strip();
+      }
+    }
+    return fs.read("/etc/hostname").map(b -> new String(b, UTF8).strip()).orElse("");
+  }
+}

@@ -1,0 +1,128 @@
+package dev.kindling.cli;
+
+import dev.kindling.apply.systemd.SystemdManagers;
+import dev.kindling.plan.PlanOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code kindling run}: fetch user data and metadata and apply them to the system. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Fetch user data and metadata from a datasource and apply them: hostname, users, SSH keys,",
+      "files, units. A failed step is reported and the other steps still run."
+    })
+public final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin SourceOptions sources = new SourceOptions();
+
+  @Mixin LoggingOptions logging = new LoggingOptions();
+
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      description = "Apply under DIR instead of / (default: ${DEFAULT-VALUE}).")
+  Path root = Path.of("/");
+
+  @Option(
+      names = "--systemd",
+      paramLabel = "dbus|none",
+      description = "Talk to systemd over D-Bus, or only record the calls (default: dbus).")
+  String systemd = "dbus";
+
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description =
+          "Write the JSON run report to FILE (default: /run/kindling/report.json under"
+              + " the root).")
+  Path report;
+
+  @Option(
+      names = "--workspace",
+      paramLabel = "DIR",
+      description = "Where scripts are stored (default: ${DEFAULT-VALUE}).")
+  String workspace = PlanOptions.DEFAULT_WORKSPACE;
+
+  @Option(
+      names = "--ssh-key-name",
+      paramLabel = "NAME",
+      description = "Name of the authorized_keys.d fragment (default: ${DEFAULT-VALUE}).")
+  String sshKeyName = PlanOptions.DEFAULT_SSH_KEY_NAME;
+
+  @Option(
+      names = "--ignore-failure",
+      description = "Exit 0 when the user data cannot be used (failed steps still exit 1).")
+  boolean ignoreFailure;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      description = "Deadline for finding a datasource and fetching (default: ${DEFAULT-VALUE}).")
+  long timeoutSeconds = 300;
+
+  @Option(
+      names = "--convert-netconf",
+      paramLabel = "debian|packet|vmware",
+      description = "Convert the datasource's network config to networkd units.")
+  String convertNetconf = "";
+
+  @Override
+  public Integer call() {
+    logging.apply();
+    SystemdManagers.Mode mode = systemdMode(spec, systemd);
+    checkConvertNetconf(spec, convertNetconf);
+    if (timeoutSeconds <= 0) {
+      throw new ParameterException(spec.commandLine(), "--timeout must be a positive number");
+    }
+    ApplyFlow.Request request =
+        new ApplyFlow.Request(
+            "run",
+            sources,
+            Optional.empty(),
+            root,
+            mode,
+            Optional.ofNullable(report),
+            new PlanOptions(sshKeyName, workspace, convertNetconf, ""),
+            ignoreFailure,
+            Duration.ofSeconds(timeoutSeconds),
+            ExitCodes.USAGE,
+            System.getenv());
+    return ApplyFlow.run(request, spec.commandLine().getErr(), prepared -> {});
+  }
+
+  static SystemdManagers.Mode systemdMode(CommandSpec spec, String value) {
+    return switch (value) {
+      case "dbus" -> SystemdManagers.Mode.DBUS;
+      case "none" -> SystemdManagers.Mode.NONE;
+      default ->
+          throw new ParameterException(
+              spec.commandLine(),
+              "Invalid value for option '--systemd': '" + value + "' (expected dbus or none)");
+    };
+  }
+
+  static void checkConvertNetconf(CommandSpec spec, String value) {
+    if (!value.isEmpty()
+        && !value.equals("debian")
+        && !value.equals("packet")
+        && !value.equals("vmware")) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '--convert-netconf': '"
+              + value
+              + "' (expected debian, packet or vmware)");
+    }
+  }
+}
