@@ -102,7 +102,11 @@ public final class CoreosCloudinitMain {
         .bool("validate", "[EXPERIMENTAL] Validate the user-data but do not apply it to the system")
         .string("root", "/", "(kindling) Apply under this directory instead of /")
         .string("systemd", "dbus", "(kindling) dbus, or none to only record systemd calls")
-        .string("report", "", "(kindling) Write the JSON run report to this file");
+        .string("report", "", "(kindling) Write the JSON run report to this file")
+        .string(
+            "timeout",
+            "300",
+            "(kindling) Seconds to wait for a datasource (the original's 5 minutes)");
   }
 
   /** Runs the launcher with the given streams and returns its exit status. */
@@ -164,8 +168,13 @@ public final class CoreosCloudinitMain {
               + " --from-url or --from-proc-cmdline");
       return ExitCodes.USAGE;
     }
+    Optional<Duration> timeout = timeout(flags.get("timeout"));
+    if (timeout.isEmpty()) {
+      err.println("invalid value " + GoQuote.quote(flags.get("timeout")) + " for -timeout");
+      return ExitCodes.USAGE;
+    }
     if (flags.isTrue("validate")) {
-      return validate(sources.get(), err);
+      return validate(sources.get(), timeout.get(), err);
     }
     SystemdManagers.Mode mode;
     switch (flags.get("systemd")) {
@@ -187,7 +196,7 @@ public final class CoreosCloudinitMain {
             report.isEmpty() ? Optional.empty() : Optional.of(Path.of(report)),
             new PlanOptions(flags.get("ssh-key-name"), flags.get("workspace"), netconf, ""),
             flags.isTrue("ignore-failure"),
-            Duration.ofMinutes(5),
+            timeout.get(),
             ExitCodes.FAILED,
             System.getenv());
     return ApplyFlow.run(request, err, prepared -> {});
@@ -248,14 +257,24 @@ public final class CoreosCloudinitMain {
     return any ? Optional.of(s) : Optional.empty();
   }
 
+  /** A positive number of seconds, or empty. */
+  private static Optional<Duration> timeout(String seconds) {
+    try {
+      long value = Long.parseLong(seconds);
+      return value > 0 ? Optional.of(Duration.ofSeconds(value)) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
   /**
    * {@code -validate}: fetch the user data, print each finding as the original's log line ({@code
    * line N: kind: message}) and exit 1 when there is any (§1.3 step 7, §4.7).
    */
-  private static int validate(SourceOptions sources, PrintWriter err) {
+  private static int validate(SourceOptions sources, Duration timeout, PrintWriter err) {
     Acquired acquired;
     try {
-      acquired = SourceAcquirer.acquire(sources, Duration.ofMinutes(5));
+      acquired = SourceAcquirer.acquire(sources, timeout);
     } catch (DatasourceException e) {
       err.println(logPrefix() + "No datasources available in time");
       return ExitCodes.FAILED;

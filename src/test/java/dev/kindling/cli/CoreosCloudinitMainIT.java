@@ -132,7 +132,9 @@ class CoreosCloudinitMainIT {
             "-root",
             root.toString(),
             "-systemd",
-            "none");
+            "none",
+            "-timeout",
+            "2");
 
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.log()).contains("No datasources available in time");
