@@ -53,9 +53,16 @@ if [ -f "$entry/key.txt" ]; then # another process built it while we waited
   exit 0
 fi
 
+# Holding the lock, any other build directory is a leftover of a killed build.
+for stale in "$cache"/.build-*; do
+  [ -e "$stale" ] || continue
+  log "removing the leftover $stale"
+  rm -rf --one-file-system "$stale"
+done
 tmp=$(mktemp -d "$cache/.build-$key-XXXXXX")
 # --one-file-system: never descend into something still mounted inside a broken build.
 trap 'rm -rf --one-file-system "$tmp"' EXIT
+trap 'exit 130' INT TERM
 log "building $key into $tmp (packages: $packages)"
 
 start=$(date +%s.%N)

@@ -3,10 +3,11 @@
 # Every change here is part of the image cache key (see build-image.sh).
 set -euo pipefail
 
-# Identity. /etc/machine-id stays EMPTY: systemd then makes a transient id at every boot
-# (nspawn and VM alike) and does not treat the boot as a "first boot" (ConditionFirstBoot=
-# false, no preset-all, so etcd stays disabled). A VM scenario that needs a first boot
-# writes "uninitialized" into its per-run copy.
+# Identity. /etc/machine-id stays EMPTY (mmdebstrap's cleanup empties it too and removes
+# /var/lib/dbus/machine-id; dbus then reads /etc/machine-id): systemd makes a transient id at
+# every boot (nspawn and VM alike) and does not treat the boot as a "first boot"
+# (ConditionFirstBoot= false, no preset-all, so etcd stays disabled). A VM scenario that needs
+# a first boot writes "uninitialized" into its per-run copy.
 echo kindling-e2e >/etc/hostname
 cat >/etc/hosts <<'HOSTS'
 127.0.0.1	localhost
@@ -15,8 +16,6 @@ cat >/etc/hosts <<'HOSTS'
 ::1	localhost ip6-localhost ip6-loopback
 HOSTS
 : >/etc/machine-id
-rm -f /var/lib/dbus/machine-id
-ln -s /etc/machine-id /var/lib/dbus/machine-id
 echo 'LABEL=e2eroot / ext4 rw,errors=remount-ro 0 1' >/etc/fstab
 passwd -d root >/dev/null
 

@@ -154,6 +154,16 @@ public final class DbusSystemdManager implements SystemdManager {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The unit is {@code Type=oneshot} with {@code RemainAfterExit=yes} and {@code
+   * TimeoutStartUSec=timeout}: its start job ends when the script exits, its exit status is read
+   * from {@code ExecMainCode}/{@code ExecMainStatus}, and the unit is removed afterwards (see
+   * {@link TransientUnitRunner}). A script that cannot be executed reports systemd's status 203
+   * (EXEC). A script killed by a signal, or stopped by systemd at the timeout, is a {@link
+   * SystemdException}, not a status.
+   */
   @Override
   public int runTransientUnit(
       String unitName, String description, List<String> command, Duration timeout)

@@ -23,6 +23,7 @@ final class SystemBusConnector {
   static final String ADDRESS_VARIABLE = "DBUS_SYSTEM_BUS_ADDRESS";
   static final String DEFAULT_ADDRESS = "unix:path=/run/dbus/system_bus_socket";
   private static final Duration PAUSE = Duration.ofMillis(200);
+  private static final int SINGLE_ATTEMPT_MS = 500;
   private static final Logger LOG = LoggerFactory.getLogger(SystemBusConnector.class);
 
   private final String address;
@@ -43,15 +44,21 @@ final class SystemBusConnector {
     return address;
   }
 
-  /** Connects, retrying a missing or refusing socket until {@code wait} has passed. */
+  /** Connects, retrying a missing or not yet listening socket until {@code wait} has passed. */
   DBusConnection connect(Duration wait) throws SystemdException {
     long deadline = System.nanoTime() + wait.toNanos();
     for (int attempt = 1; ; attempt++) {
       try {
-        return DBusConnectionBuilder.forAddress(address).withShared(false).build();
+        // One transport attempt per call: dbus-java would otherwise retry any failure, even a
+        // path that is not a socket, 20 times over 10 s; the retry policy is ours (above).
+        return DBusConnectionBuilder.forAddress(address)
+            .withShared(false)
+            .transportConfig()
+            .withTimeout(SINGLE_ATTEMPT_MS)
+            .back()
+            .build();
       } catch (DBusException | RuntimeException e) {
-        boolean transientFailure = socketMissing() || refused(e);
-        if (!transientFailure || System.nanoTime() + PAUSE.toNanos() > deadline) {
+        if (!worthRetrying(e) || System.nanoTime() + PAUSE.toNanos() > deadline) {
           throw new SystemdException(
               "failed to connect to the system bus at " + address + ": " + describe(e), e);
         }
@@ -61,8 +68,21 @@ final class SystemBusConnector {
     }
   }
 
-  private boolean socketMissing() {
-    return socketPath().map(p -> !Files.exists(p)).orElse(false);
+  /**
+   * Whether a failed connect may succeed soon: the socket file does not exist yet, or it exists (a
+   * socket, not a regular file or directory) but nobody listens on it yet. Anything else, such as a
+   * rejected authentication or a path that is not a socket, fails at once.
+   */
+  boolean worthRetrying(Throwable failure) {
+    Optional<Path> socket = socketPath();
+    if (socket.isEmpty()) {
+      return refused(failure);
+    }
+    Path path = socket.get();
+    if (!Files.exists(path)) {
+      return true;
+    }
+    return !Files.isRegularFile(path) && !Files.isDirectory(path) && refused(failure);
   }
 
   /** The socket file of a {@code unix:path=} address, if that is what it is. */
