@@ -49,6 +49,10 @@ final class TransientUnitRunner {
     if (command.isEmpty()) {
       throw new SystemdException("failed to " + what + ": empty command");
     }
+    if (timeout.isNegative() || timeout.isZero()) {
+      // TimeoutStartUSec=0 would mean "no timeout" to systemd.
+      throw new SystemdException("failed to " + what + ": the timeout must be positive");
+    }
     resetIfFailed(unit);
     jobs.expect();
     String job;
