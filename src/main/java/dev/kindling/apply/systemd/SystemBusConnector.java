@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * retried until the wait is over. Other failures (authentication, a bad address) are not.
  */
 final class SystemBusConnector {
-  static final String ADDRESS_VARIABLE = "DBUS_SYSTEM_BUS_ADDRESS";
+  private static final String ADDRESS_VARIABLE = "DBUS_SYSTEM_BUS_ADDRESS";
   static final String DEFAULT_ADDRESS = "unix:path=/run/dbus/system_bus_socket";
   private static final Duration PAUSE = Duration.ofMillis(200);
   private static final int SINGLE_ATTEMPT_MS = 500;
@@ -38,10 +38,6 @@ final class SystemBusConnector {
     return fromEnvironment == null || fromEnvironment.isBlank()
         ? DEFAULT_ADDRESS
         : fromEnvironment.strip();
-  }
-
-  String address() {
-    return address;
   }
 
   /** Connects, retrying a missing or not yet listening socket until {@code wait} has passed. */
