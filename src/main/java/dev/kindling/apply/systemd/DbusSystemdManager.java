@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.messages.MethodCall;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ public final class DbusSystemdManager implements SystemdManager {
 
   private static final Logger LOG = LoggerFactory.getLogger(DbusSystemdManager.class);
   private static final String MODE = "replace";
+  private static final Duration REPLY_TIMEOUT = Duration.ofMinutes(3);
 
   /** The unit commands of cloud-config {@code coreos.units[].command}, by name. */
   private static final Map<String, UnitCall> COMMANDS =
@@ -65,6 +67,10 @@ public final class DbusSystemdManager implements SystemdManager {
 
   /** Connects to the bus at {@code address} (a D-Bus address such as {@code unix:path=...}). */
   public static DbusSystemdManager connect(String address, Duration wait) throws SystemdException {
+    // dbus-java gives up on a reply after 20 s; a daemon-reload of a busy or emulated machine can
+    // take longer, and systemctl itself waits 3 minutes for it. (A JVM-wide setting; this is the
+    // only D-Bus user in the process.)
+    MethodCall.setDefaultTimeout(REPLY_TIMEOUT.toMillis());
     DBusConnection connection = new SystemBusConnector(address).connect(wait);
     try {
       return new DbusSystemdManager(connection);
