@@ -27,12 +27,7 @@ public final class SystemdManagers {
   public static SystemdManager create(Mode mode) throws SystemdException {
     return switch (mode) {
       case NONE -> new RecordingSystemdManager();
-      // Seam for DbusSystemdManager (written in parallel): at merge this becomes
-      // `case DBUS -> DbusSystemdManager.connect();` or its constructor.
-      case DBUS ->
-          throw new SystemdException(
-              "failed to connect to systemd over D-Bus: not built into this version"
-                  + " (use --systemd none)");
+      case DBUS -> DbusSystemdManager.connectSystemBus();
     };
   }
 }
