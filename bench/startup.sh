@@ -27,11 +27,11 @@ cp "$sample" "$work/md/latest/user-data"
 printf 'i-bench' > "$work/md/latest/meta-data/instance-id"
 printf '10.0.0.5' > "$work/md/latest/meta-data/local-ipv4"
 printf '203.0.113.5' > "$work/md/latest/meta-data/public-ipv4"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-java -cp target/test-classes:"$jar" dev.kindling.testing.MetadataEmulator \
-  --port "$port" --flavor ec2 --dir "$work/md" > "$work/emulator.log" 2>&1 &
+java -cp target/test-classes:"$jar" dev.kindling.testing.MetadataEmulator 0 ec2 "$work/md" \
+  > "$work/port" 2> "$work/emulator.log" &
 emu=$!
-for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done
+port=$(head -1 "$work/port")
 url=http://127.0.0.1:$port/
 
 mkdir -p "$work/hello"

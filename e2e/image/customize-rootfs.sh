@@ -19,6 +19,13 @@ HOSTS
 echo 'LABEL=e2eroot / ext4 rw,errors=remount-ro 0 1' >/etc/fstab
 passwd -d root >/dev/null
 
+# The user Container Linux ships and cloud-config's top-level ssh_authorized_keys are for; no
+# password, key login only (its keys come from the configs under test).
+useradd --create-home --shell /bin/bash --comment "CoreOS Admin" core
+mkdir -p /etc/ssh/sshd_config.d
+printf 'PasswordAuthentication no\nKbdInteractiveAuthentication no\nUseDNS no\n' \
+  >/etc/ssh/sshd_config.d/kindling-e2e.conf
+
 # A small initrd for qemu: the cloud kernel has virtio_blk/virtio_pci as modules.
 echo 'MODULES=list' >/etc/initramfs-tools/conf.d/kindling-e2e.conf
 printf '%s\n' virtio_pci virtio_blk virtio_net ext4 >>/etc/initramfs-tools/modules

@@ -36,16 +36,15 @@ free_port() {
 }
 
 # start_emulator NAME FLAVOR FIXTURE_DIR: the metadata emulator from the test classes, on
-# 127.0.0.1; prints its port.
+# 127.0.0.1 (requests logged to NAME-emulator.log); prints its port.
 start_emulator() {
-  local name=$1 flavor=$2 dir=$3 port log=$E2E_RUN/$1-emulator.log
-  port=$(free_port)
-  java -cp "$REPO_CLASSPATH" dev.kindling.testing.MetadataEmulator \
-    --port "$port" --flavor "$flavor" --dir "$dir" > "$log" 2>&1 &
+  local name=$1 flavor=$2 dir=$3 log=$E2E_RUN/$1-emulator.log
+  java -cp "$REPO_CLASSPATH" dev.kindling.testing.MetadataEmulator 0 "$flavor" "$dir" --log \
+    > "$log.port" 2> "$log" &
   SERVER_PIDS+=($!)
   local start=$SECONDS
-  until curl -s -o /dev/null "http://127.0.0.1:$port/" || ((SECONDS - start > 30)); do sleep 0.2; done
-  echo "$port"
+  until [ -s "$log.port" ] || ((SECONDS - start > 60)); do sleep 0.2; done
+  head -1 "$log.port"
 }
 
 stop_all_servers() {

@@ -31,7 +31,7 @@ write_files:
   check_eq "ec2: report names the datasource" ec2-metadata "$(report_query "$vm" "r['datasource']")"
   local log=$E2E_RUN/ec2-emulator.log
   check "ec2: token requested with PUT (IMDSv2)" grep -q "PUT /latest/api/token" "$log"
-  check "ec2: user data fetched with the token" grep -qE "GET /[^ ]*user-data.*token=yes" "$log"
+  check "ec2: user data fetched with the token" grep -qE "GET /latest/user-data token=yes" "$log"
   stop_vm "$vm" "$disk"
 }
 
@@ -47,6 +47,6 @@ ec2_fixtures() {
   printf 'ip-10-0-1-17.ec2.internal' > "$md/local-hostname"
   printf '10.0.1.17' > "$md/local-ipv4"
   printf '203.0.113.17' > "$md/public-ipv4"
-  printf '0=e2e-meta' > "$md/public-keys/index"
+  printf '0=e2e-meta' > "$md/public-keys/_index"
   cp "$E2E_RUN/id_meta.pub" "$md/public-keys/0/openssh-key"
 }

@@ -3,39 +3,26 @@ package dev.kindling.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kindling.apply.SshKeyFetcher;
+import dev.kindling.datasource.http.MetadataClient;
+import dev.kindling.datasource.http.MetadataHttpException;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Fetches keys for {@code coreos_ssh_import_*}: a GET whose body is GitHub's key list, a JSON array
- * of {@code {"id": n, "key": "ssh-..."}} (upstream system/user.go). Seam: when the datasource HTTP
- * client ({@code datasource.http.MetadataClient}) is merged, this should go through it to share its
- * retry policy.
+ * of {@code {"id": n, "key": "ssh-..."}} (upstream system/user.go), through the same {@link
+ * MetadataClient} as the datasources (bounded retries with backoff, a body cap, no TLS stack for
+ * {@code http://}). Imports are rare, so each fetch builds and closes its own client.
  */
 final class HttpSshKeyFetcher implements SshKeyFetcher {
   private final Duration timeout;
-  private HttpClient client;
 
   HttpSshKeyFetcher(Duration timeout) {
     this.timeout = timeout;
-  }
-
-  /** The client, built on first use: most runs import no keys and should not pay for it. */
-  private synchronized HttpClient client() {
-    if (client == null) {
-      client =
-          HttpClient.newBuilder()
-              .connectTimeout(timeout)
-              .followRedirects(HttpClient.Redirect.NORMAL)
-              .build();
-    }
-    return client;
   }
 
   @Override
@@ -46,18 +33,21 @@ final class HttpSshKeyFetcher implements SshKeyFetcher {
     } catch (IllegalArgumentException e) {
       throw new IOException("invalid URL " + url + ": " + e.getMessage(), e);
     }
-    if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
-      throw new IOException("URL " + url + " does not have a valid HTTP scheme");
+    try {
+      MetadataClient.checkScheme(uri);
+    } catch (IllegalArgumentException e) {
+      // The original's wording (pkg/http_client.go ErrInvalid).
+      throw new IOException("URL " + url + " does not have a valid HTTP scheme", e);
     }
-    HttpResponse<byte[]> response =
-        client()
-            .send(
-                HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() / 100 != 2) {
-      throw new IOException("GET " + url + " answered HTTP " + response.statusCode());
+    try (MetadataClient client = MetadataClient.builder().build()) {
+      Optional<byte[]> body = client.get(uri, timeout);
+      if (body.isEmpty()) {
+        throw new IOException("GET " + MetadataClient.redact(uri) + " answered HTTP 404");
+      }
+      return parse(body.get());
+    } catch (MetadataHttpException e) {
+      throw new IOException(e.getMessage(), e);
     }
-    return parse(response.body());
   }
 
   /** The keys of a GitHub-format key list. */

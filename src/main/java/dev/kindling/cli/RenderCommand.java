@@ -79,7 +79,7 @@ public final class RenderCommand implements Callable<Integer> {
       names = "--timeout",
       paramLabel = "SECONDS",
       description = "Deadline for finding a datasource and fetching (default: ${DEFAULT-VALUE}).")
-  long timeoutSeconds = 300;
+  long timeoutSeconds = 60;
 
   @Override
   public Integer call() {

@@ -70,7 +70,7 @@ public final class RunCommand implements Callable<Integer> {
       names = "--timeout",
       paramLabel = "SECONDS",
       description = "Deadline for finding a datasource and fetching (default: ${DEFAULT-VALUE}).")
-  long timeoutSeconds = 300;
+  long timeoutSeconds = 120;
 
   @Option(
       names = "--convert-netconf",

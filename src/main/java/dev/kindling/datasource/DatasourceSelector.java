@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -50,7 +51,7 @@ public final class DatasourceSelector {
   }
 
   private final Backoff schedule;
-  private final RandomGenerator random = RandomGenerator.getDefault();
+  private final RandomGenerator random = new SplittableRandom();
 
   /** A selector that waits between probes of one source as {@code schedule} says. */
   public DatasourceSelector(Backoff schedule) {

@@ -90,6 +90,7 @@ public final class MetadataEmulator implements AutoCloseable {
 
   private final Flavor flavor;
   private final Path root;
+  private volatile PrintStream requestLog;
   private final HttpServer server;
   private final ExecutorService executor;
   private final Map<String, List<ActiveFault>> faults = new ConcurrentHashMap<>();
@@ -153,6 +154,15 @@ public final class MetadataEmulator implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Logs one line per request to {@code log} ({@code METHOD PATH token=yes|no flavor=yes|no}), for
+   * the standalone emulator serving VM guests. Header values are never logged.
+   */
+  public MetadataEmulator logRequests(PrintStream log) {
+    this.requestLog = log;
+    return this;
+  }
+
   /** Every request received so far, in order. */
   public List<Recorded> requests() {
     return List.copyOf(requests);
@@ -171,6 +181,17 @@ public final class MetadataEmulator implements AutoCloseable {
       ex.getRequestHeaders()
           .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
       requests.add(new Recorded(ex.getRequestMethod(), path, Collections.unmodifiableMap(headers)));
+      PrintStream log = requestLog;
+      if (log != null) {
+        log.println(
+            ex.getRequestMethod()
+                + " "
+                + path
+                + " token="
+                + (headers.containsKey(TOKEN_HEADER.toLowerCase(Locale.ROOT)) ? "yes" : "no")
+                + " flavor="
+                + (headers.containsKey(FLAVOR_HEADER.toLowerCase(Locale.ROOT)) ? "yes" : "no"));
+      }
       ex.getRequestBody().readAllBytes();
       Optional<Fault> fault = takeFault(path);
       boolean flavorHeader = flavor == Flavor.GCE;
@@ -347,21 +368,24 @@ public final class MetadataEmulator implements AutoCloseable {
     executor.shutdownNow();
   }
 
-  /** Runs standalone: {@code PORT FLAVOR FIXTURE_DIR [--imdsv1] [--bind ADDRESS]}. */
+  /** Runs standalone: {@code PORT FLAVOR FIXTURE_DIR [--imdsv1] [--log] [--bind ADDRESS]}. */
   public static void main(String[] args) throws Exception {
     PrintStream out = new PrintStream(System.out, true, UTF8);
     if (args.length < 3) {
       System.err.println(
           "usage: MetadataEmulator PORT ec2|gce|openstack|digitalocean|packet|plain FIXTURE_DIR"
-              + " [--imdsv1] [--bind ADDRESS]");
+              + " [--imdsv1] [--log] [--bind ADDRESS]");
       System.exit(2);
     }
     InetAddress bind = InetAddress.getLoopbackAddress();
     boolean v1 = false;
+    boolean log = false;
     List<String> rest = new ArrayList<>(List.of(args).subList(3, args.length));
     for (int i = 0; i < rest.size(); i++) {
       if (rest.get(i).equals("--imdsv1")) {
         v1 = true;
+      } else if (rest.get(i).equals("--log")) {
+        log = true;
       } else if (rest.get(i).equals("--bind") && i + 1 < rest.size()) {
         bind = InetAddress.getByName(rest.get(++i));
       } else {
@@ -375,6 +399,9 @@ public final class MetadataEmulator implements AutoCloseable {
             Path.of(args[2]),
             new InetSocketAddress(bind, Integer.parseInt(args[0])));
     e.allowImdsV1(v1);
+    if (log) {
+      e.logRequests(System.err);
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(e::close));
     out.println(e.port());
     e.closed.await();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -265,7 +266,7 @@ public final class MetadataClient implements AutoCloseable {
     private Backoff backoff = Backoff.standard();
     private Duration attemptTimeout = DEFAULT_ATTEMPT_TIMEOUT;
     private long bodyLimit = DEFAULT_BODY_LIMIT;
-    private RandomGenerator random = RandomGenerator.getDefault();
+    private RandomGenerator random = new SplittableRandom();
 
     private Builder() {}
 
