@@ -107,16 +107,21 @@ wait_agent() {
   return 1
 }
 
-# wait_unit NAME UNIT SECONDS: wait until a oneshot unit has finished (active, failed or inactive
-# after running). Prints its final ActiveState.
+# wait_unit NAME UNIT SECONDS: wait until a oneshot unit has finished, watching the serial
+# console for the agent's summary line (polling through the guest agent would steal the guest's
+# CPU under TCG), then print its final ActiveState.
 wait_unit() {
-  local name=$1 unit=$2 limit=$3 start=$SECONDS state
-  while ((SECONDS - start < limit)); do
+  local name=$1 unit=$2 limit=$3
+  # Kindling's last log line ("N actions: ..."), or systemd's failure line (unit names are
+  # ellipsized on the console, so match neither on the name).
+  wait_console "$name" 'kindling\[[0-9]+\]: INFO [0-9]+ actions:|Failed to start' "$limit" || true
+  local state start=$SECONDS
+  while ((SECONDS - start < 60)); do
     state=$(guest "$name" systemctl show -P ActiveState "$unit" 2> /dev/null)
     case $state in
       active | failed) echo "$state"; return 0 ;;
     esac
-    sleep 1
+    sleep 2
   done
   echo "${state:-unknown}"
   return 1
@@ -132,7 +137,8 @@ guest() {
 # stop_vm NAME: power off through the agent (SIGKILL after 30 s), then copy the guest journal
 # and Kindling's state out of the disk for the artifacts.
 stop_vm() {
-  local name=$1 disk=${2:-} pid=${VM_PID[$name]:-}
+  local name=$1 disk=${2:-}
+  local pid=${VM_PID[$name]:-}
   [ -n "$pid" ] || return 0
   python3 "$E2E_LIB/qga.py" "${VM_DIR[$name]}/qga.sock" --timeout 5 -- systemctl poweroff --no-block > /dev/null 2>&1 || true
   local start=$SECONDS

@@ -65,6 +65,8 @@ YAML
   wait_agent "$vm" 300 || { fail "configdrive: guest agent never answered"; stop_vm "$vm" "$disk"; return 1; }
   check_eq "configdrive: agent unit finished" active "$(wait_unit "$vm" kindling-configdrive.service 300)"
   echo "  kindling-configdrive.service ran $(kindling_duration "$vm" kindling-configdrive.service) s"
+  check "configdrive: the launcher's AppCDS archive matches the runtime (-Xshare:on)" \
+    guest "$vm" env KINDLING_JAVA_OPTS=-Xshare:on /usr/bin/kindling --version
   check_eq "configdrive: hostname from user data" e2e-configdrive "$(guest "$vm" hostname)"
   check_contains "configdrive: user alice created" "Alice Example" "$(guest "$vm" getent passwd alice)"
   check_contains "configdrive: alice's key installed" "$(cut -d' ' -f2 "$E2E_RUN/id_e2e.pub")" \

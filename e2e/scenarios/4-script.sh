@@ -17,6 +17,7 @@ SCRIPT
   start_vm "$vm" "$disk" - "" -drive "file=$E2E_RUN/$vm.iso,if=virtio,format=raw,readonly=on"
   wait_agent "$vm" 300 || { fail "script: guest agent never answered"; stop_vm "$vm" "$disk"; return 1; }
   check_eq "script: agent unit finished" active "$(wait_unit "$vm" kindling-configdrive.service 300)"
+  echo "  kindling-configdrive.service ran $(kindling_duration "$vm" kindling-configdrive.service) s"
   check_eq "script: ran exactly once, as root, in a systemd unit" "ran as root in unit a systemd unit" \
     "$(guest "$vm" cat /var/lib/kindling-e2e-script.log)"
   check_eq "script: exit status 0 in the report" "ok 0" \

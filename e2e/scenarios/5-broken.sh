@@ -26,6 +26,7 @@ coreos:
   start_vm "$vm" "$disk" "$port" ",hostfwd=tcp:127.0.0.1:$ssh_port-:22"
   wait_agent "$vm" 300 || { fail "broken: guest agent never answered"; stop_vm "$vm" "$disk"; return 1; }
   check_eq "broken: the agent's unit fails visibly" failed "$(wait_unit "$vm" kindling-ec2.service 300)"
+  echo "  kindling-ec2.service ran $(kindling_duration "$vm" kindling-ec2.service) s"
   check_eq "broken: hostname still applied" broken-but-reachable "$(guest "$vm" hostname)"
   check_contains "broken: SSH key still installed for core" "$(cut -d' ' -f2 "$E2E_RUN/id_e2e.pub")" \
     "$(guest "$vm" cat /home/core/.ssh/authorized_keys)"
@@ -37,7 +38,7 @@ coreos:
   done
   check_eq "broken: the machine still reaches multi-user.target" active "$target"
   local failed
-  failed=$(report_query "$vm" "'; '.join(a['description'] for a in r['actions'] if a['status'] == 'failed')")
+  failed=$(report_query "$vm" "'; '.join(a['description'] for a in r['actions'] if a['status'] in ('failed', 'rejected'))")
   check_contains "broken: report names the undecodable file" "/etc/kindling-e2e/undecodable" "$failed"
   check_contains "broken: report names the unit that does not exist" "does-not-exist.service" "$failed"
   check "broken: no file written for the undecodable content" guest "$vm" test ! -e /etc/kindling-e2e/undecodable

@@ -10,6 +10,7 @@ scenario_6_second_boot() {
   vm=$vm-2
   wait_agent "$vm" 300 || { fail "second-boot: guest agent never answered"; stop_vm "$vm" "$disk"; return 1; }
   check_eq "second-boot: agent unit finished" active "$(wait_unit "$vm" kindling-configdrive.service 300)"
+  echo "  kindling-configdrive.service ran $(kindling_duration "$vm" kindling-configdrive.service) s"
   check_eq "second-boot: write_files target not rewritten (same inode)" \
     "$(cat "$E2E_RUN/configdrive-inode.txt")" "$(guest "$vm" stat -c %i /etc/kindling-e2e/address.conf)"
   check_eq "second-boot: every /etc file action unchanged" "" \

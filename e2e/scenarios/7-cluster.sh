@@ -52,6 +52,7 @@ YAML
   for n in 1 2 3; do
     wait_agent "node$n" 400 || fail "cluster: node$n guest agent never answered"
     check_eq "cluster: node$n agent finished" active "$(wait_unit "node$n" kindling-configdrive.service 400)"
+    echo "  node$n: kindling-configdrive.service ran $(kindling_duration "node$n" kindling-configdrive.service) s"
   done
   local members="" start=$SECONDS
   while ((SECONDS - start < 180)); do
