@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The whole test suite (README "Quick start", second line; .ci/run calls it):
+#   1. installs what is missing (JDK 17, Maven, image tools, systemd-nspawn and the cached Debian
+#      test image for the nspawn tier, qemu for the VM tier),
+#   2. mvn verify with the runtime image profile: formatter, Error Prone, unit tests, the
+#      runtime image (jlink + AppCDS), integration tests incl. systemd-nspawn,
+#   3. e2e/run: the VM end-to-end scenarios under qemu.
+# KINDLING_SKIP_E2E=1 stops after step 2 (for a quick local run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need() { command -v "$1" > /dev/null 2>&1; }
+missing=()
+need java || missing+=(openjdk-17-jdk-headless)
+need mvn || missing+=(maven)
+need xorriso || missing+=(xorriso)
+need mkfs.vfat || missing+=(dosfstools)
+need mcopy || missing+=(mtools)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get -o DPkg::Lock::Timeout=900 update -qq
+  apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The systemd-nspawn tier: host packages and the cached image (its tests skip, saying why, where
+# this cannot be prepared).
+bash e2e/nspawn/prepare.sh
+
+mvn -B -ntp -Pdist verify
+
+if [ "${KINDLING_SKIP_E2E:-0}" != 1 ]; then
+  e2e/run
+fi
