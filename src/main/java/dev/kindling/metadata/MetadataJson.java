@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +16,18 @@ import java.util.Optional;
  * object), read by {@code --metadata FILE}. A whole {@code fetch} document is accepted too.
  */
 public final class MetadataJson {
+  /** The fields of the metadata object, in the order {@link #toJson} writes them. */
+  private static final List<String> FIELDS =
+      List.of(
+          "instanceId",
+          "hostname",
+          "publicIPv4",
+          "privateIPv4",
+          "publicIPv6",
+          "privateIPv6",
+          "sshPublicKeys",
+          "networkConfig");
+
   private MetadataJson() {}
 
   /** Reads metadata JSON; throws with a message naming the problem. */
@@ -24,6 +38,7 @@ public final class MetadataJson {
     }
     JsonNode m =
         root.has("metadata") && root.get("metadata").isObject() ? root.get("metadata") : root;
+    checkFields(m);
     Map<String, String> keys = new LinkedHashMap<>();
     JsonNode ssh = m.get("sshPublicKeys");
     if (ssh != null && !ssh.isNull()) {
@@ -54,6 +69,26 @@ public final class MetadataJson {
         text(m, "privateIPv6"),
         keys,
         network);
+  }
+
+  /**
+   * Refuses a field this format does not have: a misspelt {@code privateIpv4} would otherwise leave
+   * {@code $private_ipv4} unresolved without saying why.
+   */
+  private static void checkFields(JsonNode m) throws IOException {
+    for (Iterator<String> names = m.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (FIELDS.contains(name)) {
+        continue;
+      }
+      String hint =
+          FIELDS.stream()
+              .filter(f -> f.equalsIgnoreCase(name))
+              .findFirst()
+              .map(f -> "did you mean \"" + f + "\"?")
+              .orElse("known fields: " + String.join(", ", FIELDS));
+      throw new IOException("unknown metadata field \"" + name + "\" (" + hint + ")");
+    }
   }
 
   private static Optional<String> text(JsonNode node, String field) throws IOException {
