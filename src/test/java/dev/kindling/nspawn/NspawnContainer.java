@@ -127,6 +127,29 @@ public final class NspawnContainer implements AutoCloseable {
     return command;
   }
 
+  /** {@code systemctl VERB UNIT}'s trimmed output, e.g. {@code is-active} or {@code is-enabled}. */
+  public String systemctl(String verb, String unit) throws IOException, InterruptedException {
+    return exec("systemctl", verb, unit).out();
+  }
+
+  /** The value of one property of a unit, as {@code systemctl show} reports it. */
+  public String unitProperty(String unit, String property)
+      throws IOException, InterruptedException {
+    return exec("systemctl", "show", "--value", "--property=" + property, unit).out();
+  }
+
+  /** The unit's journal, read until it shows {@code expected} (journald writes streams late). */
+  public String journal(String unit, String expected) throws IOException, InterruptedException {
+    String text = "";
+    for (int attempt = 0; attempt < 50 && !text.contains(expected); attempt++) {
+      if (attempt > 0) {
+        Thread.sleep(100);
+      }
+      text = exec("journalctl", "--no-pager", "-o", "cat", "-u", unit).stdout();
+    }
+    return text;
+  }
+
   /** The last lines of the container's console log, for failure messages. */
   public String logTail() {
     try {
