@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindling.apply.Applier;
 import dev.kindling.apply.ApplyResult;
+import dev.kindling.apply.FileActionTypes;
 import dev.kindling.apply.JimfsRoot;
 import dev.kindling.apply.OwnerPolicy;
 import dev.kindling.apply.RecordingProcessRunner;
@@ -53,19 +54,6 @@ class ApplyGoldenTest {
   private static final String PASSWD =
       "root:x:0:0:root:/root:/bin/bash\ncore:x:500:500:CoreOS Admin:/home/core:/bin/bash\n";
   private static final String GROUP = "root:x:0:\ncore:x:500:\nwheel:x:10:core\ndocker:x:233:\n";
-  private static final Set<String> FILE_ACTIONS =
-      Set.of(
-          "write-file",
-          "authorize-ssh-keys",
-          "import-ssh-keys",
-          "merge-environment-file",
-          "merge-update-conf",
-          "write-etc-hosts",
-          "place-unit",
-          "place-drop-in",
-          "mask-unit",
-          "unmask-unit",
-          "daemon-reload");
 
   static Stream<String> cases() throws IOException {
     return GoldenCases.names(GOLDEN);
@@ -97,7 +85,7 @@ class ApplyGoldenTest {
       Run second = apply(root, prepared);
       assertThat(tree(jimfs)).as("tree after the second run").isEqualTo(tree);
       for (ApplyResult.Step s : second.result().steps()) {
-        if (FILE_ACTIONS.contains(s.action().type())
+        if (FileActionTypes.ALL.contains(s.action().type())
             && first.result().steps().stream()
                 .noneMatch(f -> f.action() == s.action() && f.outcome().status().isFailure())) {
           assertThat(s.outcome().status())
