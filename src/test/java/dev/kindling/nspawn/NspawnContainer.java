@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,6 +91,23 @@ public final class NspawnContainer implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /**
+   * Boots the shared test image with the shaded jar at {@code jarInside} and {@code binds}, logging
+   * to {@code target/nspawn-it/LOGNAME}; aborts the caller as skipped where nspawn cannot run (not
+   * root, no systemd-nspawn, no jar, no cached or buildable image).
+   */
+  public static NspawnContainer bootWithKindling(
+      String jarInside, Map<Path, String> binds, String logName)
+      throws IOException, InterruptedException {
+    Path jar = NspawnPrerequisites.kindlingJar();
+    Path rootfs = NspawnPrerequisites.rootfs();
+    Map<Path, String> all = new LinkedHashMap<>();
+    all.put(jar, jarInside);
+    all.putAll(binds);
+    return boot(
+        rootfs, all, NspawnPrerequisites.projectDir().resolve("target/nspawn-it/" + logName));
   }
 
   /** Wall time from launch to a running system. */

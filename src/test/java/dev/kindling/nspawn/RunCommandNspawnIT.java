@@ -92,20 +92,12 @@ class RunCommandNspawnIT {
   @BeforeAll
   static void bootAndPrepare() throws IOException, InterruptedException {
     started = System.nanoTime();
-    Path jar;
-    Path rootfs;
     try {
-      jar = NspawnPrerequisites.kindlingJar();
-      rootfs = NspawnPrerequisites.rootfs();
+      container = NspawnContainer.bootWithKindling(JAR, Map.of(), "run");
     } catch (TestAbortedException e) {
       skipReason = e.getMessage();
       return;
     }
-    container =
-        NspawnContainer.boot(
-            rootfs,
-            Map.of(jar, JAR),
-            NspawnPrerequisites.projectDir().resolve("target/nspawn-it/run"));
     Files.createDirectories(container.path(INPUT));
     Files.writeString(container.path(INPUT + "config.yaml"), CONFIG);
     Files.writeString(container.path(INPUT + "script.sh"), SCRIPT);

@@ -3,7 +3,6 @@ package dev.kindling.apply.systemd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindling.nspawn.NspawnContainer;
-import dev.kindling.nspawn.NspawnPrerequisites;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -40,23 +39,16 @@ class SystemdNspawnIT {
   @BeforeAll
   static void bootContainerAndProbe() throws IOException, InterruptedException, URISyntaxException {
     started = System.nanoTime();
-    Path jar;
-    Path rootfs;
+    Path testClasses =
+        Path.of(DbusProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     try {
-      jar = NspawnPrerequisites.kindlingJar();
-      rootfs = NspawnPrerequisites.rootfs();
+      container =
+          NspawnContainer.bootWithKindling(JAR, Map.of(testClasses, TEST_CLASSES), "systemd");
     } catch (TestAbortedException e) {
       // Reported per test (below), so the report counts each one as skipped with the reason.
       skipReason = e.getMessage();
       return;
     }
-    Path testClasses =
-        Path.of(DbusProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    container =
-        NspawnContainer.boot(
-            rootfs,
-            Map.of(jar, JAR, testClasses, TEST_CLASSES),
-            NspawnPrerequisites.projectDir().resolve("target/nspawn-it/systemd"));
     long probeStart = System.nanoTime();
     probe = ProbeSession.start(container, JAR + ":" + TEST_CLASSES);
     System.out.printf(
