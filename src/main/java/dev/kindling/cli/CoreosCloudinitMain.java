@@ -7,7 +7,6 @@ import dev.kindling.validate.Entry;
 import dev.kindling.validate.FileReport;
 import dev.kindling.validate.Validator;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -53,12 +52,8 @@ public final class CoreosCloudinitMain {
 
   /** Runs the launcher and exits with its status. */
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int status = run(args, out, err);
-    out.flush();
-    err.flush();
-    System.exit(status);
+    StdStreams std = new StdStreams();
+    std.exit(run(args, std.out, std.err));
   }
 
   static GoFlags flags() {

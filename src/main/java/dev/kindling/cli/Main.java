@@ -1,7 +1,6 @@
 package dev.kindling.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,12 +40,8 @@ public final class Main implements Runnable {
 
   /** Runs the program and exits with its status. */
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int status = run(args, out, err);
-    out.flush();
-    err.flush();
-    System.exit(status);
+    StdStreams std = new StdStreams();
+    std.exit(run(args, std.out, std.err));
   }
 
   /** Runs the program with the given streams and returns its exit status. */

@@ -39,6 +39,8 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Mixin LoggingOptions logging = new LoggingOptions();
 
+  @Mixin ApplyOptions options = new ApplyOptions(60);
+
   @Option(
       names = "--metadata",
       paramLabel = "FILE",
@@ -57,30 +59,6 @@ public final class RenderCommand implements Callable<Integer> {
       description = "Plan format (default: ${DEFAULT-VALUE}).")
   String format = "text";
 
-  @Option(
-      names = "--ssh-key-name",
-      paramLabel = "NAME",
-      description = "Name of the authorized_keys.d fragment (default: ${DEFAULT-VALUE}).")
-  String sshKeyName = PlanOptions.DEFAULT_SSH_KEY_NAME;
-
-  @Option(
-      names = "--workspace",
-      paramLabel = "DIR",
-      description = "Where scripts are stored (default: ${DEFAULT-VALUE}).")
-  String workspace = PlanOptions.DEFAULT_WORKSPACE;
-
-  @Option(
-      names = "--convert-netconf",
-      paramLabel = "debian|packet|vmware",
-      description = "Convert the datasource's network config to networkd units.")
-  String convertNetconf = "";
-
-  @Option(
-      names = "--timeout",
-      paramLabel = "SECONDS",
-      description = "Deadline for finding a datasource and fetching (default: ${DEFAULT-VALUE}).")
-  long timeoutSeconds = 60;
-
   @Override
   public Integer call() {
     logging.apply();
@@ -90,7 +68,7 @@ public final class RenderCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "Invalid value for option '--format': '" + format + "'");
     }
-    RunCommand.checkConvertNetconf(spec, convertNetconf);
+    PlanOptions planOptions = options.planOptions(spec);
     if (root != null && root.toAbsolutePath().normalize().getParent() == null) {
       throw new ParameterException(
           spec.commandLine(),
@@ -113,9 +91,9 @@ public final class RenderCommand implements Callable<Integer> {
             root == null ? Path.of(".") : root,
             SystemdManagers.Mode.NONE,
             Optional.empty(),
-            new PlanOptions(sshKeyName, workspace, convertNetconf, ""),
+            planOptions,
             false,
-            Duration.ofSeconds(Math.max(1, timeoutSeconds)),
+            Duration.ofSeconds(Math.max(1, options.timeoutSeconds)),
             ExitCodes.USAGE,
             System.getenv());
     if (root != null) {

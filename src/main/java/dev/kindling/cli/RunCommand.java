@@ -29,6 +29,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin LoggingOptions logging = new LoggingOptions();
 
+  @Mixin ApplyOptions options = new ApplyOptions(120);
+
   @Option(
       names = "--root",
       paramLabel = "DIR",
@@ -50,40 +52,16 @@ public final class RunCommand implements Callable<Integer> {
   Path report;
 
   @Option(
-      names = "--workspace",
-      paramLabel = "DIR",
-      description = "Where scripts are stored (default: ${DEFAULT-VALUE}).")
-  String workspace = PlanOptions.DEFAULT_WORKSPACE;
-
-  @Option(
-      names = "--ssh-key-name",
-      paramLabel = "NAME",
-      description = "Name of the authorized_keys.d fragment (default: ${DEFAULT-VALUE}).")
-  String sshKeyName = PlanOptions.DEFAULT_SSH_KEY_NAME;
-
-  @Option(
       names = "--ignore-failure",
       description = "Exit 0 when the user data cannot be used (failed steps still exit 1).")
   boolean ignoreFailure;
-
-  @Option(
-      names = "--timeout",
-      paramLabel = "SECONDS",
-      description = "Deadline for finding a datasource and fetching (default: ${DEFAULT-VALUE}).")
-  long timeoutSeconds = 120;
-
-  @Option(
-      names = "--convert-netconf",
-      paramLabel = "debian|packet|vmware",
-      description = "Convert the datasource's network config to networkd units.")
-  String convertNetconf = "";
 
   @Override
   public Integer call() {
     logging.apply();
     SystemdManagers.Mode mode = systemdMode(spec, systemd);
-    checkConvertNetconf(spec, convertNetconf);
-    if (timeoutSeconds <= 0) {
+    PlanOptions planOptions = options.planOptions(spec);
+    if (options.timeoutSeconds <= 0) {
       throw new ParameterException(spec.commandLine(), "--timeout must be a positive number");
     }
     ApplyFlow.Request request =
@@ -94,9 +72,9 @@ public final class RunCommand implements Callable<Integer> {
             root,
             mode,
             Optional.ofNullable(report),
-            new PlanOptions(sshKeyName, workspace, convertNetconf, ""),
+            planOptions,
             ignoreFailure,
-            Duration.ofSeconds(timeoutSeconds),
+            Duration.ofSeconds(options.timeoutSeconds),
             ExitCodes.USAGE,
             System.getenv());
     return ApplyFlow.run(request, spec.commandLine().getErr(), prepared -> {});
@@ -111,18 +89,5 @@ public final class RunCommand implements Callable<Integer> {
               spec.commandLine(),
               "Invalid value for option '--systemd': '" + value + "' (expected dbus or none)");
     };
-  }
-
-  static void checkConvertNetconf(CommandSpec spec, String value) {
-    if (!value.isEmpty()
-        && !value.equals("debian")
-        && !value.equals("packet")
-        && !value.equals("vmware")) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "Invalid value for option '--convert-netconf': '"
-              + value
-              + "' (expected debian, packet or vmware)");
-    }
   }
 }

@@ -175,19 +175,7 @@ class ApplierTest {
     assertThat(jimfs.tree()).isEqualTo(tree);
     for (ApplyResult.Step s : second.steps()) {
       String type = s.action().type();
-      if (Set.of(
-              "write-file",
-              "authorize-ssh-keys",
-              "import-ssh-keys",
-              "merge-environment-file",
-              "merge-update-conf",
-              "write-etc-hosts",
-              "place-unit",
-              "place-drop-in",
-              "mask-unit",
-              "unmask-unit",
-              "daemon-reload")
-          .contains(type)) {
+      if (FileActionTypes.ALL.contains(type)) {
         assertThat(s.outcome().status()).as(type).isEqualTo(StepStatus.UNCHANGED);
       }
     }

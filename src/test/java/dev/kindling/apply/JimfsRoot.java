@@ -15,11 +15,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** An in-memory unix file system with a target root directory, for applier tests. */
-final class JimfsRoot implements AutoCloseable {
+public final class JimfsRoot implements AutoCloseable {
   final FileSystem fs;
-  final Path root;
 
-  JimfsRoot() {
+  /** The target root directory, {@code /target}. */
+  public final Path root;
+
+  /** A new file system with an empty {@code /target}. */
+  public JimfsRoot() {
     fs =
         Jimfs.newFileSystem(
             Configuration.unix().toBuilder()
@@ -57,6 +60,21 @@ final class JimfsRoot implements AutoCloseable {
    * <content>}, {@code l /x -> /dev/null}.
    */
   List<String> tree() throws IOException {
+    return tree(
+        (p, target) -> {
+          if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            return "d " + mode(target) + " " + target;
+          }
+          String content = Files.readString(p).replace("\n", "\\n");
+          return "f " + mode(target) + " " + target + " " + content;
+        });
+  }
+
+  /**
+   * Every entry below the root as sorted lines: symbolic links as {@code l /x -> /dev/null}, files
+   * and directories as {@code entry} describes them.
+   */
+  public List<String> tree(Entry entry) throws IOException {
     List<String> lines = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : walk.sorted().toList()) {
@@ -64,17 +82,20 @@ final class JimfsRoot implements AutoCloseable {
           continue;
         }
         String target = "/" + root.relativize(p);
-        if (Files.isSymbolicLink(p)) {
-          lines.add("l " + target + " -> " + Files.readSymbolicLink(p));
-        } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-          lines.add("d " + mode(target) + " " + target);
-        } else {
-          lines.add(
-              "f " + mode(target) + " " + target + " " + Files.readString(p).replace("\n", "\\n"));
-        }
+        lines.add(
+            Files.isSymbolicLink(p)
+                ? "l " + target + " -> " + Files.readSymbolicLink(p)
+                : entry.line(p, target));
       }
     }
     return lines;
+  }
+
+  /** How {@link #tree(Entry)} shows a file or directory that is not a symbolic link. */
+  @FunctionalInterface
+  public interface Entry {
+    /** The line for {@code path}, which stands at {@code target} (absolute) under the root. */
+    String line(Path path, String target) throws IOException;
   }
 
   @Override

@@ -2,10 +2,10 @@ package dev.kindling.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.common.jimfs.Configuration;
-import com.google.common.jimfs.Jimfs;
 import dev.kindling.apply.Applier;
 import dev.kindling.apply.ApplyResult;
+import dev.kindling.apply.FileActionTypes;
+import dev.kindling.apply.JimfsRoot;
 import dev.kindling.apply.OwnerPolicy;
 import dev.kindling.apply.RecordingProcessRunner;
 import dev.kindling.apply.RootFs;
@@ -15,9 +15,9 @@ import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.MetadataJson;
 import dev.kindling.plan.Action;
 import dev.kindling.plan.PlanOptions;
+import dev.kindling.testing.GoldenCases;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -51,33 +51,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ApplyGoldenTest {
   private static final Path GOLDEN = Path.of("src/test/resources/apply/golden");
-  private static final boolean UPDATE = Boolean.getBoolean("golden.update");
   private static final String PASSWD =
       "root:x:0:0:root:/root:/bin/bash\ncore:x:500:500:CoreOS Admin:/home/core:/bin/bash\n";
   private static final String GROUP = "root:x:0:\ncore:x:500:\nwheel:x:10:core\ndocker:x:233:\n";
-  private static final Set<String> FILE_ACTIONS =
-      Set.of(
-          "write-file",
-          "authorize-ssh-keys",
-          "import-ssh-keys",
-          "merge-environment-file",
-          "merge-update-conf",
-          "write-etc-hosts",
-          "place-unit",
-          "place-drop-in",
-          "mask-unit",
-          "unmask-unit",
-          "daemon-reload");
 
   static Stream<String> cases() throws IOException {
-    try (Stream<Path> dirs = Files.list(GOLDEN)) {
-      return dirs
-          .filter(Files::isDirectory)
-          .map(p -> p.getFileName().toString())
-          .sorted()
-          .toList()
-          .stream();
-    }
+    return GoldenCases.names(GOLDEN);
   }
 
   /** One applied run: the result and what was recorded. */
@@ -88,25 +67,25 @@ class ApplyGoldenTest {
   void golden_appliedTwice_expectedTreeAndIdempotent(String name) throws IOException {
     Path dir = GOLDEN.resolve(name);
     Pipeline.Prepared prepared = prepare(dir);
-    try (FileSystem jimfs = newJimfs()) {
-      Path root = jimfs.getPath("/target");
+    try (JimfsRoot jimfs = new JimfsRoot()) {
+      Path root = jimfs.root;
       seed(dir, root);
 
       Run first = apply(root, prepared);
-      List<String> tree = tree(root);
+      List<String> tree = tree(jimfs);
 
-      check(dir.resolve("expected.tree"), lines(tree));
-      check(dir.resolve("expected.steps"), lines(steps(first.result())));
-      check(dir.resolve("expected.systemd"), lines(first.systemd()));
-      check(
+      GoldenCases.check(dir.resolve("expected.tree"), lines(tree));
+      GoldenCases.check(dir.resolve("expected.steps"), lines(steps(first.result())));
+      GoldenCases.check(dir.resolve("expected.systemd"), lines(first.systemd()));
+      GoldenCases.check(
           dir.resolve("expected.commands"),
           lines(first.commands().stream().map(c -> String.join(" ", c)).toList()));
       checkContents(dir.resolve("expected"), root);
 
       Run second = apply(root, prepared);
-      assertThat(tree(root)).as("tree after the second run").isEqualTo(tree);
+      assertThat(tree(jimfs)).as("tree after the second run").isEqualTo(tree);
       for (ApplyResult.Step s : second.result().steps()) {
-        if (FILE_ACTIONS.contains(s.action().type())
+        if (FileActionTypes.ALL.contains(s.action().type())
             && first.result().steps().stream()
                 .noneMatch(f -> f.action() == s.action() && f.outcome().status().isFailure())) {
           assertThat(s.outcome().status())
@@ -131,13 +110,6 @@ class ApplyGoldenTest {
       all.add(c.getSimpleName());
     }
     assertThat(covered).isEqualTo(all);
-  }
-
-  static FileSystem newJimfs() {
-    return Jimfs.newFileSystem(
-        Configuration.unix().toBuilder()
-            .setAttributeViews("basic", "owner", "posix", "unix")
-            .build());
   }
 
   private static Pipeline.Prepared prepare(Path dir) throws IOException {
@@ -172,6 +144,8 @@ class ApplyGoldenTest {
 
   /** The default passwd/group, then the case's {@code root/} files on top. */
   private static void seed(Path dir, Path root) throws IOException {
+    // The root itself as an image has it (JimfsRoot makes it with Jimfs's default mode).
+    Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
     directories(root.resolve("etc"));
     Files.writeString(root.resolve("etc/passwd"), PASSWD);
     Files.writeString(root.resolve("etc/group"), GROUP);
@@ -233,27 +207,16 @@ class ApplyGoldenTest {
     return lines;
   }
 
-  /** Every entry below the root, sorted. */
-  private static List<String> tree(Path root) throws IOException {
-    List<String> lines = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted().toList()) {
-        if (p.equals(root)) {
-          continue;
-        }
-        String target = "/" + root.relativize(p);
-        if (Files.isSymbolicLink(p)) {
-          lines.add("l " + target + " -> " + Files.readSymbolicLink(p));
-          continue;
-        }
-        PosixFileAttributes a =
-            Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        String owner = owner(a.owner().getName()) + ":" + owner(a.group().getName());
-        String mode = PosixFilePermissions.toString(a.permissions());
-        lines.add((a.isDirectory() ? "d " : "f ") + mode + " " + owner + " " + target);
-      }
-    }
-    return lines;
+  /** Every entry below the root, sorted, with type, mode, owner and path. */
+  private static List<String> tree(JimfsRoot jimfs) throws IOException {
+    return jimfs.tree(
+        (p, target) -> {
+          PosixFileAttributes a =
+              Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          String owner = owner(a.owner().getName()) + ":" + owner(a.group().getName());
+          String mode = PosixFilePermissions.toString(a.permissions());
+          return (a.isDirectory() ? "d " : "f ") + mode + " " + owner + " " + target;
+        });
   }
 
   /** Jimfs's default owner and group ("user", "group") stand for the writing process: "-". */
@@ -269,7 +232,7 @@ class ApplyGoldenTest {
               .sorted()
               .collect(Collectors.toList());
     }
-    if (UPDATE) {
+    if (GoldenCases.UPDATE) {
       deleteTree(expected);
       for (Path f : files) {
         Path out = expected.resolve(root.relativize(f).toString());
@@ -309,14 +272,5 @@ class ApplyGoldenTest {
 
   private static String lines(List<String> lines) {
     return lines.stream().map(l -> l + "\n").collect(Collectors.joining());
-  }
-
-  private static void check(Path expected, String actual) throws IOException {
-    if (UPDATE) {
-      Files.writeString(expected, actual, StandardCharsets.UTF_8);
-      return;
-    }
-    assertThat(expected).as("missing golden file; run with -Dgolden.update=true").exists();
-    assertThat(actual).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,6 +93,23 @@ public final class NspawnContainer implements AutoCloseable {
     }
   }
 
+  /**
+   * Boots the shared test image with the shaded jar at {@code jarInside} and {@code binds}, logging
+   * to {@code target/nspawn-it/LOGNAME}; aborts the caller as skipped where nspawn cannot run (not
+   * root, no systemd-nspawn, no jar, no cached or buildable image).
+   */
+  public static NspawnContainer bootWithKindling(
+      String jarInside, Map<Path, String> binds, String logName)
+      throws IOException, InterruptedException {
+    Path jar = NspawnPrerequisites.kindlingJar();
+    Path rootfs = NspawnPrerequisites.rootfs();
+    Map<Path, String> all = new LinkedHashMap<>();
+    all.put(jar, jarInside);
+    all.putAll(binds);
+    return boot(
+        rootfs, all, NspawnPrerequisites.projectDir().resolve("target/nspawn-it/" + logName));
+  }
+
   /** Wall time from launch to a running system. */
   public double bootSeconds() {
     return bootSeconds;
@@ -125,6 +143,29 @@ public final class NspawnContainer implements AutoCloseable {
             List.of("nsenter", "--target", Long.toString(pid1), "--all", "env", "-i", PATH));
     command.addAll(List.of(argv));
     return command;
+  }
+
+  /** {@code systemctl VERB UNIT}'s trimmed output, e.g. {@code is-active} or {@code is-enabled}. */
+  public String systemctl(String verb, String unit) throws IOException, InterruptedException {
+    return exec("systemctl", verb, unit).out();
+  }
+
+  /** The value of one property of a unit, as {@code systemctl show} reports it. */
+  public String unitProperty(String unit, String property)
+      throws IOException, InterruptedException {
+    return exec("systemctl", "show", "--value", "--property=" + property, unit).out();
+  }
+
+  /** The unit's journal, read until it shows {@code expected} (journald writes streams late). */
+  public String journal(String unit, String expected) throws IOException, InterruptedException {
+    String text = "";
+    for (int attempt = 0; attempt < 50 && !text.contains(expected); attempt++) {
+      if (attempt > 0) {
+        Thread.sleep(100);
+      }
+      text = exec("journalctl", "--no-pager", "-o", "cat", "-u", unit).stdout();
+    }
+    return text;
   }
 
   /** The last lines of the container's console log, for failure messages. */

@@ -92,20 +92,12 @@ class RunCommandNspawnIT {
   @BeforeAll
   static void bootAndPrepare() throws IOException, InterruptedException {
     started = System.nanoTime();
-    Path jar;
-    Path rootfs;
     try {
-      jar = NspawnPrerequisites.kindlingJar();
-      rootfs = NspawnPrerequisites.rootfs();
+      container = NspawnContainer.bootWithKindling(JAR, Map.of(), "run");
     } catch (TestAbortedException e) {
       skipReason = e.getMessage();
       return;
     }
-    container =
-        NspawnContainer.boot(
-            rootfs,
-            Map.of(jar, JAR),
-            NspawnPrerequisites.projectDir().resolve("target/nspawn-it/run"));
     Files.createDirectories(container.path(INPUT));
     Files.writeString(container.path(INPUT + "config.yaml"), CONFIG);
     Files.writeString(container.path(INPUT + "script.sh"), SCRIPT);
@@ -123,7 +115,7 @@ class RunCommandNspawnIT {
       Exec.Result start = container.exec("systemctl", "start", unit);
       assertThat(start.exitCode()).as(start.describe()).isZero();
     }
-    restartPidBefore = show("kt-run-restart.service", "MainPID");
+    restartPidBefore = container.unitProperty("kt-run-restart.service", "MainPID");
   }
 
   @BeforeEach
@@ -143,15 +135,7 @@ class RunCommandNspawnIT {
   @Test
   @Order(1)
   void run_cloudConfig_appliedThroughSystemdOverDbus() throws Exception {
-    Exec.Result run =
-        kindling(
-            "run",
-            "--from-file",
-            INPUT + "config.yaml",
-            "--systemd",
-            "dbus",
-            "--report",
-            "/run/kt-run-report.json");
+    Exec.Result run = runWithDbus("config.yaml", "/run/kt-run-report.json");
     assertThat(run.exitCode()).as(run.describe()).isZero();
 
     JsonNode report = report("/run/kt-run-report.json");
@@ -167,22 +151,25 @@ class RunCommandNspawnIT {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(marker)))
         .isEqualTo("rw-r-----");
     // daemon-reload: the replaced definition of a loaded unit is live
-    assertThat(show("kt-run-changed.service", "Description")).isEqualTo("new definition");
-    assertThat(show("kt-run-changed.service", "NeedDaemonReload")).isEqualTo("no");
+    assertThat(container.unitProperty("kt-run-changed.service", "Description"))
+        .isEqualTo("new definition");
+    assertThat(container.unitProperty("kt-run-changed.service", "NeedDaemonReload"))
+        .isEqualTo("no");
     // start waited for its job (ExecStartPost takes a second): active, not activating
-    assertThat(systemctl("is-active", "kt-run-web.service")).isEqualTo("active");
+    assertThat(container.systemctl("is-active", "kt-run-web.service")).isEqualTo("active");
     // enable
-    assertThat(systemctl("is-enabled", "kt-run-web.service")).isEqualTo("enabled");
+    assertThat(container.systemctl("is-enabled", "kt-run-web.service")).isEqualTo("enabled");
     assertThat(
             Files.readSymbolicLink(
                 container.path(UNITS + "multi-user.target.wants/kt-run-web.service")))
         .isEqualTo(Path.of(UNITS + "kt-run-web.service"));
     // stop and restart
-    assertThat(systemctl("is-active", "kt-run-stop.service")).isEqualTo("inactive");
-    assertThat(systemctl("is-active", "kt-run-restart.service")).isEqualTo("active");
-    assertThat(show("kt-run-restart.service", "MainPID")).isNotEqualTo(restartPidBefore);
+    assertThat(container.systemctl("is-active", "kt-run-stop.service")).isEqualTo("inactive");
+    assertThat(container.systemctl("is-active", "kt-run-restart.service")).isEqualTo("active");
+    assertThat(container.unitProperty("kt-run-restart.service", "MainPID"))
+        .isNotEqualTo(restartPidBefore);
     // mask: a /dev/null symlink that systemd refuses to start
-    assertThat(systemctl("is-enabled", "kt-run-masked.service")).isEqualTo("masked");
+    assertThat(container.systemctl("is-enabled", "kt-run-masked.service")).isEqualTo("masked");
     Exec.Result masked = container.exec("systemctl", "start", "kt-run-masked.service");
     assertThat(masked.exitCode()).isNotZero();
     assertThat(masked.stderr()).contains("masked");
@@ -191,43 +178,25 @@ class RunCommandNspawnIT {
   @Test
   @Order(2)
   void run_sameConfigAgain_restartsOnlyWhatItAsksFor() throws Exception {
-    String webPid = show("kt-run-web.service", "MainPID");
-    String restartPid = show("kt-run-restart.service", "MainPID");
+    String webPid = container.unitProperty("kt-run-web.service", "MainPID");
+    String restartPid = container.unitProperty("kt-run-restart.service", "MainPID");
 
-    Exec.Result run =
-        kindling(
-            "run",
-            "--from-file",
-            INPUT + "config.yaml",
-            "--systemd",
-            "dbus",
-            "--report",
-            "/run/kt-run-report-2.json");
+    Exec.Result run = runWithDbus("config.yaml", "/run/kt-run-report-2.json");
     assertThat(run.exitCode()).as(run.describe()).isZero();
 
-    assertThat(show("kt-run-web.service", "MainPID"))
+    assertThat(container.unitProperty("kt-run-web.service", "MainPID"))
         .as("start of a running unit")
         .isEqualTo(webPid);
-    assertThat(show("kt-run-restart.service", "MainPID"))
+    assertThat(container.unitProperty("kt-run-restart.service", "MainPID"))
         .as("command: restart restarts on every run, as upstream")
         .isNotEqualTo(restartPid);
-    assertThat(systemctl("is-active", "kt-run-stop.service")).isEqualTo("inactive");
+    assertThat(container.systemctl("is-active", "kt-run-stop.service")).isEqualTo("inactive");
   }
 
   @Test
   @Order(3)
   void run_scriptExitingZero_transientUnitSucceeds() throws Exception {
-    Files.writeString(container.path(INPUT + "script-status"), "0\n");
-
-    Exec.Result run =
-        kindling(
-            "run",
-            "--from-file",
-            INPUT + "script.sh",
-            "--systemd",
-            "dbus",
-            "--report",
-            "/run/kt-run-script-0.json");
+    Exec.Result run = runScript(0, "/run/kt-run-script-0.json");
 
     assertThat(run.exitCode()).as(run.describe()).isZero();
     JsonNode script = scriptAction(report("/run/kt-run-script-0.json"));
@@ -235,31 +204,36 @@ class RunCommandNspawnIT {
     assertThat(script.path("exitStatus").asInt(-1)).isZero();
     assertThat(Files.readString(container.path("/run/kt-run-script-ran")).strip()).isEqualTo("ran");
     String unit = unitOf(script);
-    assertThat(journal(unit, "kindling script output for the journal"))
+    assertThat(container.journal(unit, "kindling script output for the journal"))
         .contains("kindling script output for the journal");
-    assertThat(show(unit, "LoadState")).as("transient unit removed").isEqualTo("not-found");
+    assertThat(container.unitProperty(unit, "LoadState"))
+        .as("transient unit removed")
+        .isEqualTo("not-found");
   }
 
   @Test
   @Order(4)
   void run_scriptExitingThree_failedStepWithItsStatus() throws Exception {
-    Files.writeString(container.path(INPUT + "script-status"), "3\n");
-
-    Exec.Result run =
-        kindling(
-            "run",
-            "--from-file",
-            INPUT + "script.sh",
-            "--systemd",
-            "dbus",
-            "--report",
-            "/run/kt-run-script-3.json");
+    Exec.Result run = runScript(3, "/run/kt-run-script-3.json");
 
     assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
     JsonNode script = scriptAction(report("/run/kt-run-script-3.json"));
     assertThat(script.path("status").asText()).isEqualTo("failed");
     assertThat(script.path("exitStatus").asInt(-1)).isEqualTo(3);
-    assertThat(show(unitOf(script), "LoadState")).isEqualTo("not-found");
+    assertThat(container.unitProperty(unitOf(script), "LoadState")).isEqualTo("not-found");
+  }
+
+  /** Runs {@code kindling run} on a file under INPUT with systemd over D-Bus and a report. */
+  private static Exec.Result runWithDbus(String input, String report)
+      throws IOException, InterruptedException {
+    return kindling("run", "--from-file", INPUT + input, "--systemd", "dbus", "--report", report);
+  }
+
+  /** Runs the script input, which exits with {@code status}, as {@link #runWithDbus} does. */
+  private static Exec.Result runScript(int status, String report)
+      throws IOException, InterruptedException {
+    Files.writeString(container.path(INPUT + "script-status"), status + "\n");
+    return runWithDbus("script.sh", report);
   }
 
   private static Exec.Result kindling(String... args) throws IOException, InterruptedException {
@@ -298,27 +272,5 @@ class RunCommandNspawnIT {
   private static String unitOf(JsonNode scriptAction) {
     String description = scriptAction.path("description").asText();
     return description.substring(description.lastIndexOf(' ') + 1);
-  }
-
-  private static String systemctl(String verb, String unit)
-      throws IOException, InterruptedException {
-    return container.exec("systemctl", verb, unit).out();
-  }
-
-  private static String show(String unit, String property)
-      throws IOException, InterruptedException {
-    return container.exec("systemctl", "show", "--value", "--property=" + property, unit).out();
-  }
-
-  private static String journal(String unit, String expected)
-      throws IOException, InterruptedException {
-    String text = "";
-    for (int attempt = 0; attempt < 50 && !text.contains(expected); attempt++) {
-      if (attempt > 0) {
-        Thread.sleep(100);
-      }
-      text = container.exec("journalctl", "--no-pager", "-o", "cat", "-u", unit).stdout();
-    }
-    return text;
   }
 }

@@ -7,6 +7,7 @@ import dev.kindling.config.yaml.YamlParser;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.MetadataJson;
 import dev.kindling.metadata.Templater;
+import dev.kindling.testing.GoldenCases;
 import dev.kindling.value.Bytes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,17 +34,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GoldenPlanTest {
   private static final Path ROOT = Path.of("src/test/resources/plan/golden");
-  private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
   static Stream<String> cases() throws IOException {
-    try (Stream<Path> dirs = Files.list(ROOT)) {
-      return dirs
-          .filter(Files::isDirectory)
-          .map(p -> p.getFileName().toString())
-          .sorted()
-          .toList()
-          .stream();
-    }
+    return GoldenCases.names(ROOT);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -51,8 +44,8 @@ class GoldenPlanTest {
   void golden_case_matchesExpected(String name) throws IOException {
     Path dir = ROOT.resolve(name);
     Plan plan = Planner.plan(input(dir));
-    check(dir.resolve("expected.plan"), PlanDump.dump(plan));
-    check(dir.resolve("expected.json"), PlanPrinter.json(plan));
+    GoldenCases.check(dir.resolve("expected.plan"), PlanDump.dump(plan));
+    GoldenCases.check(dir.resolve("expected.json"), PlanPrinter.json(plan));
   }
 
   @Test
@@ -68,15 +61,6 @@ class GoldenPlanTest {
       all.add(c.getSimpleName());
     }
     assertThat(covered).isEqualTo(all);
-  }
-
-  private static void check(Path expected, String actual) throws IOException {
-    if (UPDATE) {
-      Files.writeString(expected, actual, StandardCharsets.UTF_8);
-      return;
-    }
-    assertThat(expected).as("missing golden file; run with -Dgolden.update=true").exists();
-    assertThat(actual).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
   }
 
   static PlanInput input(Path dir) throws IOException {

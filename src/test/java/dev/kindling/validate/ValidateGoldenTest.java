@@ -7,6 +7,7 @@ import dev.kindling.config.Finding;
 import dev.kindling.config.yaml.Position;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.MetadataJson;
+import dev.kindling.testing.GoldenCases;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +45,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ValidateGoldenTest {
   private static final Path ROOT = Path.of("src", "test", "resources", "validate", "golden");
-  private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
   /** Codes that belong to multipart MIME input, covered by that feature's own cases. */
   private static final Set<Code> NOT_COVERED_HERE =
@@ -57,14 +57,7 @@ class ValidateGoldenTest {
   private static final Set<String> NO_COMMENT = Set.of("probe-a", "input-header-only");
 
   static Stream<String> cases() throws IOException {
-    try (Stream<Path> dirs = Files.list(ROOT)) {
-      return dirs
-          .filter(Files::isDirectory)
-          .map(p -> p.getFileName().toString())
-          .sorted()
-          .toList()
-          .stream();
-    }
+    return GoldenCases.names(ROOT);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -73,7 +66,7 @@ class ValidateGoldenTest {
     Path dir = ROOT.resolve(name);
     String actual = render(validate(dir));
     Path expected = dir.resolve("expected");
-    if (UPDATE) {
+    if (GoldenCases.UPDATE) {
       Files.writeString(expected, actual, StandardCharsets.UTF_8);
     }
     assertThat(actual).as(name).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));

@@ -3,7 +3,6 @@ package dev.kindling.apply.systemd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindling.nspawn.NspawnContainer;
-import dev.kindling.nspawn.NspawnPrerequisites;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -40,23 +39,16 @@ class SystemdNspawnIT {
   @BeforeAll
   static void bootContainerAndProbe() throws IOException, InterruptedException, URISyntaxException {
     started = System.nanoTime();
-    Path jar;
-    Path rootfs;
+    Path testClasses =
+        Path.of(DbusProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     try {
-      jar = NspawnPrerequisites.kindlingJar();
-      rootfs = NspawnPrerequisites.rootfs();
+      container =
+          NspawnContainer.bootWithKindling(JAR, Map.of(testClasses, TEST_CLASSES), "systemd");
     } catch (TestAbortedException e) {
       // Reported per test (below), so the report counts each one as skipped with the reason.
       skipReason = e.getMessage();
       return;
     }
-    Path testClasses =
-        Path.of(DbusProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    container =
-        NspawnContainer.boot(
-            rootfs,
-            Map.of(jar, JAR, testClasses, TEST_CLASSES),
-            NspawnPrerequisites.projectDir().resolve("target/nspawn-it/systemd"));
     long probeStart = System.nanoTime();
     probe = ProbeSession.start(container, JAR + ":" + TEST_CLASSES);
     System.out.printf(
@@ -86,13 +78,13 @@ class SystemdNspawnIT {
     writeUnit("kt-reload.service", "[Unit]\nDescription=first\n" + unit);
     assertThat(container.exec("systemctl", "start", "kt-reload.service").exitCode()).isZero();
     writeUnit("kt-reload.service", "[Unit]\nDescription=second\n" + unit);
-    assertThat(show("kt-reload.service", "NeedDaemonReload")).isEqualTo("yes");
-    assertThat(show("kt-reload.service", "Description")).isEqualTo("first");
+    assertThat(container.unitProperty("kt-reload.service", "NeedDaemonReload")).isEqualTo("yes");
+    assertThat(container.unitProperty("kt-reload.service", "Description")).isEqualTo("first");
 
     assertThat(probe.ask("reload")).isEqualTo("ok");
 
-    assertThat(show("kt-reload.service", "Description")).isEqualTo("second");
-    assertThat(show("kt-reload.service", "NeedDaemonReload")).isEqualTo("no");
+    assertThat(container.unitProperty("kt-reload.service", "Description")).isEqualTo("second");
+    assertThat(container.unitProperty("kt-reload.service", "NeedDaemonReload")).isEqualTo("no");
   }
 
   @Test
@@ -104,15 +96,17 @@ class SystemdNspawnIT {
     assertThat(probe.ask("reload")).isEqualTo("ok");
 
     assertThat(probe.ask("unit", "start", "kt-svc.service", "30")).isEqualTo("ok done");
-    assertThat(systemctl("is-active", "kt-svc.service")).isEqualTo("active");
-    String firstPid = show("kt-svc.service", "MainPID");
+    assertThat(container.systemctl("is-active", "kt-svc.service")).isEqualTo("active");
+    String firstPid = container.unitProperty("kt-svc.service", "MainPID");
 
     assertThat(probe.ask("unit", "restart", "kt-svc.service", "30")).isEqualTo("ok done");
-    assertThat(systemctl("is-active", "kt-svc.service")).isEqualTo("active");
-    assertThat(show("kt-svc.service", "MainPID")).isNotEqualTo(firstPid).isNotEqualTo("0");
+    assertThat(container.systemctl("is-active", "kt-svc.service")).isEqualTo("active");
+    assertThat(container.unitProperty("kt-svc.service", "MainPID"))
+        .isNotEqualTo(firstPid)
+        .isNotEqualTo("0");
 
     assertThat(probe.ask("unit", "stop", "kt-svc.service", "30")).isEqualTo("ok done");
-    assertThat(systemctl("is-active", "kt-svc.service")).isEqualTo("inactive");
+    assertThat(container.systemctl("is-active", "kt-svc.service")).isEqualTo("inactive");
   }
 
   @Test
@@ -121,16 +115,18 @@ class SystemdNspawnIT {
     assertThat(probe.ask("reload")).isEqualTo("ok");
 
     assertThat(probe.ask("unit", "try-restart", "kt-cmd.service", "30")).isEqualTo("ok done");
-    assertThat(systemctl("is-active", "kt-cmd.service")).isEqualTo("inactive");
+    assertThat(container.systemctl("is-active", "kt-cmd.service")).isEqualTo("inactive");
     assertThat(probe.ask("unit", "reload-or-restart", "kt-cmd.service", "30")).isEqualTo("ok done");
-    assertThat(systemctl("is-active", "kt-cmd.service")).isEqualTo("active");
-    String pid = show("kt-cmd.service", "MainPID");
+    assertThat(container.systemctl("is-active", "kt-cmd.service")).isEqualTo("active");
+    String pid = container.unitProperty("kt-cmd.service", "MainPID");
     assertThat(probe.ask("unit", "reload", "kt-cmd.service", "30")).isEqualTo("ok done");
     assertThat(probe.ask("unit", "reload-or-try-restart", "kt-cmd.service", "30"))
         .isEqualTo("ok done");
-    assertThat(show("kt-cmd.service", "MainPID")).as("reloaded, not restarted").isEqualTo(pid);
+    assertThat(container.unitProperty("kt-cmd.service", "MainPID"))
+        .as("reloaded, not restarted")
+        .isEqualTo(pid);
     assertThat(probe.ask("unit", "try-restart", "kt-cmd.service", "30")).isEqualTo("ok done");
-    assertThat(show("kt-cmd.service", "MainPID")).isNotEqualTo(pid);
+    assertThat(container.unitProperty("kt-cmd.service", "MainPID")).isNotEqualTo(pid);
     assertThat(probe.ask("unit", "stop", "kt-cmd.service", "30")).isEqualTo("ok done");
   }
 
@@ -140,7 +136,7 @@ class SystemdNspawnIT {
     assertThat(probe.ask("reload")).isEqualTo("ok");
 
     assertThat(probe.ask("unit", "start", "kt-fail.service", "30")).isEqualTo("ok failed");
-    assertThat(systemctl("is-failed", "kt-fail.service")).isEqualTo("failed");
+    assertThat(container.systemctl("is-failed", "kt-fail.service")).isEqualTo("failed");
   }
 
   @Test
@@ -169,12 +165,13 @@ class SystemdNspawnIT {
             Files.readSymbolicLink(
                 container.path(UNITS + "multi-user.target.wants/kt-enable.service")))
         .isEqualTo(Path.of(UNITS + "kt-enable.service"));
-    assertThat(systemctl("is-enabled", "kt-enable.service")).isEqualTo("enabled");
+    assertThat(container.systemctl("is-enabled", "kt-enable.service")).isEqualTo("enabled");
     assertThat(
             Files.isSymbolicLink(
                 container.path("/run/systemd/system/multi-user.target.wants/kt-enable-rt.service")))
         .isTrue();
-    assertThat(systemctl("is-enabled", "kt-enable-rt.service")).isEqualTo("enabled-runtime");
+    assertThat(container.systemctl("is-enabled", "kt-enable-rt.service"))
+        .isEqualTo("enabled-runtime");
   }
 
   @Test
@@ -187,8 +184,8 @@ class SystemdNspawnIT {
 
     assertThat(probe.ask("unit", "start", "kt-masked.service", "30"))
         .isEqualTo("error failed to start kt-masked.service: Unit kt-masked.service is masked");
-    assertThat(systemctl("is-enabled", "kt-masked.service")).isEqualTo("masked");
-    assertThat(systemctl("is-active", "kt-masked.service")).isEqualTo("inactive");
+    assertThat(container.systemctl("is-enabled", "kt-masked.service")).isEqualTo("masked");
+    assertThat(container.systemctl("is-active", "kt-masked.service")).isEqualTo("inactive");
   }
 
   @Test
@@ -203,9 +200,9 @@ class SystemdNspawnIT {
                 "echo kindling-script-says-hello; exit 0"))
         .isEqualTo("ok 0");
 
-    assertThat(journal("kt-script-ok.service", "kindling-script-says-hello"))
+    assertThat(container.journal("kt-script-ok.service", "kindling-script-says-hello"))
         .contains("kindling-script-says-hello");
-    assertThat(show("kt-script-ok.service", "LoadState")).isEqualTo("not-found");
+    assertThat(container.unitProperty("kt-script-ok.service", "LoadState")).isEqualTo("not-found");
   }
 
   @Test
@@ -213,8 +210,8 @@ class SystemdNspawnIT {
     assertThat(probe.ask("transient", "kt-script-3.service", "60", "/bin/sh", "-c", "exit 3"))
         .isEqualTo("ok 3");
 
-    assertThat(show("kt-script-3.service", "LoadState")).isEqualTo("not-found");
-    assertThat(systemctl("is-failed", "kt-script-3.service")).isNotEqualTo("failed");
+    assertThat(container.unitProperty("kt-script-3.service", "LoadState")).isEqualTo("not-found");
+    assertThat(container.systemctl("is-failed", "kt-script-3.service")).isNotEqualTo("failed");
   }
 
   @Test
@@ -224,7 +221,8 @@ class SystemdNspawnIT {
             "error failed to run kt-script-slow.service: it did not finish within 1 s and was"
                 + " stopped");
 
-    assertThat(show("kt-script-slow.service", "LoadState")).isEqualTo("not-found");
+    assertThat(container.unitProperty("kt-script-slow.service", "LoadState"))
+        .isEqualTo("not-found");
   }
 
   @Test
@@ -239,28 +237,5 @@ class SystemdNspawnIT {
 
   private static void writeUnit(String name, String content) throws IOException {
     Files.writeString(container.path(UNITS + name), content);
-  }
-
-  private static String systemctl(String verb, String unit)
-      throws IOException, InterruptedException {
-    return container.exec("systemctl", verb, unit).out();
-  }
-
-  private static String show(String unit, String property)
-      throws IOException, InterruptedException {
-    return container.exec("systemctl", "show", "--value", "--property=" + property, unit).out();
-  }
-
-  /** The unit's journal, read until it shows {@code expected} (journald writes streams late). */
-  private static String journal(String unit, String expected)
-      throws IOException, InterruptedException {
-    String text = "";
-    for (int attempt = 0; attempt < 50 && !text.contains(expected); attempt++) {
-      if (attempt > 0) {
-        Thread.sleep(100);
-      }
-      text = container.exec("journalctl", "--no-pager", "-o", "cat", "-u", unit).stdout();
-    }
-    return text;
   }
 }
