@@ -58,7 +58,7 @@ final class WaagentXml {
     Optional<String> privateIpv4 = Optional.empty();
     Optional<String> address = SafeXml.attribute(instance.get(), "address");
     if (address.isPresent()) {
-      privateIpv4 = IpLiterals.ipv4(address.get().strip());
+      privateIpv4 = IpAddresses.ipv4(address.get().strip());
       if (privateIpv4.isEmpty()) {
         throw new DatasourceException(
             "failed to read "
@@ -82,7 +82,7 @@ final class WaagentXml {
           continue; // not host:port (or an IPv6 [host]:port): try the next endpoint
         }
         String host = hostPort.get().substring(0, colon);
-        Optional<String> ip = IpLiterals.ipv4(host);
+        Optional<String> ip = IpAddresses.ipv4(host);
         if (ip.isEmpty()) {
           throw new DatasourceException(
               "failed to read "
