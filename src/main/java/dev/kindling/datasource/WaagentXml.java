@@ -30,15 +30,7 @@ final class WaagentXml {
    * loadBalancedPublicAddress} is {@code host:port}).
    */
   static Addresses addresses(byte[] xml, String what) throws DatasourceException {
-    Element root = SafeXml.parse(xml, what);
-    if (!SafeXml.localName(root).equals("SharedConfig")) {
-      throw new DatasourceException(
-          "failed to read "
-              + what
-              + ": the root element is <"
-              + SafeXml.localName(root)
-              + ">, want <SharedConfig>");
-    }
+    Element root = SafeXml.parse(xml, what, "SharedConfig", "<SharedConfig>");
     Optional<String> self =
         SafeXml.child(root, "Incarnation").flatMap(e -> SafeXml.attribute(e, "instance"));
     if (self.isEmpty()) {
@@ -131,15 +123,7 @@ final class WaagentXml {
 
   private static Optional<Element> provisioningSet(byte[] xml, String what)
       throws DatasourceException {
-    Element root = SafeXml.parse(xml, what);
-    if (!SafeXml.localName(root).equals("Environment")) {
-      throw new DatasourceException(
-          "failed to read "
-              + what
-              + ": the root element is <"
-              + SafeXml.localName(root)
-              + ">, want <Environment>");
-    }
+    Element root = SafeXml.parse(xml, what, "Environment", "<Environment>");
     return SafeXml.descendant(root, "LinuxProvisioningConfigurationSet");
   }
 }
