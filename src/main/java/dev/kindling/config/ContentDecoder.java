@@ -16,6 +16,7 @@ import java.util.zip.GZIPInputStream;
  * stream is an error instead of silently yielding a prefix.
  */
 public final class ContentDecoder {
+  // Unlike datasource.ContentEncoding on purpose: Go's base64 rules (a space is an error).
   /** Most bytes decoded content may have (zip-bomb guard). */
   public static final int MAX_DECODED = 64 * 1024 * 1024;
 

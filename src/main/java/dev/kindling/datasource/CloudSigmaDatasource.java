@@ -123,7 +123,7 @@ public final class CloudSigmaDatasource implements Datasource {
               ? JsonFields.text(ipObject.get(), "uuid", nicWhat + " ip_v4_conf.ip")
               : Optional.empty();
       if (ip.isPresent() && publicIpv4.isEmpty()) {
-        publicIpv4 = IpLiterals.ipv4(ip.get().strip());
+        publicIpv4 = IpAddresses.ipv4(ip.get().strip());
         if (publicIpv4.isEmpty()) {
           throw new DatasourceException(
               "failed to read "

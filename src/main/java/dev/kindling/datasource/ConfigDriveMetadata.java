@@ -99,7 +99,7 @@ final class ConfigDriveMetadata {
     if (text.isEmpty()) {
       return Optional.empty();
     }
-    Optional<String> ip = IpLiterals.ipv4(text.get().strip());
+    Optional<String> ip = IpAddresses.ipv4(text.get().strip());
     if (ip.isEmpty()) {
       throw new DatasourceException(
           "failed to read " + what + ": \"" + field + "\" is not an IPv4 address: " + text.get());

@@ -14,6 +14,7 @@ import java.util.zip.GZIPInputStream;
  * and gzip+base64, with the encoding names of {@code write_files} (reference §5.3).
  */
 final class ContentEncoding {
+  // Unlike config.ContentDecoder on purpose: platform user data may carry spaces or tabs; throws.
   /** Most bytes a gzip payload may expand to (zip-bomb guard). */
   static final int MAX_DECODED = 64 * 1024 * 1024;
 

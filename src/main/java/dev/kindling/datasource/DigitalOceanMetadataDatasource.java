@@ -2,11 +2,9 @@ package dev.kindling.datasource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kindling.datasource.http.MetadataClient;
-import dev.kindling.datasource.http.MetadataHttpException;
 import dev.kindling.datasource.http.MetadataRequest;
 import dev.kindling.metadata.Metadata;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,7 +16,7 @@ import java.util.Optional;
  * @see <a href="https://docs.digitalocean.com/reference/api/metadata/">DigitalOcean: metadata
  *     API</a>
  */
-public final class DigitalOceanMetadataDatasource implements Datasource, ProbeReporting {
+public final class DigitalOceanMetadataDatasource implements HttpDatasource {
   /** The real metadata service; never used in tests. */
   public static final URI DEFAULT_BASE = URI.create("http://169.254.169.254/");
 
@@ -27,7 +25,8 @@ public final class DigitalOceanMetadataDatasource implements Datasource, ProbeRe
   private final MetadataClient client;
   private final URI base;
   private volatile Optional<byte[]> document = Optional.empty();
-  private volatile Optional<ProbeFailure> lastProbeFailure = Optional.empty();
+  private final HttpProbe probe =
+      new HttpProbe(JSON, "not a DigitalOcean metadata service", Map.of());
 
   /** A datasource for the metadata service at {@code base}. */
   public DigitalOceanMetadataDatasource(MetadataClient client, URI base) {
@@ -42,29 +41,13 @@ public final class DigitalOceanMetadataDatasource implements Datasource, ProbeRe
 
   @Override
   public boolean isAvailable(Deadline deadline) throws InterruptedException {
-    try {
-      document =
-          client.send(MetadataRequest.get(base.resolve(JSON)).attempts(1), deadline.remaining());
-      lastProbeFailure =
-          document.isPresent()
-              ? Optional.empty()
-              : Optional.of(
-                  new ProbeFailure(
-                      "GET " + JSON + ": HTTP 404 (not a DigitalOcean metadata service)", true));
-    } catch (MetadataHttpException e) {
-      lastProbeFailure = Optional.of(HttpSources.probeFailure(e, Map.of()));
-    }
+    document = probe.get(client, MetadataRequest.get(base.resolve(JSON)), deadline);
     return document.isPresent();
   }
 
   @Override
   public Optional<ProbeFailure> lastProbeFailure() {
-    return lastProbeFailure;
-  }
-
-  @Override
-  public boolean availabilityChanges() {
-    return true;
+    return probe.lastFailure();
   }
 
   @Override
@@ -83,13 +66,7 @@ public final class DigitalOceanMetadataDatasource implements Datasource, ProbeRe
                 .orElseThrow(
                     () -> new DatasourceException("failed to fetch " + JSON + ": HTTP 404"));
     JsonNode m = HttpSources.jsonObject(JSON, body);
-    Map<String, String> keys = new LinkedHashMap<>();
-    JsonNode list = m.path("public_keys");
-    for (int i = 0; i < list.size(); i++) {
-      if (list.get(i).isTextual()) {
-        keys.put(Integer.toString(i), list.get(i).asText().strip());
-      }
-    }
+    Map<String, String> keys = HttpSources.indexedKeys(m.path("public_keys"));
     JsonNode ifaces = m.path("interfaces");
     return new Metadata(
         HttpSources.jsonText(m, "droplet_id"),
@@ -110,10 +87,7 @@ public final class DigitalOceanMetadataDatasource implements Datasource, ProbeRe
 
   private Optional<byte[]> get(String item, Deadline deadline)
       throws DatasourceException, InterruptedException {
-    try {
-      return client.send(MetadataRequest.get(base.resolve(item)), deadline.remaining());
-    } catch (MetadataHttpException e) {
-      throw HttpSources.fetchFailed(item, e, Map.of());
-    }
+    return HttpSources.get(
+        client, MetadataRequest.get(base.resolve(item)), item, Map.of(), deadline);
   }
 }

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *     href="https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-data-retrieval.html">AWS:
  *     retrieve instance metadata</a>
  */
-public final class Ec2MetadataDatasource implements Datasource, ProbeReporting {
+public final class Ec2MetadataDatasource implements HttpDatasource {
   /** The real IMDS address; never used in tests. */
   public static final URI DEFAULT_BASE = URI.create("http://169.254.169.254/");
 
@@ -27,7 +27,8 @@ public final class Ec2MetadataDatasource implements Datasource, ProbeReporting {
   private static final String META = "latest/meta-data/";
 
   private final Ec2Session session;
-  private volatile Optional<ProbeFailure> lastProbeFailure = Optional.empty();
+  private final HttpProbe probe =
+      new HttpProbe(META + "instance-id", "not an EC2 metadata service", Ec2Session.HINTS);
   private volatile Optional<String> probedInstanceId = Optional.empty();
 
   /** A datasource for the IMDS at {@code base} (e.g. {@code http://127.0.0.1:8080/} in tests). */
@@ -42,33 +43,22 @@ public final class Ec2MetadataDatasource implements Datasource, ProbeReporting {
 
   @Override
   public boolean isAvailable(Deadline deadline) throws InterruptedException {
+    Optional<byte[]> id;
     try {
-      Optional<byte[]> id = session.get(META + "instance-id", deadline);
-      if (id.isPresent()) {
-        probedInstanceId = HttpSources.nonBlank(HttpSources.text(id.get()));
-        lastProbeFailure = Optional.empty();
-        return true;
-      }
-      lastProbeFailure =
-          Optional.of(
-              new ProbeFailure(
-                  "GET " + META + "instance-id: HTTP 404 (not an EC2 metadata service)", true));
-    } catch (MetadataHttpException e) {
-      lastProbeFailure = Optional.of(HttpSources.probeFailure(e, Ec2Session.HINTS));
+      id = probe.get(() -> session.get(META + "instance-id", deadline));
     } catch (Ec2Session.SetupException e) {
-      lastProbeFailure = Optional.of(new ProbeFailure(e.getMessage(), e.permanent()));
+      probe.failed(new ProbeFailure(e.getMessage(), e.permanent()));
+      return false;
     }
-    return false;
+    if (id.isPresent()) {
+      probedInstanceId = HttpSources.nonBlank(HttpSources.text(id.get()));
+    }
+    return id.isPresent();
   }
 
   @Override
   public Optional<ProbeFailure> lastProbeFailure() {
-    return lastProbeFailure;
-  }
-
-  @Override
-  public boolean availabilityChanges() {
-    return true;
+    return probe.lastFailure();
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.kindling.datasource;
 
 import dev.kindling.datasource.http.HttpFailure;
 import dev.kindling.datasource.http.MetadataClient;
-import dev.kindling.datasource.http.MetadataHttpException;
 import dev.kindling.datasource.http.MetadataRequest;
 import dev.kindling.metadata.Metadata;
 import java.net.URI;
@@ -21,7 +20,7 @@ import java.util.Optional;
  * @see <a href="https://cloud.google.com/compute/docs/metadata/querying-metadata">GCE: query
  *     metadata</a>
  */
-public final class GceMetadataDatasource implements Datasource, ProbeReporting {
+public final class GceMetadataDatasource implements HttpDatasource {
   /** The real metadata server; never used in tests. */
   public static final URI DEFAULT_BASE = URI.create("http://metadata.google.internal/");
 
@@ -35,7 +34,7 @@ public final class GceMetadataDatasource implements Datasource, ProbeReporting {
   private final MetadataClient client;
   private final URI base;
   private final Clock clock;
-  private volatile Optional<ProbeFailure> lastProbeFailure = Optional.empty();
+  private final HttpProbe probe = new HttpProbe("instance/id", "not a GCE metadata server", HINTS);
 
   /** A datasource for the metadata server at {@code base}. */
   public GceMetadataDatasource(MetadataClient client, URI base) {
@@ -56,28 +55,12 @@ public final class GceMetadataDatasource implements Datasource, ProbeReporting {
 
   @Override
   public boolean isAvailable(Deadline deadline) throws InterruptedException {
-    try {
-      if (client.send(request("instance/id").attempts(1), deadline.remaining()).isPresent()) {
-        lastProbeFailure = Optional.empty();
-        return true;
-      }
-      lastProbeFailure =
-          Optional.of(
-              new ProbeFailure("GET instance/id: HTTP 404 (not a GCE metadata server)", true));
-    } catch (MetadataHttpException e) {
-      lastProbeFailure = Optional.of(HttpSources.probeFailure(e, HINTS));
-    }
-    return false;
+    return probe.get(client, request("instance/id"), deadline).isPresent();
   }
 
   @Override
   public Optional<ProbeFailure> lastProbeFailure() {
-    return lastProbeFailure;
-  }
-
-  @Override
-  public boolean availabilityChanges() {
-    return true;
+    return probe.lastFailure();
   }
 
   @Override
@@ -157,11 +140,7 @@ public final class GceMetadataDatasource implements Datasource, ProbeReporting {
 
   private Optional<byte[]> get(String path, Deadline deadline)
       throws DatasourceException, InterruptedException {
-    try {
-      return client.send(request(path), deadline.remaining());
-    } catch (MetadataHttpException e) {
-      throw HttpSources.fetchFailed(path, e, HINTS);
-    }
+    return HttpSources.get(client, request(path), path, HINTS, deadline);
   }
 
   private MetadataRequest request(String path) {

@@ -3,10 +3,13 @@ package dev.kindling.datasource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kindling.datasource.http.HttpFailure;
+import dev.kindling.datasource.http.MetadataClient;
 import dev.kindling.datasource.http.MetadataHttpException;
+import dev.kindling.datasource.http.MetadataRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -66,6 +69,25 @@ final class HttpSources {
     return new DatasourceException("failed to fetch " + item + ": " + explain(e, hints), e);
   }
 
+  /**
+   * Sends {@code request} (with its retries): the body, or empty on 404.
+   *
+   * @throws DatasourceException "failed to fetch ITEM: explanation" for any other failure
+   */
+  static Optional<byte[]> get(
+      MetadataClient client,
+      MetadataRequest request,
+      String item,
+      Map<HttpFailure, String> hints,
+      Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    try {
+      return client.send(request, deadline.remaining());
+    } catch (MetadataHttpException e) {
+      throw fetchFailed(item, e, hints);
+    }
+  }
+
   /** A probe failure for {@code e}: permanent unless retrying may help. */
   static ProbeFailure probeFailure(MetadataHttpException e, Map<HttpFailure, String> hints) {
     return new ProbeFailure(explain(e, hints), !e.failure().isTransient());
@@ -87,6 +109,19 @@ final class HttpSources {
       throw new DatasourceException("failed to parse " + item + ": not a JSON object");
     }
     return node;
+  }
+
+  /**
+   * The text items of a JSON array (SSH keys), trimmed and named by their index {@code 0, 1, …}.
+   */
+  static Map<String, String> indexedKeys(JsonNode list) {
+    Map<String, String> keys = new LinkedHashMap<>();
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i).isTextual()) {
+        keys.put(Integer.toString(i), list.get(i).asText().strip());
+      }
+    }
+    return keys;
   }
 
   /** The non-blank text (or number) at {@code path} below {@code node}. */

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  *
  * @see <a href="https://docs.openstack.org/nova/latest/user/metadata.html">Nova: metadata</a>
  */
-public final class OpenStackMetadataDatasource implements Datasource, ProbeReporting {
+public final class OpenStackMetadataDatasource implements HttpDatasource {
   /** The real metadata service; never used in tests. */
   public static final URI DEFAULT_BASE = URI.create("http://169.254.169.254/");
 
@@ -34,7 +34,8 @@ public final class OpenStackMetadataDatasource implements Datasource, ProbeRepor
   private final URI base;
   private volatile Optional<List<String>> versions = Optional.empty(); // from openstack/
   private String version; // the one that answered; guarded by this
-  private volatile Optional<ProbeFailure> lastProbeFailure = Optional.empty();
+  private final HttpProbe probe =
+      new HttpProbe("openstack/", "not an OpenStack metadata service", Map.of());
 
   /** A datasource for the metadata service at {@code base}. */
   public OpenStackMetadataDatasource(MetadataClient client, URI base) {
@@ -49,33 +50,17 @@ public final class OpenStackMetadataDatasource implements Datasource, ProbeRepor
 
   @Override
   public boolean isAvailable(Deadline deadline) throws InterruptedException {
-    try {
-      Optional<byte[]> listing =
-          client.send(
-              MetadataRequest.get(base.resolve("openstack/")).attempts(1), deadline.remaining());
-      if (listing.isPresent()) {
-        versions = Optional.of(dated(listing.get()));
-        lastProbeFailure = Optional.empty();
-        return true;
-      }
-      lastProbeFailure =
-          Optional.of(
-              new ProbeFailure(
-                  "GET openstack/: HTTP 404 (not an OpenStack metadata service)", true));
-    } catch (MetadataHttpException e) {
-      lastProbeFailure = Optional.of(HttpSources.probeFailure(e, Map.of()));
+    Optional<byte[]> listing =
+        probe.get(client, MetadataRequest.get(base.resolve("openstack/")), deadline);
+    if (listing.isPresent()) {
+      versions = Optional.of(dated(listing.get()));
     }
-    return false;
+    return listing.isPresent();
   }
 
   @Override
   public Optional<ProbeFailure> lastProbeFailure() {
-    return lastProbeFailure;
-  }
-
-  @Override
-  public boolean availabilityChanges() {
-    return true;
+    return probe.lastFailure();
   }
 
   @Override
@@ -166,10 +151,7 @@ public final class OpenStackMetadataDatasource implements Datasource, ProbeRepor
 
   private Optional<byte[]> get(String item, Deadline deadline)
       throws DatasourceException, InterruptedException {
-    try {
-      return client.send(MetadataRequest.get(base.resolve(item)), deadline.remaining());
-    } catch (MetadataHttpException e) {
-      throw HttpSources.fetchFailed(item, e, Map.of());
-    }
+    return HttpSources.get(
+        client, MetadataRequest.get(base.resolve(item)), item, Map.of(), deadline);
   }
 }

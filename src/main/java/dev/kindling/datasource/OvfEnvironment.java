@@ -15,15 +15,7 @@ final class OvfEnvironment {
 
   /** The properties in {@code xml}; {@code what} names the document in errors. */
   static Map<String, String> properties(byte[] xml, String what) throws DatasourceException {
-    Element root = SafeXml.parse(xml, what);
-    if (!SafeXml.localName(root).equals("Environment")) {
-      throw new DatasourceException(
-          "failed to read "
-              + what
-              + ": the root element is <"
-              + SafeXml.localName(root)
-              + ">, want an OVF <Environment>");
-    }
+    Element root = SafeXml.parse(xml, what, "Environment", "an OVF <Environment>");
     Map<String, String> properties = new LinkedHashMap<>();
     for (Element section : SafeXml.children(root, "PropertySection")) {
       for (Element property : SafeXml.children(section, "Property")) {

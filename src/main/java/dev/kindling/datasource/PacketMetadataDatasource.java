@@ -2,11 +2,9 @@ package dev.kindling.datasource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kindling.datasource.http.MetadataClient;
-import dev.kindling.datasource.http.MetadataHttpException;
 import dev.kindling.datasource.http.MetadataRequest;
 import dev.kindling.metadata.Metadata;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,14 +14,15 @@ import java.util.Optional;
  * private IPv4 and IPv6; the raw {@code network} object as {@code packet} network config) and
  * {@code userdata}.
  */
-public final class PacketMetadataDatasource implements Datasource, ProbeReporting {
+public final class PacketMetadataDatasource implements HttpDatasource {
   /** The real metadata service (reference §1.2); never used in tests. */
   public static final URI DEFAULT_BASE = URI.create("https://metadata.packet.net/");
 
   private final MetadataClient client;
   private final URI base;
   private volatile Optional<byte[]> document = Optional.empty();
-  private volatile Optional<ProbeFailure> lastProbeFailure = Optional.empty();
+  private final HttpProbe probe =
+      new HttpProbe("metadata", "not a Packet metadata service", Map.of());
 
   /** A datasource for the metadata service at {@code base}. */
   public PacketMetadataDatasource(MetadataClient client, URI base) {
@@ -38,29 +37,13 @@ public final class PacketMetadataDatasource implements Datasource, ProbeReportin
 
   @Override
   public boolean isAvailable(Deadline deadline) throws InterruptedException {
-    try {
-      document =
-          client.send(
-              MetadataRequest.get(base.resolve("metadata")).attempts(1), deadline.remaining());
-      lastProbeFailure =
-          document.isPresent()
-              ? Optional.empty()
-              : Optional.of(
-                  new ProbeFailure("GET metadata: HTTP 404 (not a Packet metadata service)", true));
-    } catch (MetadataHttpException e) {
-      lastProbeFailure = Optional.of(HttpSources.probeFailure(e, Map.of()));
-    }
+    document = probe.get(client, MetadataRequest.get(base.resolve("metadata")), deadline);
     return document.isPresent();
   }
 
   @Override
   public Optional<ProbeFailure> lastProbeFailure() {
-    return lastProbeFailure;
-  }
-
-  @Override
-  public boolean availabilityChanges() {
-    return true;
+    return probe.lastFailure();
   }
 
   @Override
@@ -78,13 +61,7 @@ public final class PacketMetadataDatasource implements Datasource, ProbeReportin
             : get("metadata", deadline)
                 .orElseThrow(() -> new DatasourceException("failed to fetch metadata: HTTP 404"));
     JsonNode m = HttpSources.jsonObject("metadata", body);
-    Map<String, String> keys = new LinkedHashMap<>();
-    JsonNode list = m.path("ssh_keys");
-    for (int i = 0; i < list.size(); i++) {
-      if (list.get(i).isTextual()) {
-        keys.put(Integer.toString(i), list.get(i).asText().strip());
-      }
-    }
+    Map<String, String> keys = HttpSources.indexedKeys(m.path("ssh_keys"));
     Optional<String> public4 = Optional.empty();
     Optional<String> private4 = Optional.empty();
     Optional<String> public6 = Optional.empty();
@@ -119,10 +96,7 @@ public final class PacketMetadataDatasource implements Datasource, ProbeReportin
 
   private Optional<byte[]> get(String item, Deadline deadline)
       throws DatasourceException, InterruptedException {
-    try {
-      return client.send(MetadataRequest.get(base.resolve(item)), deadline.remaining());
-    } catch (MetadataHttpException e) {
-      throw HttpSources.fetchFailed(item, e, Map.of());
-    }
+    return HttpSources.get(
+        client, MetadataRequest.get(base.resolve(item)), item, Map.of(), deadline);
   }
 }

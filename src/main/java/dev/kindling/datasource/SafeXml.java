@@ -52,6 +52,25 @@ final class SafeXml {
     }
   }
 
+  /**
+   * The root element of {@code xml}, which must be named {@code root}; otherwise fails with "the
+   * root element is <X>, want WANT" ({@code want} e.g. {@code <SharedConfig>}).
+   */
+  static Element parse(byte[] xml, String what, String root, String want)
+      throws DatasourceException {
+    Element element = parse(xml, what);
+    if (!localName(element).equals(root)) {
+      throw new DatasourceException(
+          "failed to read "
+              + what
+              + ": the root element is <"
+              + localName(element)
+              + ">, want "
+              + want);
+    }
+    return element;
+  }
+
   private static DocumentBuilderFactory factory() throws ParserConfigurationException {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);

@@ -1,7 +1,6 @@
 package dev.kindling.datasource;
 
 import dev.kindling.datasource.http.MetadataClient;
-import dev.kindling.datasource.http.MetadataHttpException;
 import dev.kindling.datasource.http.MetadataRequest;
 import dev.kindling.metadata.Metadata;
 import java.net.URI;
@@ -13,17 +12,18 @@ import java.util.Optional;
  * answers 2xx; that body is the user data (not downloaded twice). A 404 is an error here, not "no
  * user data": the URL was given on purpose.
  */
-public final class UrlDatasource implements Datasource, ProbeReporting {
+public final class UrlDatasource implements HttpDatasource {
   private final MetadataClient client;
   private final URI url;
   private volatile Optional<byte[]> body = Optional.empty();
-  private volatile Optional<ProbeFailure> lastProbeFailure = Optional.empty();
+  private final HttpProbe probe;
 
   /** A datasource for {@code url} (http or https). */
   public UrlDatasource(MetadataClient client, URI url) {
     MetadataClient.checkScheme(url);
     this.client = client;
     this.url = url;
+    this.probe = new HttpProbe(MetadataClient.redact(url), "no such file", Map.of());
   }
 
   @Override
@@ -33,28 +33,13 @@ public final class UrlDatasource implements Datasource, ProbeReporting {
 
   @Override
   public boolean isAvailable(Deadline deadline) throws InterruptedException {
-    try {
-      body = client.send(MetadataRequest.get(url).attempts(1), deadline.remaining());
-      lastProbeFailure =
-          body.isPresent()
-              ? Optional.empty()
-              : Optional.of(
-                  new ProbeFailure(
-                      "GET " + MetadataClient.redact(url) + ": HTTP 404 (no such file)", true));
-    } catch (MetadataHttpException e) {
-      lastProbeFailure = Optional.of(HttpSources.probeFailure(e, Map.of()));
-    }
+    body = probe.get(client, MetadataRequest.get(url), deadline);
     return body.isPresent();
   }
 
   @Override
   public Optional<ProbeFailure> lastProbeFailure() {
-    return lastProbeFailure;
-  }
-
-  @Override
-  public boolean availabilityChanges() {
-    return true;
+    return probe.lastFailure();
   }
 
   @Override
@@ -87,17 +72,10 @@ public final class UrlDatasource implements Datasource, ProbeReporting {
   /** GETs {@code url} with retries; a 404 is an error. */
   static byte[] download(MetadataClient client, URI url, Deadline deadline)
       throws DatasourceException, InterruptedException {
-    try {
-      return client
-          .send(MetadataRequest.get(url), deadline.remaining())
-          .orElseThrow(
-              () ->
-                  new DatasourceException(
-                      "failed to fetch user-data: GET "
-                          + MetadataClient.redact(url)
-                          + ": HTTP 404"));
-    } catch (MetadataHttpException e) {
-      throw HttpSources.fetchFailed("user-data", e, Map.of());
-    }
+    return HttpSources.get(client, MetadataRequest.get(url), "user-data", Map.of(), deadline)
+        .orElseThrow(
+            () ->
+                new DatasourceException(
+                    "failed to fetch user-data: GET " + MetadataClient.redact(url) + ": HTTP 404"));
   }
 }

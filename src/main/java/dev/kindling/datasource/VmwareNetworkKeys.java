@@ -92,8 +92,8 @@ record VmwareNetworkKeys(
       int slash = cidr.indexOf('/');
       String ip = slash < 0 ? "" : cidr.substring(0, slash).strip();
       String prefixLength = slash < 0 ? "" : cidr.substring(slash + 1).strip();
-      Optional<String> v4 = IpLiterals.ipv4(ip);
-      Optional<String> v6 = v4.isPresent() ? Optional.empty() : IpLiterals.ipv6(ip);
+      Optional<String> v4 = IpAddresses.ipv4(ip);
+      Optional<String> v6 = v4.isPresent() ? Optional.empty() : IpAddresses.ipv6(ip);
       int maxPrefix = v4.isPresent() ? 32 : 128;
       if ((v4.isEmpty() && v6.isEmpty()) || !validPrefix(prefixLength, maxPrefix)) {
         throw new DatasourceException(

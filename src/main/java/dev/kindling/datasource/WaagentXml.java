@@ -30,15 +30,7 @@ final class WaagentXml {
    * loadBalancedPublicAddress} is {@code host:port}).
    */
   static Addresses addresses(byte[] xml, String what) throws DatasourceException {
-    Element root = SafeXml.parse(xml, what);
-    if (!SafeXml.localName(root).equals("SharedConfig")) {
-      throw new DatasourceException(
-          "failed to read "
-              + what
-              + ": the root element is <"
-              + SafeXml.localName(root)
-              + ">, want <SharedConfig>");
-    }
+    Element root = SafeXml.parse(xml, what, "SharedConfig", "<SharedConfig>");
     Optional<String> self =
         SafeXml.child(root, "Incarnation").flatMap(e -> SafeXml.attribute(e, "instance"));
     if (self.isEmpty()) {
@@ -58,7 +50,7 @@ final class WaagentXml {
     Optional<String> privateIpv4 = Optional.empty();
     Optional<String> address = SafeXml.attribute(instance.get(), "address");
     if (address.isPresent()) {
-      privateIpv4 = IpLiterals.ipv4(address.get().strip());
+      privateIpv4 = IpAddresses.ipv4(address.get().strip());
       if (privateIpv4.isEmpty()) {
         throw new DatasourceException(
             "failed to read "
@@ -82,7 +74,7 @@ final class WaagentXml {
           continue; // not host:port (or an IPv6 [host]:port): try the next endpoint
         }
         String host = hostPort.get().substring(0, colon);
-        Optional<String> ip = IpLiterals.ipv4(host);
+        Optional<String> ip = IpAddresses.ipv4(host);
         if (ip.isEmpty()) {
           throw new DatasourceException(
               "failed to read "
@@ -131,15 +123,7 @@ final class WaagentXml {
 
   private static Optional<Element> provisioningSet(byte[] xml, String what)
       throws DatasourceException {
-    Element root = SafeXml.parse(xml, what);
-    if (!SafeXml.localName(root).equals("Environment")) {
-      throw new DatasourceException(
-          "failed to read "
-              + what
-              + ": the root element is <"
-              + SafeXml.localName(root)
-              + ">, want <Environment>");
-    }
+    Element root = SafeXml.parse(xml, what, "Environment", "<Environment>");
     return SafeXml.descendant(root, "LinuxProvisioningConfigurationSet");
   }
 }
