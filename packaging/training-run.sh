@@ -24,13 +24,16 @@ k validate --format json "$samples" src/test/resources/validate/golden
 k validate --format sarif "$samples"
 k validate --strict - < "$first"
 k render --from-file "$first"
-mkdir -p "$work/render" "$work/run"
+mkdir -p "$work/render" "$work/run/etc" "$work/run/home/core"
+# A first-boot root with the core user, so that run walks the success paths (SSH keys installed).
+echo 'core:x:500:500:CoreOS Admin:/home/core:/bin/bash' > "$work/run/etc/passwd"
+echo 'core:x:500:' > "$work/run/etc/group"
 k render --from-file "$first" --format json --root "$work/render"
 k run --from-file "$first" --root "$work/run" --systemd none --report "$work/report.json"
 k run --from-file "$first" --root "$work/run" --systemd none --report "$work/report.json"
 
-# The network path: a loopback metadata emulator. (The D-Bus classes are not trained: `run
-# --systemd dbus` only runs against the real root, which a build must never touch.)
+# The network path: a loopback metadata emulator. (`run --systemd dbus` only runs against the
+# root `/`, which a build must never touch: training-dbus.sh runs it in a container.)
 if [ -d target/test-classes/dev/kindling/testing ]; then
   port_file=$work/emulator.port
   java -cp "target/test-classes:/usr/lib/kindling/kindling.jar" dev.kindling.testing.MetadataEmulator \
@@ -45,6 +48,8 @@ if [ -d target/test-classes/dev/kindling/testing ]; then
   kill "$emu" 2>/dev/null
   wait "$emu" 2>/dev/null
 fi
+# The boot path (run --systemd dbus) in a throw-away container, where the machine allows one.
+bash packaging/training-dbus.sh "$work"
 cat "$work/training.log"
 # A stack trace means the runtime image lacks something (a module, a service provider): fail the
 # build rather than ship an image that breaks at boot.
