@@ -29,6 +29,9 @@ public final class CloudConfigSchema {
           "reload-or-restart",
           "reload-or-try-restart");
 
+  /** A GitHub login: alphanumerics and single hyphens, at most 39 characters. */
+  public static final String GITHUB_LOGIN = "[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}";
+
   /** The {@code write_files[].encoding} values. */
   public static final List<String> ENCODINGS =
       List.of("base64", "b64", "gz", "gzip", "gz+base64", "gzip+base64", "gz+b64", "gzip+b64");
@@ -57,16 +60,18 @@ public final class CloudConfigSchema {
               SchemaField.of("passwd", STRING, "password hash"),
               SchemaField.of("ssh_authorized_keys", STRING_LIST, "public keys for the user"),
               SchemaField.of("coreos_ssh_import_github", STRING, "GitHub user whose keys to add")
-                  .deprecated(REMOTE_KEYS_DEPRECATION),
+                  .deprecated(REMOTE_KEYS_DEPRECATION)
+                  .valid(GITHUB_LOGIN),
               SchemaField.of(
                       "coreos_ssh_import_github_users",
                       STRING_LIST,
                       "GitHub users whose keys to add")
                   .deprecated(REMOTE_KEYS_DEPRECATION),
               SchemaField.of("coreos_ssh_import_url", STRING, "URL of keys in GitHub's format")
-                  .deprecated(REMOTE_KEYS_DEPRECATION),
+                  .deprecated(REMOTE_KEYS_DEPRECATION)
+                  .valid("https?://.+"),
               SchemaField.of("gecos", STRING, "the user's full name"),
-              SchemaField.of("homedir", STRING, "home directory"),
+              SchemaField.of("homedir", STRING, "home directory (an absolute path)").valid("/.*"),
               SchemaField.of("no_create_home", BOOL, "do not create the home directory"),
               SchemaField.of("primary_group", STRING, "primary group"),
               SchemaField.of("groups", STRING_LIST, "supplementary groups"),

@@ -33,6 +33,9 @@ public enum Code {
   UNSUPPORTED_PART("unsupported-part", "a MIME part has a type Kindling does not apply"),
   COMPRESSION("compression", "compressed user data does not decompress"),
   MISSING_PATH("missing-path", "a write_files entry has no path and cannot be written"),
+  INVALID_PATH("invalid-path", "a write_files path holds a NUL byte or ends with /"),
+  PATH_CONFLICT(
+      "path-conflict", "a write_files path is written as a file and is the directory of another"),
   SPECIAL_PERMISSIONS("special-permissions", "permissions set setuid, setgid or sticky bits"),
   USER_NAME("user-name", "a user name is one useradd rejects"),
   DUPLICATE_USER("duplicate-user", "two users have the same name"),

@@ -1,6 +1,7 @@
 package dev.kindling.plan;
 
 import dev.kindling.config.DropIn;
+import dev.kindling.config.SystemdFileNames;
 import dev.kindling.config.Unit;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ final class UnitActions {
       if (unit.name().isEmpty()) {
         continue;
       }
-      Optional<String> problem = UnitName.problem(unit.name());
+      Optional<String> problem = SystemdFileNames.problem(unit.name());
       if (problem.isPresent()) {
         actions.add(new RejectedItem(entry.subject(), problem.get()));
         continue;
@@ -69,7 +70,7 @@ final class UnitActions {
         if (dropIn.name().isEmpty() || dropIn.content().isEmpty()) {
           continue;
         }
-        Optional<String> dropInProblem = UnitName.problem(dropIn.name());
+        Optional<String> dropInProblem = SystemdFileNames.problem(dropIn.name());
         if (dropInProblem.isPresent()) {
           actions.add(
               new RejectedItem(entry.subject() + " drop-in " + dropIn.name(), dropInProblem.get()));

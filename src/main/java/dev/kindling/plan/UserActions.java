@@ -1,8 +1,11 @@
 package dev.kindling.plan;
 
+import dev.kindling.config.AccountNames;
+import dev.kindling.config.CloudConfigSchema;
 import dev.kindling.config.User;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -16,8 +19,7 @@ import java.util.regex.Pattern;
  * {@code gecos} is passed as written, not Go-quoted (§14.16).
  */
 final class UserActions {
-  /** GitHub logins: alphanumerics and single hyphens, at most 39 characters. */
-  private static final Pattern GITHUB_LOGIN = Pattern.compile("[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}");
+  private static final Pattern GITHUB_LOGIN = Pattern.compile(CloudConfigSchema.GITHUB_LOGIN);
 
   private UserActions() {}
 
@@ -29,6 +31,13 @@ final class UserActions {
         continue;
       }
       String subject = subjectPrefix + "users[" + i + "] " + user.name();
+      Optional<String> invalid = AccountNames.problem(user.name(), "user name");
+      if (invalid.isPresent()) {
+        // useradd would refuse it (and a name like "-o" would be read as an option): the validator
+        // reports it as an error; nothing of this user is applied.
+        actions.add(new RejectedItem(subject, "invalid user name: " + invalid.get()));
+        continue;
+      }
       actions.add(createUser(user));
       if (!user.name().equals(Reachability.CORE)) {
         List<String> keys = Reachability.clean(user.sshAuthorizedKeys());

@@ -3,9 +3,11 @@ package dev.kindling.validate;
 import dev.kindling.config.Code;
 import dev.kindling.config.DropIn;
 import dev.kindling.config.Finding;
+import dev.kindling.config.SystemdFileNames;
 import dev.kindling.config.Unit;
 import dev.kindling.config.yaml.ConfigPath;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -37,10 +39,14 @@ final class DropInRule implements Rule {
       return;
     }
     ConfigPath name = entry.key("name");
-    if (dropIn.name().contains("/")) {
+    Optional<String> problem = SystemdFileNames.problem(dropIn.name());
+    if (problem.isPresent()) {
       out.accept(
           Finding.error(Code.UNIT_NAME, name, "invalid drop-in name \"" + dropIn.name() + "\"")
-              .withHint("a drop-in name is a file name, not a path"));
+              .withHint(
+                  dropIn.name().contains("/")
+                      ? "a drop-in name is a file name, not a path"
+                      : problem.get()));
     } else if (dropIn.name().startsWith(".")) {
       out.accept(
           Finding.warning(

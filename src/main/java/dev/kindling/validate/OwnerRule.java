@@ -1,5 +1,6 @@
 package dev.kindling.validate;
 
+import dev.kindling.config.AccountNames;
 import dev.kindling.config.Code;
 import dev.kindling.config.Finding;
 import dev.kindling.config.WriteFile;

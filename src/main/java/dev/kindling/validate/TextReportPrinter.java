@@ -61,7 +61,7 @@ public final class TextReportPrinter {
             .append(": ")
             .append(f.severity().label())
             .append(": ")
-            .append(f.message())
+            .append(escaped(f.message()))
             .append(" [")
             .append(f.code().id())
             .append("]\n");
@@ -74,7 +74,7 @@ public final class TextReportPrinter {
                     .append("\n  ")
                     .append(caretPadding(line, p.column()))
                     .append("^\n"));
-    f.hint().ifPresent(h -> text.append("  hint: ").append(h).append('\n'));
+    f.hint().ifPresent(h -> text.append("  hint: ").append(escaped(h)).append('\n'));
     out.print(text);
   }
 
@@ -86,5 +86,30 @@ public final class TextReportPrinter {
       pad.append(i < cps.length && cps[i] == '\t' ? '\t' : ' ');
     }
     return pad.toString();
+  }
+
+  /**
+   * The text with control characters (a NUL or a line break from the input) written as Java-style
+   * escapes (backslash n, t, r, or u and four hex digits), so that one finding stays one line.
+   */
+  static String escaped(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            cp -> {
+              switch (cp) {
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
+                default -> {
+                  if (Character.isISOControl(cp)) {
+                    out.append(String.format("\\u%04x", cp));
+                  } else {
+                    out.appendCodePoint(cp);
+                  }
+                }
+              }
+            });
+    return out.toString();
   }
 }

@@ -1,5 +1,6 @@
 package dev.kindling.validate;
 
+import dev.kindling.config.AccountNames;
 import dev.kindling.config.Code;
 import dev.kindling.config.Finding;
 import dev.kindling.config.User;
@@ -33,11 +34,13 @@ final class UserRule implements Rule {
           .ifPresent(
               why ->
                   out.accept(
-                      Finding.warning(
+                      Finding.error(
                               Code.USER_NAME,
                               namePath,
                               "invalid user name \"" + name + "\": " + why)
-                          .withHint("useradd refuses such a name and the user is not created")));
+                          .withHint(
+                              "useradd refuses such a name: the user is not created and the run"
+                                  + " fails")));
       Integer earlier = seen.putIfAbsent(name, i);
       if (earlier != null) {
         out.accept(

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class UserRuleTest {
   @Test
-  void check_namelessInvalidAndDuplicateUsers_areWarnings() {
+  void check_namelessAndDuplicateUsersAreWarnings_invalidNameIsAnError() {
     assertThat(
             RuleHarness.check(
                 new UserRule(),
@@ -22,8 +22,8 @@ class UserRuleTest {
             "5:11 warning duplicate-user users[2].name: user \"alice\" is also defined by users[0]"
                 + " | the user exists when this entry is applied, so only its passwd and SSH keys"
                 + " are used; merge the entries",
-            "6:11 warning user-name users[3].name: invalid user name \"bad name\": a user name has"
+            "6:11 error user-name users[3].name: invalid user name \"bad name\": a user name has"
                 + " only letters, digits, \"_\", \".\" and \"-\" (and may end in \"$\") | useradd"
-                + " refuses such a name and the user is not created");
+                + " refuses such a name: the user is not created and the run fails");
   }
 }

@@ -235,7 +235,9 @@ public final class ConfigBinder {
           ScalarBinding.hint(field.kind(), scalar, resolved));
       return ScalarBinding.truncatedFloat(field.kind(), resolved);
     }
-    if (value instanceof String text && !field.accepts(text)) {
+    // A !!binary scalar in a string field is its decoded bytes, as in the original: the same rules.
+    String text = value instanceof Bytes b ? b.toUtf8() : value instanceof String t ? t : null;
+    if (text != null && !field.accepts(text)) {
       findings.add(invalidValue(field, text, display, scalar.position()));
     }
     return value;
@@ -254,6 +256,11 @@ public final class ConfigBinder {
                       + " 1:00\" or \"04:30\"");
           case "window_length" ->
               Optional.of("a duration with units, e.g. \"1h\", \"30m\" or \"1h30m\"");
+          case "homedir" -> Optional.of("an absolute path, e.g. /home/alice");
+          case "coreos_ssh_import_url" ->
+              Optional.of("an http:// or https:// URL of keys in GitHub's JSON format");
+          case "coreos_ssh_import_github" ->
+              Optional.of("a GitHub login: letters, digits and single hyphens, at most 39");
           default ->
               Optional.ofNullable(
                   field.allowed().isEmpty()

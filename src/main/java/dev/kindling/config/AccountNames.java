@@ -1,4 +1,4 @@
-package dev.kindling.validate;
+package dev.kindling.config;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
  * -}, an optional final {@code $}, not only digits, not {@code .} or {@code ..}, at most 32
  * characters.
  */
-final class AccountNames {
+public final class AccountNames {
   /** Longest name useradd accepts (utmp's {@code ut_user}). */
-  static final int MAX_LENGTH = 32;
+  public static final int MAX_LENGTH = 32;
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.][A-Za-z0-9_.-]*\\$?");
   private static final Pattern NUMERIC = Pattern.compile("[0-9]+");
@@ -22,7 +22,7 @@ final class AccountNames {
    * Why {@code name} is not a valid user or group name, or empty when it is; {@code what} names it
    * in the reason ({@code "user name"}).
    */
-  static Optional<String> problem(String name, String what) {
+  public static Optional<String> problem(String name, String what) {
     if (name.isEmpty()) {
       return Optional.of("the " + what + " is empty");
     }
@@ -46,7 +46,7 @@ final class AccountNames {
   }
 
   /** Whether {@code text} is a numeric id (0 to 4294967294). */
-  static boolean isNumericId(String text) {
+  public static boolean isNumericId(String text) {
     return NUMERIC.matcher(text).matches()
         && text.length() <= 10
         && Long.parseLong(text) <= 4_294_967_294L;

@@ -1,4 +1,4 @@
-package dev.kindling.validate;
+package dev.kindling.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
