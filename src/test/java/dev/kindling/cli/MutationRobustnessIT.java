@@ -1,0 +1,250 @@
+package dev.kindling.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kindling.apply.Applier;
+import dev.kindling.apply.ApplyResult;
+import dev.kindling.apply.OwnerPolicy;
+import dev.kindling.apply.RecordingProcessRunner;
+import dev.kindling.apply.RootFs;
+import dev.kindling.apply.systemd.RecordingSystemdManager;
+import dev.kindling.config.Severity;
+import dev.kindling.metadata.Metadata;
+import dev.kindling.metadata.MetadataJson;
+import dev.kindling.plan.PlanOptions;
+import dev.kindling.validate.FileReport;
+import dev.kindling.validate.Validator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad input never crashes anything, and what validate accepts, run applies: every sample and
+ * validate golden input is mutated many times, deterministically (truncated, lines deleted,
+ * duplicated, swapped or re-indented, values replaced by other YAML shapes, stray bytes inserted).
+ * Each mutant must be validated without an exception; a mutant without errors must be planned and
+ * applied on a temporary root without an exception and without a failed step.
+ */
+class MutationRobustnessIT {
+  /** Mutants per input; {@code -Dkindling.mutants=500} for a longer search. */
+  private static final int MUTANTS_PER_INPUT = Integer.getInteger("kindling.mutants", 30);
+
+  private static final List<String> VALUES =
+      List.of(
+          "",
+          "[]",
+          "{}",
+          "[1, 2]",
+          "{a: b}",
+          "- x",
+          "~",
+          "null",
+          "0x",
+          "0o8",
+          "0b102",
+          "08",
+          "-1",
+          "1e400",
+          "99999999999999999999999999",
+          "yes",
+          "Off",
+          "\"unterminated",
+          "'x",
+          "*undefined",
+          "&anchor",
+          "!!binary AAAA",
+          "!!int x",
+          "!custom x",
+          "|",
+          ">-",
+          "\"\\u0000\"",
+          "\"\\x\"",
+          "$private_ipv4$public_ipv6",
+          "\\$private_ipv4",
+          "/../../etc/passwd",
+          "../x",
+          "/usr/x",
+          "%",
+          "@",
+          "`",
+          "\t",
+          "- - - x",
+          "? complex",
+          "<<: {a: b}",
+          "x: y: z",
+          "0644",
+          "0999",
+          "r---w----",
+          "start",
+          "a.service",
+          "root:root",
+          "\"é\u0301\uFFFF\"");
+  private static final byte[] STRAY =
+      new byte[] {
+        0, 9, 10, 13, ' ', ':', '-', '#', '&', '*', '!', '|', '>', '\'', '"', (byte) 0xff
+      };
+
+  private static final Metadata FULL =
+      new Metadata(
+          Optional.of("i-mutant"),
+          Optional.of("mutant.example.internal"),
+          Optional.of("203.0.113.7"),
+          Optional.of("10.0.0.5"),
+          Optional.of("2001:db8::7"),
+          Optional.of("fd00::5"),
+          Map.of(
+              "mutant",
+              "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINgVQDXmSyv1iVN9K3gjUdp7xctsoV1o6DCzzX5XnLfd m"),
+          Optional.empty());
+
+  @TempDir Path tmp;
+
+  static Stream<String> inputs() throws IOException {
+    List<String> all = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(Path.of("samples/cloud-config"))) {
+      walk.filter(Files::isRegularFile).sorted().forEach(p -> all.add(p.toString()));
+    }
+    try (Stream<Path> walk = Files.walk(Path.of("src/test/resources/validate/golden"))) {
+      walk.filter(p -> p.getFileName().toString().equals("user-data"))
+          .sorted()
+          .forEach(p -> all.add(p.toString()));
+    }
+    return all.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("inputs")
+  void mutants_neverCrash_andApplyWhenAccepted(String name) throws IOException {
+    Path input = Path.of(name);
+    byte[] original = Files.readAllBytes(input);
+    Path md = input.resolveSibling("metadata.json");
+    // With every address known, validate and run see the same values ($private_ipv4 in a path).
+    Optional<Metadata> metadata =
+        Optional.of(Files.exists(md) ? MetadataJson.read(Files.readAllBytes(md)) : FULL);
+    SplittableRandom random = new SplittableRandom(name.hashCode());
+    for (int i = 0; i < MUTANTS_PER_INPUT; i++) {
+      byte[] mutant = mutate(original, random);
+      String label = name + " mutant #" + i + ":\n" + new String(mutant, StandardCharsets.UTF_8);
+      check(label, mutant, metadata, tmp.resolve("root-" + i));
+    }
+  }
+
+  @Test
+  void mutate_changesTheInput() throws IOException {
+    byte[] original = Files.readAllBytes(Path.of("samples/cloud-config/docker-redis.yaml"));
+    SplittableRandom random = new SplittableRandom(1);
+    int changed = 0;
+    for (int i = 0; i < 100; i++) {
+      if (!Arrays.equals(original, mutate(original, random))) {
+        changed++;
+      }
+    }
+    assertThat(changed).isGreaterThan(90);
+  }
+
+  private static void check(String label, byte[] data, Optional<Metadata> metadata, Path root)
+      throws IOException {
+    FileReport report;
+    try {
+      report = Validator.validate("user-data", data, metadata);
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new AssertionError("validate crashed on " + label, e);
+    }
+    if (report.count(Severity.ERROR) > 0) {
+      return;
+    }
+    ApplyResult result;
+    try {
+      Pipeline.Prepared prepared =
+          Pipeline.prepare(
+              "local-file",
+              data,
+              metadata.orElse(Metadata.empty()),
+              Map.of(),
+              PlanOptions.defaults("local-file"));
+      RootFs fs = new RootFs(Files.createDirectories(root), OwnerPolicy.RECORD);
+      RecordingSystemdManager systemd = new RecordingSystemdManager();
+      result =
+          new Applier(
+                  fs,
+                  systemd,
+                  new RecordingProcessRunner(),
+                  Optional.empty(),
+                  Applier.Settings.defaults(fs, systemd))
+              .apply(prepared.plan());
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new AssertionError("plan or apply crashed on " + label, e);
+    }
+    assertThat(result.steps())
+        .allSatisfy(
+            s ->
+                assertThat(s.outcome().status().isFailure())
+                    .as(
+                        "accepted by validate but failed in run: %s: %s%n%s",
+                        s.action().describe(), s.outcome().error().orElse(""), label)
+                    .isFalse());
+  }
+
+  static byte[] mutate(byte[] original, SplittableRandom random) {
+    String text = new String(original, StandardCharsets.UTF_8);
+    List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
+    int n = lines.size();
+    int at = random.nextInt(n);
+    switch (random.nextInt(8)) {
+      case 0 -> {
+        return Arrays.copyOf(original, random.nextInt(original.length + 1));
+      }
+      case 1 -> lines.remove(at);
+      case 2 -> lines.add(at, lines.get(at));
+      case 3 -> {
+        int other = random.nextInt(n);
+        String a = lines.get(at);
+        lines.set(at, lines.get(other));
+        lines.set(other, a);
+      }
+      case 4 -> {
+        String line = lines.get(at);
+        lines.set(
+            at,
+            random.nextBoolean()
+                ? " ".repeat(1 + random.nextInt(4)) + line
+                : line.replaceFirst("^ {1,2}", ""));
+      }
+      case 5, 6 -> {
+        // Replace the value of a "key: value" or "- value" line with another YAML shape.
+        for (int tries = 0; tries < n; tries++) {
+          int i = (at + tries) % n;
+          String line = lines.get(i);
+          int colon = line.indexOf(": ");
+          int dash = line.indexOf("- ");
+          int cut = colon >= 0 ? colon + 2 : dash >= 0 ? dash + 2 : -1;
+          if (cut > 0) {
+            lines.set(i, line.substring(0, cut) + VALUES.get(random.nextInt(VALUES.size())));
+            break;
+          }
+        }
+      }
+      default -> {
+        byte[] out = new byte[original.length + 1];
+        int pos = random.nextInt(original.length + 1);
+        System.arraycopy(original, 0, out, 0, pos);
+        out[pos] = STRAY[random.nextInt(STRAY.length)];
+        System.arraycopy(original, pos, out, pos + 1, original.length - pos);
+        return out;
+      }
+    }
+    return String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+  }
+}
