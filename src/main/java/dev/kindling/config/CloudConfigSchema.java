@@ -66,7 +66,8 @@ public final class CloudConfigSchema {
                       "coreos_ssh_import_github_users",
                       STRING_LIST,
                       "GitHub users whose keys to add")
-                  .deprecated(REMOTE_KEYS_DEPRECATION),
+                  .deprecated(REMOTE_KEYS_DEPRECATION)
+                  .valid(GITHUB_LOGIN),
               SchemaField.of("coreos_ssh_import_url", STRING, "URL of keys in GitHub's format")
                   .deprecated(REMOTE_KEYS_DEPRECATION)
                   .valid("https?://.+"),

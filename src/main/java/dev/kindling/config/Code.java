@@ -32,6 +32,7 @@ public enum Code {
   MULTIPART("multipart", "a multipart MIME message is malformed"),
   UNSUPPORTED_PART("unsupported-part", "a MIME part has a type Kindling does not apply"),
   COMPRESSION("compression", "compressed user data does not decompress"),
+  SCRIPT_INTERPRETER("script-interpreter", "a script's #! line names no interpreter"),
   MISSING_PATH("missing-path", "a write_files entry has no path and cannot be written"),
   INVALID_PATH("invalid-path", "a write_files path holds a NUL byte or ends with /"),
   PATH_CONFLICT(

@@ -1,5 +1,6 @@
 package dev.kindling.plan;
 
+import dev.kindling.userdata.Shebang;
 import dev.kindling.value.Bytes;
 
 /**
@@ -31,12 +32,6 @@ final class ScriptActions {
 
   /** The interpreter path of the {@code #!} line, "" when there is none. */
   static String interpreter(Bytes script) {
-    String text = script.toUtf8();
-    if (!text.startsWith("#!")) {
-      return "";
-    }
-    int end = text.indexOf('\n');
-    String line = (end < 0 ? text.substring(2) : text.substring(2, end)).strip();
-    return line.split("[ \t]", 2)[0];
+    return Shebang.interpreter(script.toUtf8());
   }
 }

@@ -146,7 +146,9 @@ public final class JsonSchemaGenerator {
           p.putArray("allOf").addObject().put("$ref", "#/definitions/" + field.kind().goName());
       case STRING_LIST -> {
         p.put("type", "array");
-        p.putObject("items").set("type", scalarTypes());
+        ObjectNode items = p.putObject("items");
+        items.set("type", scalarTypes());
+        valueConstraint(field, items);
       }
       case STRUCT -> p.putArray("allOf").addObject().put("$ref", definition(field));
       case STRUCT_LIST -> {

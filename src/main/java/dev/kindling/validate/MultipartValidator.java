@@ -79,7 +79,11 @@ final class MultipartValidator {
     switch (content.kind()) {
       case CLOUD_CONFIG -> cloudConfig(part, label);
       case MULTIPART -> walk(content.parts(), number + ".");
-      case SCRIPT -> frequency(part, headerLabel);
+      case SCRIPT -> {
+        Validator.script(content.text())
+            .ifPresent(f -> entries.add(partEntry(part, headerLabel, f)));
+        frequency(part, headerLabel);
+      }
       case UNKNOWN -> {
         if (content.problem().isEmpty()) {
           entries.add(partEntry(part, headerLabel, unsupported(part)));

@@ -11,6 +11,7 @@ import dev.kindling.config.yaml.Position;
 import dev.kindling.config.yaml.YamlDocument;
 import dev.kindling.config.yaml.YamlParser;
 import dev.kindling.metadata.Metadata;
+import dev.kindling.userdata.Shebang;
 import dev.kindling.userdata.UserData;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,6 +39,17 @@ public final class Validator {
     switch (userData.kind()) {
       case CLOUD_CONFIG -> entries.addAll(check(userData.bytes(), metadata).entries(""));
       case MULTIPART -> entries.addAll(MultipartValidator.validate(userData, metadata));
+      case SCRIPT -> {
+        String first = userData.text().lines().findFirst().orElse("");
+        script(userData.text())
+            .ifPresent(
+                f ->
+                    entries.add(
+                        new Entry(
+                            f.at(Position.START),
+                            Optional.empty(),
+                            Optional.of(printable(first)))));
+      }
       case UNKNOWN -> {
         if (userData.problem().isPresent() && userData.gzipped()) {
           entries.add(compression(userData.problem().get(), Position.START, Optional.empty()));
@@ -108,6 +120,17 @@ public final class Validator {
     }
     String text = lines.get(line - 1);
     return Optional.of(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
+  }
+
+  /** The error for a script whose {@code #!} line names no interpreter, if so (run refuses it). */
+  static Optional<Finding> script(String text) {
+    if (!Shebang.interpreter(text).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Finding.error(
+                Code.SCRIPT_INTERPRETER, ConfigPath.root(), "the #! line names no interpreter")
+            .withHint("name the program that runs the script, e.g. #!/bin/bash"));
   }
 
   /** The error for gzip that does not decompress. */

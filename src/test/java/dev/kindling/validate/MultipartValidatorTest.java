@@ -98,6 +98,18 @@ class MultipartValidatorTest {
   }
 
   @Test
+  void validate_scriptPartWithoutInterpreter_isAnErrorOfThatPart() {
+    FileReport report =
+        validate(
+            "Content-Type: multipart/mixed; boundary=b\n\n"
+                + "--b\nContent-Type: text/x-shellscript\n\n#!/bin/sh\necho fine\n"
+                + "--b\nContent-Type: text/x-shellscript\n\n#!\necho no interpreter\n"
+                + "--b--\n");
+
+    assertThat(summary(report)).containsExactly("part 2|script-interpreter|error|9:15");
+  }
+
+  @Test
   void validate_unsupportedPartTypes_sayWhatKindlingDoes() {
     FileReport report =
         validate(

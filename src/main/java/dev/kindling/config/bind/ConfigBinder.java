@@ -259,7 +259,7 @@ public final class ConfigBinder {
           case "homedir" -> Optional.of("an absolute path, e.g. /home/alice");
           case "coreos_ssh_import_url" ->
               Optional.of("an http:// or https:// URL of keys in GitHub's JSON format");
-          case "coreos_ssh_import_github" ->
+          case "coreos_ssh_import_github", "coreos_ssh_import_github_users" ->
               Optional.of("a GitHub login: letters, digits and single hyphens, at most 39");
           default ->
               Optional.ofNullable(
@@ -289,7 +289,11 @@ public final class ConfigBinder {
           && s.resolve().type() != ResolvedScalar.Type.INVALID) {
         Object v = ScalarBinding.convert(FieldKind.STRING, s, s.resolve());
         sources.put(model.index(offset + out.size()), new SourceMap.Origin(itemPath, null, item));
-        out.add(v instanceof Bytes b ? b.toUtf8() : (String) v);
+        String text = v instanceof Bytes b ? b.toUtf8() : (String) v;
+        if (!field.accepts(text)) {
+          findings.add(invalidValue(field, text, itemPath, s.position()));
+        }
+        out.add(text);
       } else {
         wrongType(field.name() + "[" + i + "]", FieldKind.STRING, item, itemPath, null);
       }
