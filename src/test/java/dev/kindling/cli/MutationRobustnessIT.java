@@ -38,6 +38,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * applied on a temporary root without an exception and without a failed step.
  */
 class MutationRobustnessIT {
+  /** Another deterministic series of mutants: {@code -Dkindling.mutation.seed=7}. */
+  private static final long SEED = Long.getLong("kindling.mutation.seed", 0L);
+
   /** Mutants per input; {@code -Dkindling.mutants=500} for a longer search. */
   private static final int MUTANTS_PER_INPUT = Integer.getInteger("kindling.mutants", 30);
 
@@ -133,7 +136,7 @@ class MutationRobustnessIT {
     // With every address known, validate and run see the same values ($private_ipv4 in a path).
     Optional<Metadata> metadata =
         Optional.of(Files.exists(md) ? MetadataJson.read(Files.readAllBytes(md)) : FULL);
-    SplittableRandom random = new SplittableRandom(name.hashCode());
+    SplittableRandom random = new SplittableRandom(name.hashCode() ^ SEED);
     for (int i = 0; i < MUTANTS_PER_INPUT; i++) {
       byte[] mutant = mutate(original, random);
       String label = name + " mutant #" + i + ":\n" + new String(mutant, StandardCharsets.UTF_8);
