@@ -2,16 +2,9 @@ package dev.kindling.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kindling.apply.Applier;
 import dev.kindling.apply.ApplyResult;
-import dev.kindling.apply.OwnerPolicy;
-import dev.kindling.apply.RecordingProcessRunner;
-import dev.kindling.apply.RootFs;
-import dev.kindling.apply.systemd.RecordingSystemdManager;
 import dev.kindling.config.Severity;
 import dev.kindling.metadata.Metadata;
-import dev.kindling.metadata.MetadataJson;
-import dev.kindling.plan.PlanOptions;
 import dev.kindling.validate.FileReport;
 import dev.kindling.validate.Validator;
 import java.io.IOException;
@@ -115,16 +108,7 @@ class MutationRobustnessIT {
   @TempDir Path tmp;
 
   static Stream<String> inputs() throws IOException {
-    List<String> all = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(Path.of("samples/cloud-config"))) {
-      walk.filter(Files::isRegularFile).sorted().forEach(p -> all.add(p.toString()));
-    }
-    try (Stream<Path> walk = Files.walk(Path.of("src/test/resources/validate/golden"))) {
-      walk.filter(p -> p.getFileName().toString().equals("user-data"))
-          .sorted()
-          .forEach(p -> all.add(p.toString()));
-    }
-    return all.stream();
+    return ParityInputs.all();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -132,10 +116,8 @@ class MutationRobustnessIT {
   void mutants_neverCrash_andApplyWhenAccepted(String name) throws IOException {
     Path input = Path.of(name);
     byte[] original = Files.readAllBytes(input);
-    Path md = input.resolveSibling("metadata.json");
     // With every address known, validate and run see the same values ($private_ipv4 in a path).
-    Optional<Metadata> metadata =
-        Optional.of(Files.exists(md) ? MetadataJson.read(Files.readAllBytes(md)) : FULL);
+    Optional<Metadata> metadata = Optional.of(ParityInputs.metadata(input).orElse(FULL));
     SplittableRandom random = new SplittableRandom(name.hashCode() ^ SEED);
     for (int i = 0; i < MUTANTS_PER_INPUT; i++) {
       byte[] mutant = mutate(original, random);
@@ -170,23 +152,7 @@ class MutationRobustnessIT {
     }
     ApplyResult result;
     try {
-      Pipeline.Prepared prepared =
-          Pipeline.prepare(
-              "local-file",
-              data,
-              metadata.orElse(Metadata.empty()),
-              Map.of(),
-              PlanOptions.defaults("local-file"));
-      RootFs fs = new RootFs(Files.createDirectories(root), OwnerPolicy.RECORD);
-      RecordingSystemdManager systemd = new RecordingSystemdManager();
-      result =
-          new Applier(
-                  fs,
-                  systemd,
-                  new RecordingProcessRunner(),
-                  Optional.empty(),
-                  Applier.Settings.defaults(fs, systemd))
-              .apply(prepared.plan());
+      result = ParityInputs.apply(ParityInputs.prepare(data, metadata.orElseThrow()), root);
     } catch (RuntimeException | StackOverflowError e) {
       throw new AssertionError("plan or apply crashed on " + label, e);
     }

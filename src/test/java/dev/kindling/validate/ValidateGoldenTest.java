@@ -134,33 +134,13 @@ class ValidateGoldenTest {
           .append(' ')
           .append(f.code().id())
           .append(' ')
-          .append(escape(path))
+          .append(TextReportPrinter.escaped(path))
           .append(" | ")
-          .append(escape(f.message()))
+          .append(TextReportPrinter.escaped(f.message()))
           .append('\n');
-      f.hint().ifPresent(h -> out.append("  hint: ").append(escape(h)).append('\n'));
+      f.hint()
+          .ifPresent(h -> out.append("  hint: ").append(TextReportPrinter.escaped(h)).append('\n'));
     }
-    return out.toString();
-  }
-
-  private static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    text.codePoints()
-        .forEach(
-            c -> {
-              switch (c) {
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                  if (Character.isISOControl(c)) {
-                    out.append(String.format("\\u%04x", c));
-                  } else {
-                    out.appendCodePoint(c);
-                  }
-                }
-              }
-            });
     return out.toString();
   }
 }
