@@ -124,7 +124,7 @@ n=0
 k() {
   n=$((n + 1))
   inside KINDLING_JAVA_OPTS="-XX:DumpLoadedClassList=/training/classes-dbus-$n.lst" \
-    /usr/bin/kindling "$@" > "$work/out-dbus-$n.log" 2>&1
+    timeout -k 10 180 /usr/bin/kindling "$@" > "$work/out-dbus-$n.log" 2>&1
   local status=$?
   log "kindling $* -> $status (in a container, --systemd dbus)"
   [ "$status" -gt 1 ] && tail -2 "$work/out-dbus-$n.log" | sed 's/^/    /' >> "$work/training.log"
