@@ -15,8 +15,7 @@ final class ScriptActions {
   private ScriptActions() {}
 
   static Action plan(Bytes script, String workspace, String subject) {
-    String interpreter = interpreter(script);
-    if (interpreter.isEmpty()) {
+    if (Shebang.interpreter(script.toUtf8()).isEmpty()) {
       return new RejectedItem(subject, "the script's #! line names no interpreter");
     }
     String name = name(script);
@@ -28,10 +27,5 @@ final class ScriptActions {
   /** The deterministic file and unit name of a script. */
   static String name(Bytes script) {
     return Sha256.hex(script.toByteArray()).substring(0, 16);
-  }
-
-  /** The interpreter path of the {@code #!} line, "" when there is none. */
-  static String interpreter(Bytes script) {
-    return Shebang.interpreter(script.toUtf8());
   }
 }

@@ -39,17 +39,8 @@ public final class Validator {
     switch (userData.kind()) {
       case CLOUD_CONFIG -> entries.addAll(check(userData.bytes(), metadata).entries(""));
       case MULTIPART -> entries.addAll(MultipartValidator.validate(userData, metadata));
-      case SCRIPT -> {
-        String first = userData.text().lines().findFirst().orElse("");
-        script(userData.text())
-            .ifPresent(
-                f ->
-                    entries.add(
-                        new Entry(
-                            f.at(Position.START),
-                            Optional.empty(),
-                            Optional.of(printable(first)))));
-      }
+      case SCRIPT ->
+          script(userData.text()).ifPresent(f -> entries.add(atStart(f, userData.text())));
       case UNKNOWN -> {
         if (userData.problem().isPresent() && userData.gzipped()) {
           entries.add(compression(userData.problem().get(), Position.START, Optional.empty()));
@@ -142,11 +133,16 @@ public final class Validator {
   /** The original's error; {@code problem} replaces its message if classification failed. */
   private static Entry notCloudConfig(String text, Optional<String> problem) {
     String first = text.lines().findFirst().orElse("");
-    Finding f =
+    return atStart(
         Finding.error(Code.NOT_CLOUD_CONFIG, ConfigPath.root(), problem.orElse(NOT_CLOUD_CONFIG))
-            .withHint(notCloudConfigHint(first))
-            .at(Position.START);
-    return new Entry(f, Optional.empty(), Optional.of(printable(first)));
+            .withHint(notCloudConfigHint(first)),
+        text);
+  }
+
+  /** {@code f} at line 1, column 1 of {@code text}, shown with that (printable) first line. */
+  private static Entry atStart(Finding f, String text) {
+    String first = text.lines().findFirst().orElse("");
+    return new Entry(f.at(Position.START), Optional.empty(), Optional.of(printable(first)));
   }
 
   /** What to do, depending on what the first line looks like. */

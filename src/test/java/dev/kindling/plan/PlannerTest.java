@@ -161,7 +161,6 @@ class PlannerTest {
                 "/var/lib/kindling/scripts/" + name,
                 "coreos-cloudinit-" + name + ".service",
                 script));
-    assertThat(ScriptActions.interpreter(script)).isEqualTo("/usr/bin/env");
   }
 
   @Test
