@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -58,6 +60,9 @@ public final class MetadataClient implements AutoCloseable {
   private final ExecutorService executor;
   private final Dispatcher dispatcher;
   private final ConnectionPool pool = new ConnectionPool();
+  // Every thread the executor made: close() joins them (termination alone does not wait for a
+  // worker thread to end).
+  private final Set<Thread> started = ConcurrentHashMap.newKeySet();
   private OkHttpClient cleartext; // guarded by this
   private OkHttpClient tls; // guarded by this
   private boolean closed; // guarded by this
@@ -78,6 +83,7 @@ public final class MetadataClient implements AutoCloseable {
             r -> {
               Thread t = new Thread(r, "kindling-http-" + threads.incrementAndGet());
               t.setDaemon(true);
+              started.add(t);
               return t;
             });
     this.dispatcher = new Dispatcher(executor);
@@ -220,7 +226,13 @@ public final class MetadataClient implements AutoCloseable {
     executor.shutdownNow();
     pool.evictAll();
     try {
-      if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+      boolean stopped = executor.awaitTermination(2, TimeUnit.SECONDS);
+      for (Thread t : started) {
+        t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        stopped &= !t.isAlive();
+      }
+      if (!stopped) {
         LOG.warn("metadata client threads did not stop within 2 s");
       }
     } catch (InterruptedException e) {
