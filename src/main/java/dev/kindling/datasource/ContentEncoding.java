@@ -1,13 +1,11 @@
 package dev.kindling.datasource;
 
-import java.io.ByteArrayInputStream;
+import dev.kindling.value.Gzip;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Decodes user data that a platform delivers encoded: base64 (padding required, whitespace ignored)
@@ -15,8 +13,6 @@ import java.util.zip.GZIPInputStream;
  */
 final class ContentEncoding {
   // Unlike config.ContentDecoder on purpose: platform user data may carry spaces or tabs; throws.
-  /** Most bytes a gzip payload may expand to (zip-bomb guard). */
-  static final int MAX_DECODED = 64 * 1024 * 1024;
 
   private ContentEncoding() {}
 
@@ -81,18 +77,11 @@ final class ContentEncoding {
   }
 
   private static byte[] gunzip(byte[] data, String what) throws DatasourceException {
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(data));
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      byte[] buffer = new byte[8192];
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        out.write(buffer, 0, n);
-        if (out.size() > MAX_DECODED) {
-          throw new DatasourceException(
-              "failed to decode " + what + ": gzip data expands to more than " + MAX_DECODED);
-        }
-      }
-      return out.toByteArray();
+    try {
+      return Gzip.gunzip(data);
+    } catch (Gzip.TooLargeException e) {
+      throw new DatasourceException(
+          "failed to decode " + what + ": gzip data expands to more than " + Gzip.LIMIT);
     } catch (EOFException e) {
       throw new DatasourceException("failed to decode " + what + ": gzip data is truncated", e);
     } catch (IOException e) {

@@ -1,4 +1,4 @@
-package dev.kindling.plan;
+package dev.kindling.value;
 
 /**
  * Go's {@code %q} of a string ({@code strconv.Quote}): double quotes, {@code \"} and {@code \\},

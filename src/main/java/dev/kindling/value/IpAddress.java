@@ -1,4 +1,4 @@
-package dev.kindling.plan.netconf;
+package dev.kindling.value;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * An IPv4 or IPv6 address parsed and printed like Go's {@code net.ParseIP} and {@code IP.String}:
  * IPv4 (and IPv4-mapped IPv6) as a dotted quad, IPv6 in lower-case hex with the longest run of at
- * least two zero groups (the first of equal runs) written as {@code ::}. Parsing never resolves
- * names.
+ * least two zero groups (the first of equal runs) written as {@code ::} (the RFC 5952 form).
+ * Parsing never resolves names. The one IP parser of the project: metadata values and network
+ * configuration both use it.
  */
 public final class IpAddress {
   private final byte[] bytes;
@@ -21,11 +22,22 @@ public final class IpAddress {
     if (text.indexOf(':') >= 0) {
       return parseV6(text).map(IpAddress::new);
     }
-    return parseV4(text).map(IpAddress::new);
+    return parseV4(text, false).map(IpAddress::new);
+  }
+
+  /**
+   * The address, or empty when {@code text} is not an IP literal; unlike {@link #parse}, a dotted
+   * quad may have leading zeros ({@code 010.0.0.1} is 10.0.0.1), as metadata services write them.
+   */
+  public static Optional<IpAddress> parseLenient(String text) {
+    if (text.indexOf(':') >= 0) {
+      return parse(text);
+    }
+    return parseV4(text, true).map(IpAddress::new);
   }
 
   /** An address from 4 or 16 bytes. */
-  static IpAddress of(byte[] bytes) {
+  public static IpAddress of(byte[] bytes) {
     if (bytes.length != 4 && bytes.length != 16) {
       throw new IllegalArgumentException("an IP address has 4 or 16 bytes");
     }
@@ -38,7 +50,7 @@ public final class IpAddress {
   }
 
   /** The address bytes: 4 for IPv4, else 16. */
-  byte[] bytes() {
+  public byte[] bytes() {
     return v4().orElse(bytes).clone();
   }
 
@@ -106,7 +118,7 @@ public final class IpAddress {
     return Arrays.hashCode(bytes());
   }
 
-  private static Optional<byte[]> parseV4(String text) {
+  private static Optional<byte[]> parseV4(String text, boolean leadingZeros) {
     String[] parts = text.split("\\.", -1);
     if (parts.length != 4) {
       return Optional.empty();
@@ -117,7 +129,7 @@ public final class IpAddress {
       if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
         return Optional.empty();
       }
-      if (p.length() > 1 && p.charAt(0) == '0') {
+      if (!leadingZeros && p.length() > 1 && p.charAt(0) == '0') {
         return Optional.empty();
       }
       int v = Integer.parseInt(p);
@@ -145,7 +157,7 @@ public final class IpAddress {
         if (colon >= 0 || n > 12) {
           return Optional.empty();
         }
-        Optional<byte[]> v4 = parseV4(group);
+        Optional<byte[]> v4 = parseV4(group, false);
         if (v4.isEmpty()) {
           return Optional.empty();
         }
@@ -192,7 +204,8 @@ public final class IpAddress {
     return Optional.of(out);
   }
 
-  static boolean isHex(char c) {
+  /** Whether {@code c} is an ASCII hex digit. */
+  public static boolean isHex(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 }
