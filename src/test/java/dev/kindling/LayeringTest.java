@@ -184,7 +184,7 @@ class LayeringTest {
                   + " -> "
                   + (targetPkg.startsWith(K) ? targetPkg : type)
                   + "  ("
-                  + c.getSimpleName()
+                  + c.getName()
                   + ")");
         }
       }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * Decodes user data that a platform delivers encoded: base64 (padding required, whitespace ignored)
  * and gzip+base64, with the encoding names of {@code write_files} (reference §5.3).
  */
-final class ContentEncoding {
+public final class ContentEncoding {
   // Unlike config.ContentDecoder on purpose: platform user data may carry spaces or tabs; throws.
 
   private ContentEncoding() {}
@@ -20,7 +20,8 @@ final class ContentEncoding {
    * Decodes {@code data} written with {@code encoding} ({@code ""} for none); {@code what} names
    * the value in errors, e.g. {@code guestinfo.coreos.config.data}.
    */
-  static byte[] decode(String encoding, byte[] data, String what) throws DatasourceException {
+  public static byte[] decode(String encoding, byte[] data, String what)
+      throws DatasourceException {
     return switch (encoding) {
       case "" -> data;
       case "b64", "base64" -> base64(data, what);
@@ -37,7 +38,7 @@ final class ContentEncoding {
   }
 
   /** Base64-decodes {@code data} (whitespace ignored), failing with a message naming it. */
-  static byte[] base64(byte[] data, String what) throws DatasourceException {
+  public static byte[] base64(byte[] data, String what) throws DatasourceException {
     return strictBase64(data)
         .orElseThrow(
             () -> new DatasourceException("failed to decode " + what + ": not valid base64"));
@@ -47,7 +48,7 @@ final class ContentEncoding {
    * The decoded bytes when {@code data} is entirely base64 (whitespace ignored, padding required,
    * at least one byte), else empty.
    */
-  static Optional<byte[]> strictBase64(byte[] data) {
+  public static Optional<byte[]> strictBase64(byte[] data) {
     ByteArrayOutputStream clean = new ByteArrayOutputStream(data.length);
     for (byte b : data) {
       if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
