@@ -16,8 +16,10 @@ import java.util.function.Consumer;
 /**
  * Unit and drop-in content read as systemd reads it ({@link UnitFile}): lines systemd rejects or
  * ignores are {@code unit-syntax} errors, sections the unit's type does not have are {@code
- * unit-section} warnings. Findings point at the offending line when the content is a literal block
- * scalar ({@code |}), else at the content with the content line number in the message.
+ * unit-section} warnings, {@code .include} lines are {@code unit-syntax} warnings (systemd still
+ * reads the included file, but the directive is deprecated). Findings point at the offending line
+ * when the content is a literal block scalar ({@code |}), else at the content with the content line
+ * number in the message.
  */
 final class UnitContentRule implements Rule {
   @Override
@@ -56,6 +58,18 @@ final class UnitContentRule implements Rule {
           Finding.error(Code.UNIT_SYNTAX, path, message(p.kind()) + where(lines, path, p.line()))
               .withHint(hint(p.kind(), dropIn));
       out.accept(at(f, lines, path, p.line()));
+    }
+    for (int line : file.includes()) {
+      Finding f =
+          Finding.warning(
+                  Code.UNIT_SYNTAX,
+                  path,
+                  "\".include\" is deprecated; systemd still reads the included file for now"
+                      + where(lines, path, line))
+              .withHint(
+                  "use a drop-in instead: put the changed settings in drop_ins (e.g."
+                      + " 50-local.conf) of the unit they change");
+      out.accept(at(f, lines, path, line));
     }
     if (type.isEmpty()) {
       return; // the name is reported; without a type the sections cannot be judged

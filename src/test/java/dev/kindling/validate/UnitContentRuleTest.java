@@ -28,6 +28,26 @@ class UnitContentRuleTest {
   }
 
   @Test
+  void check_include_isADeprecationWarning_notAnError() {
+    assertThat(
+            RuleHarness.check(
+                new UnitContentRule(),
+                "#cloud-config\n"
+                    + "coreos:\n"
+                    + "  units:\n"
+                    + "    - name: docker.service\n"
+                    + "      content: |\n"
+                    + "        .include /usr/lib/systemd/system/docker.service\n"
+                    + "        [Service]\n"
+                    + "        Environment=DOCKER_OPTS=--debug\n"))
+        .containsExactly(
+            "6:9 warning unit-syntax coreos.units[0].content: \".include\" is deprecated;"
+                + " systemd still reads the included file for now | use a drop-in instead: put"
+                + " the changed settings in drop_ins (e.g. 50-local.conf) of the unit they"
+                + " change");
+  }
+
+  @Test
   void check_quotedContent_pointsAtScalarWithContentLine() {
     assertThat(
             RuleHarness.check(
