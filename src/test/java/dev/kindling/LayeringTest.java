@@ -146,6 +146,8 @@ class LayeringTest {
           "userdata",
           "metadata",
           "validate",
+          "analysis",
+          "analysis.rules",
           "datasource",
           "datasource.http",
           "plan",
