@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Decodes user data that a platform delivers encoded: base64 (padding required, whitespace ignored)
- * and gzip+base64, with the encoding names of {@code write_files} (reference §5.3).
+ * and gzip+base64, with the encoding names of {@code write_files}.
  */
 public final class ContentEncoding {
   // Unlike config.ContentDecoder on purpose: platform user data may carry spaces or tabs; throws.

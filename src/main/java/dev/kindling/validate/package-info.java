@@ -5,6 +5,7 @@
  * printing never load jackson-databind (only reading {@code --metadata} and the build-time
  * JsonSchemaGenerator do).
  *
- * <p>May use: config, config.yaml, config.bind, userdata, metadata, value; libraries: Jackson.
+ * <p>May use: config, config.yaml, config.bind, analysis.rules, userdata, metadata, value;
+ * libraries: Jackson.
  */
 package dev.kindling.validate;
