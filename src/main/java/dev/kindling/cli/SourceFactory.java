@@ -2,12 +2,12 @@ package dev.kindling.cli;
 
 import dev.kindling.datasource.Datasource;
 import dev.kindling.datasource.FileDatasource;
+import dev.kindling.datasource.LocalInterfaces;
 import dev.kindling.datasource.ProcCmdlineDatasource;
 import dev.kindling.datasource.ProcessCommandRunner;
 import dev.kindling.datasource.UrlDatasource;
 import dev.kindling.datasource.azure.WaagentDatasource;
 import dev.kindling.datasource.cloudsigma.CloudSigmaDatasource;
-import dev.kindling.datasource.cloudsigma.LocalInterfaces;
 import dev.kindling.datasource.cloudsigma.SerialServerContextPort;
 import dev.kindling.datasource.configdrive.ConfigDriveDatasource;
 import dev.kindling.datasource.digitalocean.DigitalOceanMetadataDatasource;
