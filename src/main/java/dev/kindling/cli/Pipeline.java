@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * data (gzip and multipart included), template each cloud-config and script with the metadata,
  * parse and bind cloud-config, validate (findings are logged, without values), and plan.
  */
-final class Pipeline {
+public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
   private Pipeline() {}
@@ -50,7 +50,7 @@ final class Pipeline {
    * @param ignition whether the user data is an Ignition config (nothing is done)
    * @param plan the plan
    */
-  record Prepared(
+  public record Prepared(
       String datasource,
       UserData userData,
       FileReport validation,
@@ -58,7 +58,7 @@ final class Pipeline {
       List<String> inputProblems,
       boolean ignition,
       Plan plan) {
-    Prepared {
+    public Prepared {
       Objects.requireNonNull(datasource, "datasource");
       unresolved = List.copyOf(unresolved);
       inputProblems = List.copyOf(inputProblems);
@@ -66,7 +66,7 @@ final class Pipeline {
   }
 
   /** Runs the steps on what a datasource delivered. */
-  static Prepared prepare(
+  public static Prepared prepare(
       String datasource, byte[] raw, Metadata metadata, Map<String, String> env, PlanOptions opts) {
     UserData userData = UserData.classify(raw);
     // Validated with the values templating will use (metadata, else COREOS_* variables), so
@@ -102,7 +102,7 @@ final class Pipeline {
   }
 
   /** The metadata with each missing address taken from its COREOS_* environment variable. */
-  static Metadata withEnvironment(Metadata m, Map<String, String> env) {
+  public static Metadata withEnvironment(Metadata m, Map<String, String> env) {
     return new Metadata(
         m.instanceId(),
         m.hostname(),
