@@ -1,5 +1,6 @@
 package dev.kindling.cli;
 
+import dev.kindling.agent.Pipeline;
 import dev.kindling.apply.Applier;
 import dev.kindling.apply.ApplyResult;
 import dev.kindling.apply.Ids;

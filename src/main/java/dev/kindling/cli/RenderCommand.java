@@ -1,5 +1,6 @@
 package dev.kindling.cli;
 
+import dev.kindling.agent.Pipeline;
 import dev.kindling.apply.systemd.SystemdManagers;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.MetadataJson;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kindling.agent.Pipeline;
 import dev.kindling.apply.ApplyResult;
 import dev.kindling.apply.StepStatus;
 import dev.kindling.config.Severity;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kindling.agent.Pipeline;
 import dev.kindling.apply.ApplyResult;
 import dev.kindling.apply.StepOutcome;
 import dev.kindling.apply.StepStatus;
