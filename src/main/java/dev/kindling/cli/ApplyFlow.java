@@ -2,6 +2,7 @@ package dev.kindling.cli;
 
 import dev.kindling.agent.Pipeline;
 import dev.kindling.apply.Applier;
+import dev.kindling.apply.ApplyMode;
 import dev.kindling.apply.ApplyResult;
 import dev.kindling.apply.Ids;
 import dev.kindling.apply.OwnerPolicy;
@@ -216,7 +217,17 @@ final class ApplyFlow {
               ? Optional.empty()
               : Optional.of(new HttpSshKeyFetcher(Duration.ofSeconds(10)));
       Applier applier =
-          new Applier(fs, systemd, runner, fetcher, Applier.Settings.defaults(fs, systemd));
+          new Applier(
+              fs,
+              systemd,
+              runner,
+              fetcher,
+              Applier.Settings.of(
+                  fs,
+                  r.render() ? ApplyMode.RECORD : ApplyMode.APPLY,
+                  r.render() || r.systemd() == SystemdManagers.Mode.NONE
+                      ? ApplyMode.RECORD
+                      : ApplyMode.APPLY));
       result = applier.apply(prepared.plan());
       if (systemd instanceof RecordingSystemdManager recording) {
         report.systemdCalls(recording.calls());

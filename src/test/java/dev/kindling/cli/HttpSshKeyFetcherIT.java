@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.kindling.apply.Applier;
+import dev.kindling.apply.ApplyMode;
 import dev.kindling.apply.ApplyResult;
 import dev.kindling.apply.OwnerPolicy;
 import dev.kindling.apply.RecordingProcessRunner;
@@ -96,7 +97,7 @@ class HttpSshKeyFetcherIT {
             systemd,
             new RecordingProcessRunner(),
             Optional.of(new HttpSshKeyFetcher(Duration.ofSeconds(5))),
-            Applier.Settings.defaults(fs, systemd));
+            Applier.Settings.of(fs, ApplyMode.RECORD, ApplyMode.RECORD));
 
     ApplyResult r =
         applier.apply(
