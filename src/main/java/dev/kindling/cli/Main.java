@@ -58,8 +58,8 @@ public final class Main implements Runnable {
       rest = args;
     }
     cl.setOut(out).setErr(err);
-    cl.setExitCodeExceptionMapper(ExitCodes.MAPPER);
-    cl.setParameterExceptionHandler(ExitCodes::usageError);
+    cl.setExitCodeExceptionMapper(UsageErrors.MAPPER);
+    cl.setParameterExceptionHandler(UsageErrors::usageError);
     return cl.execute(rest);
   }
 

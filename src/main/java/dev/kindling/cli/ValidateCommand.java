@@ -2,6 +2,7 @@ package dev.kindling.cli;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.kindling.agent.ExitStatus;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.MetadataJson;
 import dev.kindling.validate.FileReport;
@@ -83,7 +84,7 @@ public final class ValidateCommand implements Callable<Integer> {
       metadata = readMetadata();
     } catch (IOException e) {
       err.println("kindling validate: failed to read metadata " + metadataFile + ": " + reason(e));
-      return ExitCodes.USAGE;
+      return ExitStatus.USAGE;
     }
     InputCollector inputs = new InputCollector(System.in, err);
     List<FileReport> reports = new ArrayList<>();
@@ -92,11 +93,11 @@ public final class ValidateCommand implements Callable<Integer> {
     }
     print(reports);
     if (inputs.failed()) {
-      return ExitCodes.USAGE;
+      return ExitStatus.USAGE;
     }
     Summary summary = Summary.of(reports);
     boolean failed = summary.errors() > 0 || (strict && summary.warnings() > 0);
-    return failed ? ExitCodes.FAILED : ExitCodes.OK;
+    return ExitStatus.ofValidation(failed);
   }
 
   private Optional<Metadata> readMetadata() throws IOException {

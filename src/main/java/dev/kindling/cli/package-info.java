@@ -1,7 +1,8 @@
 /**
- * Command line (picocli): the subcommands and the only place that wires implementations together.
+ * Command line (picocli): parses arguments, calls the agent or the validator, prints their results.
+ * The datasource options of both launchers are built from the datasource registry.
  *
- * <p>May use: agent, apply, apply.systemd, config, config.yaml, config.bind, datasource,
- * datasource.*, metadata, plan, userdata, validate, value; libraries: picocli, Jackson, slf4j.
+ * <p>May use: agent, datasource, datasource.registry, config, config.yaml, metadata, plan,
+ * userdata, validate, value; libraries: picocli, Jackson.
  */
 package dev.kindling.cli;

@@ -1,11 +1,10 @@
-package dev.kindling.cli;
+package dev.kindling.agent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kindling.agent.Pipeline;
 import dev.kindling.apply.ApplyResult;
 import dev.kindling.apply.StepStatus;
 import dev.kindling.config.Severity;
@@ -105,12 +104,24 @@ final class RunReport {
     calls.forEach(array::add);
   }
 
+  void datasource(String type) {
+    root.put("datasource", type);
+  }
+
+  /** The metadata items that failed to arrive (everything else was applied). */
+  void datasourceFailures(List<String> failures) {
+    if (!failures.isEmpty()) {
+      ArrayNode array = root.putArray("datasourceFailures");
+      failures.forEach(array::add);
+    }
+  }
+
   void error(String message) {
     root.put("error", message);
   }
 
-  void finish(Instant start, int exitStatus) {
-    root.put("durationMs", Duration.between(start, Instant.now()).toMillis());
+  void finish(Instant start, Instant end, int exitStatus) {
+    root.put("durationMs", Duration.between(start, end).toMillis());
     root.put("exitStatus", exitStatus);
   }
 
