@@ -111,7 +111,13 @@ class LayeringTest {
   }
 
   @Test
+  void lsp_isALeafThatOnlyTheCliWires() {
+    forbid(K + "lsp..", K + "metadata..", K + "datasource..", K + "apply..", K + "cli..");
+  }
+
+  @Test
   void libraries_stayInTheirPackage() {
+    onlyIn("org.eclipse.lsp4j..", K + "lsp..");
     onlyIn("org.yaml.snakeyaml..", K + "config.yaml..");
     onlyIn("okhttp3..", K + "datasource.http..");
     onlyIn("org.freedesktop.dbus..", K + "apply.systemd..");
@@ -153,6 +159,7 @@ class LayeringTest {
           "apply",
           "apply.systemd",
           "cli",
+          "lsp",
           "value");
 
   /** Every one of our packages (exact names) except {@code self} and those below it. */
