@@ -152,6 +152,8 @@ class LayeringTest {
           "userdata",
           "metadata",
           "validate",
+          "analysis",
+          "analysis.rules",
           "datasource",
           "datasource.http",
           "plan",
