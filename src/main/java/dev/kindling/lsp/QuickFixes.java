@@ -58,11 +58,18 @@ final class QuickFixes {
     this.document = analysis.document();
   }
 
-  /** The fixes whose diagnostic (or, for the others, whose line) touches {@code range}. */
+  /**
+   * The fixes for the lines of {@code range}: those of the diagnostics on them, and the others of
+   * those lines (an editor asks with the cursor, which need not be on the diagnostic itself).
+   */
   static List<Fix> in(Analysis analysis, Range range) {
     QuickFixes builder = new QuickFixes(analysis);
+    Range lines =
+        new Range(
+            new Position(range.getStart().getLine(), 0),
+            new Position(range.getEnd().getLine(), Integer.MAX_VALUE));
     for (Diagnostics.Located located : analysis.diagnostics()) {
-      if (touches(located.diagnostic().getRange(), range)) {
+      if (touches(located.diagnostic().getRange(), lines)) {
         builder.forFinding(located);
       }
     }
