@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindling.config.Code;
 import dev.kindling.config.CodeDocs;
+import dev.kindling.testing.GeneratedFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -20,20 +19,11 @@ class CodesPageTest {
    */
   @Test
   void render_isTheCommittedPage() throws IOException {
-    String generated = CodesPage.render();
-    if (Boolean.getBoolean("codes.update")) {
-      Files.createDirectories(COMMITTED.getParent());
-      Files.writeString(COMMITTED, generated, StandardCharsets.UTF_8);
-    }
-    String committed =
-        Files.exists(COMMITTED) ? Files.readString(COMMITTED, StandardCharsets.UTF_8) : "";
-    assertThat(committed)
-        .as(
-            "%s is not what CodesPage generates from CodeDocs (and the validator's output for its"
-                + " examples); regenerate it with: mvn -B -ntp test -Dtest=CodesPageTest"
-                + " -Dcodes.update=true",
-            COMMITTED)
-        .isEqualTo(generated);
+    GeneratedFile.assertCurrent(
+        COMMITTED,
+        CodesPage.render(),
+        "codes.update",
+        "CodesPage from CodeDocs (and the validator's output for its examples)");
   }
 
   @Test
