@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * With {@code --metadata}, every {@code $private_ipv4}-style variable must have a value: the
- * original silently substituted "" (reference §6, §14.17). Validation uses no process environment,
- * so the result does not depend on the machine it runs on.
+ * original silently substituted "" (docs/compatibility.md#variables-without-a-value-are-reported).
+ * Validation uses no process environment, so the result does not depend on the machine it runs on.
  */
 final class TemplateVariableRule implements Rule {
   @Override
