@@ -1,7 +1,9 @@
 package dev.kindling.lsp;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -78,6 +80,14 @@ final class YamlOutline {
   private final TextDocument document;
   private final List<Line> lines;
 
+  /**
+   * Answers already found, by line and column: a scan that meets a sibling whose answer is known
+   * stops there, so asking line after line costs time linear in the lines (times the depth).
+   */
+  private final Map<Long, Optional<List<String>>> containers = new HashMap<>();
+
+  private final Map<Long, Optional<List<String>>> items = new HashMap<>();
+
   private YamlOutline(TextDocument document, List<Line> lines) {
     this.document = document;
     this.lines = lines;
@@ -126,7 +136,17 @@ final class YamlOutline {
    * with {@link #ITEM} for each sequence entry on the way; empty when the structure cannot be told
    * (the line continues a scalar, or sits in a flow collection).
    */
-  Optional<List<String>> containerPath(int index, int column) {
+  synchronized Optional<List<String>> containerPath(int index, int column) {
+    long key = (long) index << 32 | column;
+    Optional<List<String>> known = containers.get(key);
+    if (known == null) {
+      known = findContainer(index, column);
+      containers.put(key, known);
+    }
+    return known;
+  }
+
+  private Optional<List<String>> findContainer(int index, int column) {
     for (int m = index - 1; m >= 0; m--) {
       Line above = lines.get(m);
       if (!above.isStructural()) {
@@ -138,6 +158,12 @@ final class YamlOutline {
       int dash = innermostDashBefore(above, column);
       if (dash >= 0) {
         return itemContainer(m, dash);
+      }
+      if (above.kind() == Kind.ENTRY && above.keyStart() == column) {
+        Optional<List<String>> sibling = containers.get((long) m << 32 | column);
+        if (sibling != null) {
+          return sibling; // a sibling in the same mapping whose answer is known
+        }
       }
       if (above.indent() < column) {
         return Optional.empty();
@@ -161,7 +187,17 @@ final class YamlOutline {
    * that holds the sequence, then {@link #ITEM}. The key may be at the same column as the dashes
    * (an indentless sequence).
    */
-  Optional<List<String>> itemContainer(int index, int dash) {
+  synchronized Optional<List<String>> itemContainer(int index, int dash) {
+    long key = (long) index << 32 | dash;
+    Optional<List<String>> known = items.get(key);
+    if (known == null) {
+      known = findItemContainer(index, dash);
+      items.put(key, known);
+    }
+    return known;
+  }
+
+  private Optional<List<String>> findItemContainer(int index, int dash) {
     Line line = lines.get(index);
     int position = line.dashes().indexOf(dash);
     if (position > 0) {
@@ -181,6 +217,10 @@ final class YamlOutline {
       int outer = innermostDashBefore(above, dash);
       if (outer >= 0) {
         return itemContainer(m, outer).map(c -> append(c, ITEM));
+      }
+      Optional<List<String>> before = items.get((long) m << 32 | dash);
+      if (before != null && above.dashes().contains(dash)) {
+        return before; // the entry before in the same sequence, whose answer is known
       }
       if (above.indent() < dash) {
         return Optional.empty();

@@ -80,4 +80,20 @@ class YamlOutlineTest {
     assertThat(o.blockEnd(5)).isEqualTo(5);
     assertThat(o.blockEnd(6)).isEqualTo(8);
   }
+
+  @Test
+  void paths_ofAHugeFlatDocument_areFoundLineAfterLine() {
+    StringBuilder text = new StringBuilder("#cloud-config\nwrite_files:\n");
+    for (int i = 0; i < 200_000; i++) {
+      text.append("  - path: /etc/f").append(i).append("\n    permissions: \"0644\"\n");
+    }
+    YamlOutline o = outline(text.toString());
+    // forward order, as the fixes ask: each line finds its sibling's answer
+    for (int i = 0; i < o.size(); i++) {
+      if (o.line(i).kind() == YamlOutline.Kind.ENTRY) {
+        assertThat(o.entryPath(i)).isPresent();
+      }
+    }
+    assertThat(o.entryPath(o.size() - 2)).contains(List.of("write_files", "[]", "permissions"));
+  }
 }
