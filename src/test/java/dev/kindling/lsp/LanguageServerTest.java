@@ -154,6 +154,8 @@ class LanguageServerTest {
         .extracting(d -> d.getCode().getLeft())
         .containsExactly("not-cloud-config");
     assertThat(session.hover("file:///work/compose.yaml", 0, 1)).isNull();
+    session.open("file:///work/build.yaml", 1, "# Cloud Build settings\nsteps: []\n");
+    assertThat(session.diagnostics("file:///work/build.yaml").getDiagnostics()).isEmpty();
   }
 
   @Test
