@@ -12,7 +12,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * The classification rules of reference §2 plus gzip and multipart MIME: gzip first (by magic
  * bytes), then script, cloud-config, Ignition and multipart. One instance classifies one input, so
- * the decompression budget covers the whole message, every part included.
+ * the decompression budget and the part budget cover the whole message, every part included.
  */
 final class UserDataClassifier {
   /** Most bytes gzip user data may expand to, all parts together (zip-bomb guard). */
@@ -20,6 +20,7 @@ final class UserDataClassifier {
 
   private final long limit;
   private long budget;
+  private int partsLeft = MultipartReader.MAX_PARTS;
 
   private UserDataClassifier(long limit) {
     this.limit = limit;
@@ -142,6 +143,16 @@ final class UserDataClassifier {
 
   static boolean isGzip(byte[] raw) {
     return raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b;
+  }
+
+  /** Takes {@code count} parts from the input's budget; false when that many are not left. */
+  boolean takeParts(int count) {
+    if (count > partsLeft) {
+      partsLeft = 0;
+      return false;
+    }
+    partsLeft -= count;
+    return true;
   }
 
   /** Gunzips within the budget left for this input. */

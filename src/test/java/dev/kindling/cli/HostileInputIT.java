@@ -82,4 +82,29 @@ class HostileInputIT {
       assertThat(bytes).isLessThan(1_000_000);
     }
   }
+
+  @Test
+  void run_multipartOverThePartLimit_isRefusedWholeAndReported() throws IOException {
+    StringBuilder m = new StringBuilder("Content-Type: multipart/mixed; boundary=\"XX\"\n\n");
+    for (int i = 0; i < 1001; i++) {
+      m.append("--XX\nContent-Type: text/cloud-config\n\nwrite_files:\n- path: /etc/p")
+          .append(i)
+          .append("\n  content: x\n");
+    }
+    Path data = file("user-data", m.append("--XX--\n").toString());
+    Path root = Files.createDirectories(tmp.resolve("root"));
+
+    Cli.Run validate = Cli.kindling("validate", data.toString());
+    Cli.Run run =
+        Cli.kindling(
+            "run", "--from-file", data.toString(), "--root", root.toString(), "--systemd", "none");
+
+    assertThat(validate.status()).isEqualTo(1);
+    assertThat(validate.out()).contains("more than 1000 parts").contains("[multipart]");
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(root.resolve("etc/p0")).doesNotExist();
+    JsonNode report =
+        new ObjectMapper().readTree(root.resolve("run/kindling/report.json").toFile());
+    assertThat(report.get("userData").get("problems").toString()).contains("more than 1000 parts");
+  }
 }
