@@ -16,8 +16,9 @@
 #   b64-block-validate            the same bytes as a | block (for comparison)
 #   quoted-7m-validate            7 MB double-quoted one-line content
 #   alias-1000-validate / -run    a 4 MB scalar and 1,000 aliases to it
-#   multipart-10k-run             a multipart message of 10,000 cloud-config parts
-#   scripts-10k-render            a multipart message of 10,000 script parts
+#   multipart-10k-run             a multipart message of 10,000 cloud-config parts (over the limit)
+#   scripts-10k-render            a multipart message of 10,000 script parts, render --root
+#   multipart-1k-run / scripts-1k-render   the same with 1,000 parts (the most allowed)
 # The JVM runs with its default heap settings. Needs GNU time (/usr/bin/time) and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,11 +60,12 @@ def multipart(parts):
         out.append("--XX\nContent-Type: %s\n\n%s\n" % (ctype, body))
     out.append("--XX--\n")
     return "".join(out)
-put("multipart-10k.txt", multipart(
-    [("text/cloud-config", "write_files:\n- path: /etc/p/%d\n  content: part %d\n" % (i, i))
-     for i in range(10_000)]))
-put("scripts-10k.txt", multipart(
-    [("text/x-shellscript", "#!/bin/sh\necho %d\n" % i) for i in range(10_000)]))
+for n, tag in ((10_000, "10k"), (1000, "1k")):
+    put("multipart-%s.txt" % tag, multipart(
+        [("text/cloud-config", "write_files:\n- path: /etc/p/%d\n  content: part %d\n" % (i, i))
+         for i in range(n)]))
+    put("scripts-%s.txt" % tag, multipart(
+        [("text/x-shellscript", "#!/bin/sh\necho %d\n" % i) for i in range(n)]))
 EOF
 
 printf '%-22s %10s %12s %s\n' case "wall s" "peak RSS MB" status
@@ -99,4 +101,6 @@ run_case quoted-7m-validate validate "$work/quoted-7m.yaml"
 run_case alias-1000-validate validate "$work/alias-1000.yaml"
 run_case alias-1000-run run --from-file "$work/alias-1000.yaml" --root @ROOT@ --systemd none
 run_case multipart-10k-run run --from-file "$work/multipart-10k.txt" --root @ROOT@ --systemd none
-run_case scripts-10k-render render --from-file "$work/scripts-10k.txt"
+run_case scripts-10k-render render --from-file "$work/scripts-10k.txt" --root @ROOT@
+run_case multipart-1k-run run --from-file "$work/multipart-1k.txt" --root @ROOT@ --systemd none
+run_case scripts-1k-render render --from-file "$work/scripts-1k.txt" --root @ROOT@
