@@ -194,7 +194,9 @@ final class ApplyFlow {
         fs.write(REPORT, json, 0644, Ids.none());
       }
     } catch (IOException e) {
-      LOG.error("failed to write the run report: {}", e.getMessage());
+      LOG.error(
+          "failed to write the run report: {}",
+          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
   }
 }

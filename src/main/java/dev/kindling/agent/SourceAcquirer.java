@@ -52,7 +52,7 @@ final class SourceAcquirer {
   /**
    * Selects and fetches.
    *
-   * @throws NoDatasourceException when no source answered (or delivered) within {@code timeout}
+   * @throws NoDatasourceException when no source answered within {@code timeout}
    * @throws SourceFailedException when the selected source failed to deliver its user data or its
    *     metadata as a whole (metadata items that fail are listed in the result instead)
    */
@@ -83,7 +83,6 @@ final class SourceAcquirer {
                   + " below "
                   + env.dmiRoot()
                   + "; name a source with --from-…)",
-              List.of(),
               null);
         }
       }
@@ -94,8 +93,13 @@ final class SourceAcquirer {
     }
   }
 
+  /**
+   * Fetches from the selected source. Once a source was selected, every failure is that source's
+   * (exit 1 with its reason), also when the deadline ran out while it was being retried: only
+   * finding no source in time is "no datasource".
+   */
   private static Acquired fetch(Datasource ds, Fetch what, Duration timeout, Deadline deadline)
-      throws NoDatasourceException, SourceFailedException, InterruptedException {
+      throws SourceFailedException, InterruptedException {
     try {
       LOG.info("fetching user-data from {}", ds.type());
       Optional<byte[]> userData = ds.fetchUserData(deadline);
@@ -104,32 +108,19 @@ final class SourceAcquirer {
         LOG.info("fetching metadata from {}", ds.type());
         metadata = ds.fetchPartialMetadata(deadline);
       }
-      if (!metadata.failures().isEmpty() && deadline.expired()) {
-        throw outOfTime(ds, timeout, metadata.failures().get(0), null);
-      }
       for (String failure : metadata.failures()) {
         LOG.error("{}: {}", ds.type(), failure);
       }
       return new Acquired(ds.type(), userData, metadata.metadata(), metadata.failures());
     } catch (DatasourceException e) {
       if (deadline.expired()) {
-        throw outOfTime(ds, timeout, e.getMessage(), e);
+        throw new SourceFailedException(
+            ds.type(),
+            new DatasourceException(
+                e.getMessage() + " (the deadline of " + timeout.toSeconds() + " s passed)", e));
       }
       throw new SourceFailedException(ds.type(), e);
     }
-  }
-
-  private static NoDatasourceException outOfTime(
-      Datasource ds, Duration timeout, String why, Throwable cause) {
-    return new NoDatasourceException(
-        "deadline of "
-            + timeout.toSeconds()
-            + " s passed while fetching from "
-            + ds.type()
-            + ": "
-            + why,
-        List.of(ds.type()),
-        cause);
   }
 
   private static void closeAll(List<Datasource> sources) {

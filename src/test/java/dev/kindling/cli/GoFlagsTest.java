@@ -54,7 +54,7 @@ class GoFlagsTest {
 
     assertThat(flags.get("workspace")).isEqualTo("/var/lib/coreos-cloudinit");
     assertThat(flags.get("ssh-key-name")).isEqualTo("coreos-cloudinit");
-    assertThat(flags.isSet("workspace")).isFalse();
+    assertThat(flags.isTrue("validate")).isFalse();
   }
 
   @Test

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * launchers; a metadata item that fails leaves everything else applied; a bad source argument is a
  * usage error before any lock is taken.
  */
-@Timeout(120)
+@Timeout(180)
 class SourceFailureIT {
   private static final Path FIXTURES = Path.of("src/test/resources/datasource");
 
@@ -57,7 +57,7 @@ class SourceFailureIT {
         "--systemd",
         "none",
         "--timeout",
-        "60");
+        "10");
   }
 
   @Test
@@ -79,7 +79,7 @@ class SourceFailureIT {
     imds.fault("/latest/user-data", Fault.status(500));
 
     Cli.Run r =
-        Cli.kindling("render", "--from-ec2-metadata", imds.baseUri().toString(), "--timeout", "60");
+        Cli.kindling("render", "--from-ec2-metadata", imds.baseUri().toString(), "--timeout", "10");
 
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.err()).contains("failed to fetch user-data").contains("HTTP 500");
@@ -97,12 +97,15 @@ class SourceFailureIT {
             "-root",
             root.toString(),
             "-systemd",
-            "none");
+            "none",
+            "-timeout",
+            "10");
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.all()).contains("failed to fetch user-data").doesNotContain("No datasources");
 
     Cli.Run validate =
-        Cli.coreosCloudinit("-validate", "-from-ec2-metadata", imds.baseUri().toString());
+        Cli.coreosCloudinit(
+            "-validate", "-from-ec2-metadata", imds.baseUri().toString(), "-timeout", "10");
     assertThat(validate.status()).isEqualTo(1);
     assertThat(validate.all())
         .contains("failed to fetch user-data")
@@ -156,7 +159,8 @@ class SourceFailureIT {
   void fetch_publicKeyListingAnswers500_showsWhatArrivedAndExits1() {
     imds.fault("/latest/meta-data/public-keys/", Fault.status(500));
 
-    Cli.Run r = Cli.kindling("fetch", "--from-ec2-metadata", imds.baseUri().toString());
+    Cli.Run r =
+        Cli.kindling("fetch", "--from-ec2-metadata", imds.baseUri().toString(), "--timeout", "10");
 
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.out()).contains("hostname:      ip-10-0-0-5.ec2.internal");
