@@ -111,10 +111,16 @@ class LayeringTest {
   }
 
   @Test
+  void serve_reachesNoRuntimeLayer() {
+    forbid(K + "serve..", K + "datasource..", K + "plan..", K + "apply..", K + "cli..");
+  }
+
+  @Test
   void libraries_stayInTheirPackage() {
     onlyIn("org.yaml.snakeyaml..", K + "config.yaml..");
     onlyIn("okhttp3..", K + "datasource.http..");
     onlyIn("org.freedesktop.dbus..", K + "apply.systemd..");
+    onlyIn("com.sun.net.httpserver..", K + "serve..");
   }
 
   @Test
@@ -153,6 +159,7 @@ class LayeringTest {
           "apply",
           "apply.systemd",
           "cli",
+          "serve",
           "value");
 
   /** Every one of our packages (exact names) except {@code self} and those below it. */
