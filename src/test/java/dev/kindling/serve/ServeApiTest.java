@@ -328,7 +328,8 @@ class ServeApiTest {
                 .header("Content-Type", "application/octet-stream")
                 .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(exact))));
     assertThat(limit.statusCode()).isEqualTo(200);
-    assertThat(log.toString()).contains("POST /v1/validate 200 in=" + ServeSettings.MAX_BODY_BYTES);
+    assertThat(logLines(3).get(2))
+        .startsWith("POST /v1/validate 200 in=" + ServeSettings.MAX_BODY_BYTES);
   }
 
   @Test
@@ -438,7 +439,7 @@ class ServeApiTest {
         HttpRequest.newBuilder(s.url().resolve("/v1/render"))
             .header("Content-Type", "multipart/form-data; boundary=" + SECRET)
             .POST(BodyPublishers.ofString("--" + SECRET + "\r\n" + SECRET)));
-    List<String> lines = log.toString().lines().toList();
+    List<String> lines = logLines(6);
     assertThat(lines).hasSize(6);
     assertThat(lines)
         .allSatisfy(
@@ -449,6 +450,12 @@ class ServeApiTest {
         .doesNotContain(SECRET)
         .doesNotContain("hots")
         .doesNotContain("node1");
+  }
+
+  /** The log's lines once it has {@code n} (a line is written just after its answer is sent). */
+  private List<String> logLines(int n) throws Exception {
+    waitFor(() -> log.toString().lines().count() >= n);
+    return log.toString().lines().toList();
   }
 
   private static void waitFor(java.util.function.BooleanSupplier condition) throws Exception {
