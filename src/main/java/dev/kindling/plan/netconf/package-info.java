@@ -3,7 +3,6 @@
  * drive, Packet's network JSON and VMware's guestinfo keys, each turned into systemd-networkd
  * {@code .netdev} and {@code .network} files. Pure: parses text, returns text.
  *
- * <p>May depend on: the JDK and Jackson. Must not depend on: java.nio.file.Files, any I/O, every
- * other dev.kindling package.
+ * <p>May use: value; libraries: Jackson.
  */
 package dev.kindling.plan.netconf;
