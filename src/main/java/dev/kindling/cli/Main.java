@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       RenderCommand.class,
       RunCommand.class,
       FetchCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      LspCommand.class
     })
 public final class Main implements Runnable {
   /** The subcommands, by name, in the order help lists them. */
@@ -36,6 +37,7 @@ public final class Main implements Runnable {
     COMMANDS.put("run", () -> new RunCommand());
     COMMANDS.put("fetch", () -> new FetchCommand());
     COMMANDS.put("serve", () -> new ServeCommand());
+    COMMANDS.put("lsp", () -> new LspCommand());
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
