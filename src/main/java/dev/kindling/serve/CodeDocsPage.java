@@ -1,10 +1,12 @@
 package dev.kindling.serve;
 
 import dev.kindling.config.Code;
+import dev.kindling.config.CodeDocs;
 
 /**
- * {@code GET /docs/codes}: one section per finding code, each with the code itself as its anchor
- * ({@code #unknown-key}), so the page's links from a finding land on its explanation offline.
+ * {@code GET /docs/codes}: the finding codes' documentation ({@link CodeDocs}, the source of
+ * docs/codes.md) as one HTML page with one section per code, anchored by the code itself ({@code
+ * #unknown-key}) as in docs/codes.md, so a finding's link lands on its explanation offline.
  */
 final class CodeDocsPage {
   private CodeDocsPage() {}
@@ -20,18 +22,42 @@ final class CodeDocsPage {
         .append("<body class=\"docs\"><header><h1>Kindling finding codes</h1>")
         .append("<p><a href=\"/\">Back to the validator</a></p></header><main>\n");
     for (Code code : Code.values()) {
+      CodeDocs.Doc doc = CodeDocs.of(code);
       html.append("<section id=\"")
           .append(escape(code.id()))
           .append("\"><h2><a href=\"#")
           .append(escape(code.id()))
           .append("\">")
           .append(escape(code.id()))
-          .append("</a></h2><p>")
+          .append("</a></h2><p class=\"summary\">")
           .append(escape(code.summary()))
+          .append(".</p><p>")
+          .append(prose(doc.meaning()))
+          .append("</p><p><b>Example:</b></p><pre>")
+          .append(escape(doc.example()))
+          .append("</pre><p><b>Fix:</b> ")
+          .append(prose(doc.fix()))
           .append("</p></section>\n");
     }
     html.append("</main></body></html>\n");
     return Response.ok("text/html; charset=utf-8", html.toString());
+  }
+
+  /** Escaped text with its {@code `code`} spans as {@code <code>} elements. */
+  static String prose(String text) {
+    String[] parts = text.split("`", -1);
+    if (parts.length % 2 == 0) {
+      return escape(text); // an unpaired backtick: no code spans
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < parts.length; i++) {
+      if (i % 2 == 1) {
+        sb.append("<code>").append(escape(parts[i])).append("</code>");
+      } else {
+        sb.append(escape(parts[i]));
+      }
+    }
+    return sb.toString();
   }
 
   /** HTML-escapes text for element content and double-quoted attributes. */

@@ -251,7 +251,9 @@ class ServeApiTest {
         .doesNotContain("<script")
         .doesNotContain(" style=");
     assertThat(send(HttpRequest.newBuilder(s.url().resolve("/docs/codes"))).body())
-        .contains("<section id=\"unknown-key\">");
+        .contains("<section id=\"unknown-key\">")
+        .contains("<b>Fix:</b>")
+        .contains("<code>#cloud-config</code>");
     HttpResponse<String> head =
         send(HttpRequest.newBuilder(s.url()).method("HEAD", BodyPublishers.noBody()));
     assertThat(head.statusCode()).isEqualTo(200);

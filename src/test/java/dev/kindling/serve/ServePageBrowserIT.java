@@ -212,7 +212,10 @@ class ServePageBrowserIT {
   void codeLink_opensTheCodesExplanationOffline() {
     driver.get(server.url().resolve("/docs/codes#unknown-key").toString());
     WebElement section = driver.findElement(By.id("unknown-key"));
-    assertThat(section.getText()).contains("unknown-key").contains("not part of cloud-config");
+    assertThat(section.getText())
+        .contains("unknown-key")
+        .contains(dev.kindling.config.Code.UNKNOWN_KEY.summary())
+        .contains("Fix:");
   }
 
   private static List<String> lines(org.openqa.selenium.WebDriver d) {
