@@ -43,9 +43,12 @@ public final class RootFs {
     return owners;
   }
 
-  /** Whether the root is the host's {@code /}. */
+  /**
+   * Whether the root is the host's {@code /}, however it is spelled (a link to it, {@code
+   * /proc/self/root}): {@link HostRoot}.
+   */
   public boolean isHostRoot() {
-    return root.getParent() == null && root.getFileSystem().equals(Path.of("/").getFileSystem());
+    return HostRoot.is(root);
   }
 
   /**
