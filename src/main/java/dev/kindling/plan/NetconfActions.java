@@ -6,19 +6,25 @@ import dev.kindling.plan.netconf.Conversion;
 import dev.kindling.plan.netconf.NetconfConverter;
 import dev.kindling.plan.netconf.NetconfException;
 import dev.kindling.plan.netconf.NetworkFile;
+import dev.kindling.plan.netconf.Skipped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Plans {@code --convert-netconf} (reference §7 step 8, §10): the kernel modules the interfaces
- * need ({@code 8021q} for VLANs, {@code bonding} with the first bond's parameters), and the
- * generated files as runtime networkd units, which {@link UnitActions} places before its single
- * systemd-networkd restart (§14.20: the original restarted networkd before writing them). When the
- * datasource supplied no network config of the requested format, or it cannot be converted, the
- * plan gets a {@link RejectedItem} instead (§14.22: the original crashed). Unlike the original,
+ * Plans {@code --convert-netconf}: the kernel modules the interfaces need ({@code 8021q} for VLANs,
+ * {@code bonding} with the first bond's parameters), and the generated files as runtime networkd
+ * units, which {@link UnitActions} places before its single systemd-networkd restart (the original
+ * restarted networkd before writing them). When the datasource supplied no network config of the
+ * requested format, or it cannot be converted, the plan gets a {@link RejectedItem} instead (the
+ * original crashed); so does every part of the config the conversion left out. Unlike the original,
  * matching interfaces are not taken down first: networkd reconfigures the links it manages when it
  * restarts.
+ *
+ * <p>{@code openstack} differs in one point: {@code network_data.json} is optional in OpenStack
+ * (older clouds and other config-drive platforms have none), so when it is absent nothing is
+ * planned and nothing fails; the packaged OpenStack units ask for it on every boot
+ * (docs/network.md).
  */
 final class NetconfActions {
   private static final String SUBJECT = "convert-netconf ";
@@ -39,6 +45,9 @@ final class NetconfActions {
     }
     Optional<Metadata.NetworkConfig> config =
         metadata.networkConfig().filter(c -> c.format().equals(format));
+    if (config.isEmpty() && format.equals("openstack")) {
+      return new Planned(List.of(), List.of());
+    }
     if (config.isEmpty()) {
       String supplied =
           metadata.networkConfig().map(c -> " (it supplied \"" + c.format() + "\")").orElse("");
@@ -52,6 +61,9 @@ final class NetconfActions {
       return rejected(format, e.getMessage());
     }
     List<Action> actions = new ArrayList<>();
+    for (Skipped s : conversion.skipped()) {
+      actions.add(new RejectedItem(SUBJECT + format + " " + s.subject(), s.reason()));
+    }
     if (conversion.needsVlanModule()) {
       actions.add(new LoadKernelModule("8021q", List.of()));
     }

@@ -9,7 +9,8 @@ import java.util.Objects;
  *     coreos-cloudinit})
  * @param workspace where scripts are stored ({@code --workspace}, default {@code
  *     /var/lib/coreos-cloudinit})
- * @param convertNetconf {@code ""}, {@code debian}, {@code packet} or {@code vmware}
+ * @param convertNetconf {@code ""}, {@code debian}, {@code openstack}, {@code packet} or {@code
+ *     vmware}
  * @param datasource the datasource type name, for the metadata env file (e.g. {@code ec2-metadata})
  */
 public record PlanOptions(

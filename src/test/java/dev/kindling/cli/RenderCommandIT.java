@@ -84,6 +84,49 @@ class RenderCommandIT {
   }
 
   @Test
+  void render_openstackNetworkData_networkdFilesAndWhatWasLeftOut() throws IOException {
+    Path drive = Files.createDirectories(tmp.resolve("drive/openstack/latest"));
+    Files.writeString(drive.resolve("meta_data.json"), "{\"uuid\": \"i-1\"}");
+    Files.writeString(drive.resolve("user_data"), "#cloud-config\n");
+    Files.writeString(
+        drive.resolve("network_data.json"),
+        "{\"links\": [{\"id\": \"tap1\", \"type\": \"phy\","
+            + " \"ethernet_mac_address\": \"FA:16:3E:00:00:01\"},"
+            + " {\"id\": \"x\", \"type\": \"vxlan\"}],"
+            + " \"networks\": [{\"link\": \"tap1\", \"type\": \"ipv4_dhcp\"}],"
+            + " \"services\": [{\"type\": \"dns\", \"address\": \"192.0.2.53\"}]}");
+    Path root = Files.createDirectories(tmp.resolve("root"));
+
+    Cli.Run r =
+        Cli.kindling(
+            "render",
+            "--from-configdrive",
+            tmp.resolve("drive").toString(),
+            "--convert-netconf",
+            "openstack",
+            "--root",
+            root.toString(),
+            "--format",
+            "json");
+
+    JsonNode actions = new ObjectMapper().readTree(r.out()).get("actions");
+    assertThat(actions.findValuesAsText("path"))
+        .contains("/run/systemd/network/30-kindling-fa163e000001.network");
+    assertThat(actions.findValuesAsText("subject"))
+        .contains("convert-netconf openstack links[1] \"x\"");
+    assertThat(actions.findValuesAsText("unit")).contains("systemd-networkd.service");
+    assertThat(root.resolve("run/systemd/network/30-kindling-fa163e000001.network"))
+        .hasContent(
+            "# Kindling: network_data.json link \"tap1\" (phy)\n[Match]\n"
+                + "MACAddress=fa:16:3e:00:00:01\nType=ether\n\n[Network]\nDHCP=ipv4\n"
+                + "DNS=192.0.2.53\n");
+    JsonNode report =
+        new ObjectMapper().readTree(root.resolve("run/kindling/report.json").toFile());
+    assertThat(report.get("actions").findValuesAsText("status")).contains("rejected");
+    assertThat(r.status()).isEqualTo(1);
+  }
+
+  @Test
   void render_rootSlash_refused() throws IOException {
     Cli.Run r = Cli.kindling("render", "--from-file", userData("").toString(), "--root", "/");
 
