@@ -11,9 +11,10 @@ import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Decodes {@code write_files[].content} per its {@code encoding} (reference §5.3), with the
- * original's base64 rules (padding required, CR and LF ignored) and one fix: a truncated gzip
- * stream is an error instead of silently yielding a prefix.
+ * Decodes {@code write_files[].content} per its {@code encoding} (base64, gzip, gzip+base64), with
+ * the original's base64 rules (padding required, CR and LF ignored) and one fix: a truncated gzip
+ * stream is an error instead of silently yielding a prefix
+ * (docs/compatibility.md#truncated-gzip-content-is-an-error).
  */
 public final class ContentDecoder {
   // Unlike datasource.ContentEncoding on purpose: Go's base64 rules (a space is an error).

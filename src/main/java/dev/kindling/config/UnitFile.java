@@ -10,18 +10,24 @@ import java.util.regex.Pattern;
  * A unit or drop-in file read with systemd's INI rules (systemd.syntax(7), {@code conf-parser.c}):
  * lines are trimmed; blank lines and lines starting with {@code #} or {@code ;} are skipped; a line
  * ending in a backslash continues on the next one; {@code [Section]} starts a section; everything
- * else is {@code Key=Value}. Lines systemd would reject or ignore are kept as problems, by content
- * line number, without their text (unit files may hold secrets).
+ * else is {@code Key=Value}, except {@code .include PATH}, which systemd still honours (deprecated:
+ * it reads the named file in place and logs a warning). Lines systemd would reject or ignore are
+ * kept as problems, by content line number, without their text (unit files may hold secrets).
  *
  * @param sections the sections in order, with their settings
  * @param problems the lines systemd rejects or ignores, in order
+ * @param includes the content lines of {@code .include} directives, in order
  */
-public record UnitFile(List<Section> sections, List<Problem> problems) {
+public record UnitFile(List<Section> sections, List<Problem> problems, List<Integer> includes) {
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]+");
+
+  /** How systemd's parser recognises an include directive (the space is part of it). */
+  private static final String INCLUDE = ".include ";
 
   public UnitFile {
     sections = List.copyOf(sections);
     problems = List.copyOf(problems);
+    includes = List.copyOf(includes);
   }
 
   /**
@@ -118,6 +124,7 @@ public record UnitFile(List<Section> sections, List<Problem> problems) {
   private static final class Reader {
     private final List<Section> sections = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
+    private final List<Integer> includes = new ArrayList<>();
     private String sectionName;
     private int sectionLine;
     private List<Setting> settings = new ArrayList<>();
@@ -126,6 +133,10 @@ public record UnitFile(List<Section> sections, List<Problem> problems) {
     void line(String text, int line) {
       String logical = text.strip();
       if (logical.isEmpty()) {
+        return;
+      }
+      if (logical.startsWith(INCLUDE)) {
+        includes.add(line);
         return;
       }
       if (logical.charAt(0) == '[') {
@@ -174,7 +185,7 @@ public record UnitFile(List<Section> sections, List<Problem> problems) {
 
     UnitFile finish() {
       closeSection();
-      return new UnitFile(sections, problems);
+      return new UnitFile(sections, problems, includes);
     }
   }
 

@@ -107,7 +107,9 @@ public final class ConfigDriveDatasource implements Datasource {
     return network.isEmpty() ? metadata : ConfigDriveMetadata.withNetwork(metadata, network.get());
   }
 
-  /** {@code network_config.content_path}, read relative to {@code openstack/} (reference §8). */
+  /**
+   * {@code network_config.content_path}, read relative to {@code openstack/} as the original did.
+   */
   private Optional<Metadata.NetworkConfig> debianNetworkConfig(
       Path openstackDir, String contentPath, Deadline deadline)
       throws DatasourceException, InterruptedException {

@@ -27,7 +27,7 @@ public final class ConfigDriveLocator {
   /** The labels OpenStack and others give a config-drive, in the order they are tried. */
   public static final List<String> LABELS = List.of("config-2", "CONFIG-2");
 
-  /** The filesystems a config-drive may have (anchors §6.3). */
+  /** The filesystems a config-drive may have: OpenStack writes ISO9660 or VFAT. */
   public static final Set<String> FILESYSTEMS = Set.of("iso9660", "vfat");
 
   /** The options every config-drive is mounted with. */

@@ -11,7 +11,7 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Decodes user data that a platform delivers encoded: base64 (padding required, whitespace ignored)
- * and gzip+base64, with the encoding names of {@code write_files} (reference §5.3).
+ * and gzip+base64, with the encoding names of {@code write_files}.
  */
 final class ContentEncoding {
   // Unlike config.ContentDecoder on purpose: platform user data may carry spaces or tabs; throws.

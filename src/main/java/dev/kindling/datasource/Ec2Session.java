@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An EC2 instance metadata session: IMDSv2 first (a token from {@code PUT latest/api/token}, sent
  * on every request and renewed once on a 401), IMDSv1 only when the token request is refused with
- * 403, 404 or 405. Explains the failures AWS documents (anchors §6.1), including the hop-limit
- * symptom: the token PUT times out while GETs answer 401.
+ * 403, 404 or 405. Explains the failures AWS documents for IMDS, including the hop-limit symptom:
+ * the token PUT times out while GETs answer 401.
  */
 final class Ec2Session {
   static final String TOKEN_PATH = "latest/api/token";

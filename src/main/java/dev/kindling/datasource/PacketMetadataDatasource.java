@@ -15,7 +15,9 @@ import java.util.Optional;
  * {@code userdata}.
  */
 public final class PacketMetadataDatasource implements HttpDatasource {
-  /** The real metadata service (reference §1.2); never used in tests. */
+  /**
+   * The real metadata service (the original's {@code -oem packet} default); never used in tests.
+   */
   public static final URI DEFAULT_BASE = URI.create("https://metadata.packet.net/");
 
   private final MetadataClient client;

@@ -15,8 +15,8 @@ import java.util.Optional;
  * VMware guestinfo variables ({@code --from-vmware-guestinfo}, type {@code vmware-guestinfo}): user
  * data from {@code coreos.config.data} decoded per {@code coreos.config.data.encoding}, else
  * downloaded from {@code coreos.config.url}; metadata from {@code hostname} and the {@code
- * interface.*} / {@code dns.*} variables (reference §8), which also become the {@code vmware}
- * network configuration. Checked once: a VM does not become a VMware VM later.
+ * interface.*} / {@code dns.*} variables, which also become the {@code vmware} network
+ * configuration. Checked once: a VM does not become a VMware VM later.
  *
  * <p>Wiring: {@code new VmwareGuestinfoDatasource(new RpctoolGuestinfoSource(new
  * ProcessCommandRunner(), Path.of("/")), url -> metadataClient...)}, or with an {@link

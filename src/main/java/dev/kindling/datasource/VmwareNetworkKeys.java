@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The VMware network variables found by enumerating {@code dns.server.N}, {@code dns.domain.N} and
- * {@code interface.N.*} from index 0 until the first missing one (reference §8), and the IP
+ * {@code interface.N.*} from index 0 until the first missing one (as the original did), and the IP
  * addresses they give by {@code interface.N.role}.
  *
  * @param values every variable found, by name without {@code guestinfo.}, in enumeration order

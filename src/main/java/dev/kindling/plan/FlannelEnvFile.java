@@ -5,15 +5,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Renders {@code coreos.flannel} to {@code /run/flannel/options.env} (reference §7.2): one {@code
- * KEY=value} line per set field in table order, mode 0644. Unlike the original, the file ends with
- * a newline (§14.13: without it, tools that append to the file glued their line to the last one).
- * flanneld reads the file with systemd's {@code EnvironmentFile=}, which drops backslashes and
- * leading and trailing blanks of an unquoted value and takes a leading quote as quoting. The
- * original wrote every value raw, so such values reached flanneld changed; Kindling writes a value
- * raw when it survives that (URLs, paths and addresses, as before) and otherwise double-quoted,
- * with {@code "}, {@code \}, {@code `} and {@code $} backslash-escaped, which systemd reads back
- * exactly.
+ * Renders {@code coreos.flannel} to {@code /run/flannel/options.env}: one {@code KEY=value} line
+ * per set field in table order, mode 0644. Unlike the original, the file ends with a newline
+ * (without it, tools that append to the file glued their line to the last one:
+ * docs/compatibility.md#flannel-optionsenv-ends-with-a-newline). flanneld reads the file with
+ * systemd's {@code EnvironmentFile=}, which drops backslashes and leading and trailing blanks of an
+ * unquoted value and takes a leading quote as quoting. The original wrote every value raw, so such
+ * values reached flanneld changed; Kindling writes a value raw when it survives that (URLs, paths
+ * and addresses, as before) and otherwise double-quoted, with {@code "}, {@code \}, {@code `} and
+ * {@code $} backslash-escaped, which systemd reads back exactly
+ * (docs/compatibility.md#flannel-values-systemd-would-change-are-quoted).
  */
 public final class FlannelEnvFile {
   /** Where flanneld reads its options. */

@@ -15,11 +15,13 @@ import java.util.Optional;
  * Plans {@code --convert-netconf}: the kernel modules the interfaces need ({@code 8021q} for VLANs,
  * {@code bonding} with the first bond's parameters), and the generated files as runtime networkd
  * units, which {@link UnitActions} places before its single systemd-networkd restart (the original
- * restarted networkd before writing them). When the datasource supplied no network config of the
- * requested format, or it cannot be converted, the plan gets a {@link RejectedItem} instead (the
- * original crashed); so does every part of the config the conversion left out. Unlike the original,
- * matching interfaces are not taken down first: networkd reconfigures the links it manages when it
- * restarts.
+ * restarted networkd before writing them:
+ * docs/compatibility.md#systemd-networkd-restarts-after-the-network-files-are-written). When the
+ * datasource supplied no network config of the requested format, or it cannot be converted, the
+ * plan gets a {@link RejectedItem} instead (the original crashed:
+ * docs/compatibility.md#missing-network-config-is-reported-not-a-crash); so does every part of the
+ * config the conversion left out. Unlike the original, matching interfaces are not taken down
+ * first: networkd reconfigures the links it manages when it restarts.
  *
  * <p>{@code openstack} differs in one point: {@code network_data.json} is optional in OpenStack
  * (older clouds and other config-drive platforms have none), so when it is absent nothing is

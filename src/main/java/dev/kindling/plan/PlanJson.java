@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the plan as CONTRACT's {@code render --format json}: {@code {"actions": [...]}}, one
+ * Writes the plan as {@code render --format json} (docs/cli.md): {@code {"actions": [...]}}, one
  * action object per line with its {@code type} first. Contents, passwords and keys never appear:
  * files, units, drop-ins and scripts are described by size and SHA-256, key lists by their count.
  */
@@ -150,7 +150,7 @@ final class PlanJson {
     g.writeEndArray();
   }
 
-  /** {@code {"a": 1, "b": [2, 3]}} on one line, as CONTRACT shows. */
+  /** {@code {"a": 1, "b": [2, 3]}} on one line, as docs/cli.md shows. */
   private static final class InlinePrinter extends MinimalPrettyPrinter {
     private static final long serialVersionUID = 1L;
 

@@ -4,12 +4,13 @@ import dev.kindling.userdata.Shebang;
 import dev.kindling.value.Bytes;
 
 /**
- * Plans a script part (reference §9): it is stored as {@code <workspace>/scripts/<name>} and run
- * once as the transient unit {@code coreos-cloudinit-<name>.service}. The name is the first 16 hex
- * digits of the script's SHA-256, so a second run with the same script rewrites nothing and reuses
- * the unit name (the original used a random temporary name each boot). The applier executes the
- * file itself, so the kernel honours its {@code #!} interpreter (§14.24: the original always ran
- * {@code /bin/bash}); a {@code #!} line without an interpreter is therefore rejected here.
+ * Plans a script part: it is stored as {@code <workspace>/scripts/<name>} and run once as the
+ * transient unit {@code coreos-cloudinit-<name>.service}. The name is the first 16 hex digits of
+ * the script's SHA-256, so a second run with the same script rewrites nothing and reuses the unit
+ * name (the original used a random temporary name each boot). The applier executes the file itself,
+ * so the kernel honours its {@code #!} interpreter (the original always ran {@code /bin/bash}:
+ * docs/compatibility.md#scripts-run-with-their-own-interpreter-and-are-awaited); a {@code #!} line
+ * without an interpreter is therefore rejected here.
  */
 final class ScriptActions {
   private ScriptActions() {}

@@ -10,14 +10,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The original's {@code processUnits} (reference §7.1) as actions. Per unit with a name, in order:
- * {@link PlaceUnit} when it has content, {@link PlaceDropIn} for each drop-in with a name and
- * content, {@link MaskUnit} when masked or else {@link UnmaskUnit} of the runtime path when it is a
- * runtime unit, {@link EnableUnit} unless it is a networkd file. Then {@link DaemonReload} if
- * anything was placed, one restart of systemd-networkd if a networkd file was listed (after the
- * files are written, §14.20), and the units' commands in order (a networkd file's command is
- * ignored). A name that would leave the unit directory and an unknown command become {@link
- * RejectedItem}s in their place; units and drop-ins without a name are skipped, as upstream.
+ * The original's {@code processUnits} as actions. Per unit with a name, in order: {@link PlaceUnit}
+ * when it has content, {@link PlaceDropIn} for each drop-in with a name and content, {@link
+ * MaskUnit} when masked or else {@link UnmaskUnit} of the runtime path when it is a runtime unit,
+ * {@link EnableUnit} unless it is a networkd file. Then {@link DaemonReload} if anything was
+ * placed, one restart of systemd-networkd if a networkd file was listed (after the files are
+ * written: docs/compatibility.md#systemd-networkd-restarts-after-the-network-files-are-written),
+ * and the units' commands in order (a networkd file's command is ignored). A name that would leave
+ * the unit directory and an unknown command become {@link RejectedItem}s in their place; units and
+ * drop-ins without a name are skipped, as upstream.
  */
 final class UnitActions {
   /** The commands a unit may ask for (system/systemd.go). */

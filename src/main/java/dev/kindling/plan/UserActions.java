@@ -9,14 +9,14 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Plans the {@code users} of one cloud-config (reference §7 step 2): per user with a name, in
- * order, {@link CreateUser} with every field (the applier only sets the password of a user that
- * already exists), its {@code ssh_authorized_keys}, then the deprecated remote imports ({@code
- * coreos_ssh_import_github} and each of {@code coreos_ssh_import_github_users} under key name
- * {@code github-<login>}, {@code coreos_ssh_import_url} under {@code coreos-cloudinit-<user>}).
- * Users without a name are skipped, as upstream (the validator warns). The {@code core} user's keys
- * are not authorized here: they are part of the core keys planned first ({@link Reachability}).
- * {@code gecos} is passed as written, not Go-quoted (§14.16).
+ * Plans the {@code users} of one cloud-config: per user with a name, in order, {@link CreateUser}
+ * with every field (the applier only sets the password of a user that already exists), its {@code
+ * ssh_authorized_keys}, then the deprecated remote imports ({@code coreos_ssh_import_github} and
+ * each of {@code coreos_ssh_import_github_users} under key name {@code github-<login>}, {@code
+ * coreos_ssh_import_url} under {@code coreos-cloudinit-<user>}). Users without a name are skipped,
+ * as upstream (the validator warns). The {@code core} user's keys are not authorized here: they are
+ * part of the core keys planned first ({@link Reachability}). {@code gecos} is passed as written,
+ * not Go-quoted (docs/compatibility.md#gecos-is-written-as-given).
  */
 final class UserActions {
   private static final Pattern GITHUB_LOGIN = Pattern.compile(CloudConfigSchema.GITHUB_LOGIN);

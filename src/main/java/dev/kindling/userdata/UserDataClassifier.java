@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The classification rules of reference §2 plus gzip and multipart MIME: gzip first (by magic
+ * coreos-cloudinit's classification rules plus gzip and multipart MIME: gzip first (by magic
  * bytes), then script, cloud-config, Ignition and multipart. One instance classifies one input, so
  * the decompression budget covers the whole message, every part included.
  */

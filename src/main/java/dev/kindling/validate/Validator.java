@@ -1,5 +1,8 @@
 package dev.kindling.validate;
 
+import dev.kindling.analysis.rules.Rule;
+import dev.kindling.analysis.rules.RuleContext;
+import dev.kindling.analysis.rules.Rules;
 import dev.kindling.config.CloudConfig;
 import dev.kindling.config.Code;
 import dev.kindling.config.Finding;

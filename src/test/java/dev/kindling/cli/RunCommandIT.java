@@ -132,6 +132,30 @@ class RunCommandIT {
   }
 
   @Test
+  void run_duplicatedCoreosKey_appliesBothBlocks() throws IOException {
+    Cli.Run r =
+        run(
+            userData(
+                "#cloud-config\n"
+                    + "coreos:\n"
+                    + "  units:\n"
+                    + "    - name: first.service\n"
+                    + "      content: |\n"
+                    + "        [Service]\n"
+                    + "        ExecStart=/bin/true\n"
+                    + "coreos:\n"
+                    + "  units:\n"
+                    + "    - name: second.service\n"
+                    + "      content: |\n"
+                    + "        [Service]\n"
+                    + "        ExecStart=/bin/true\n"));
+
+    assertThat(r.status()).isZero();
+    assertThat(root().resolve("etc/systemd/system/first.service")).exists();
+    assertThat(root().resolve("etc/systemd/system/second.service")).exists();
+  }
+
+  @Test
   void run_validationFindings_reportedWithCodesPathsAndPositions() throws IOException {
     Cli.Run r = run(userData("#cloud-config\nhostname: node1\nbogus_key: 1\n"));
 

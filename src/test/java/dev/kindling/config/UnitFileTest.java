@@ -67,6 +67,19 @@ class UnitFileTest {
   }
 
   @Test
+  void parse_include_isReadAsSystemdDoes_notAProblem() {
+    UnitFile f =
+        UnitFile.parse(
+            ".include /usr/lib/systemd/system/docker.service\n"
+                + "[Service]\n"
+                + ".include /etc/docker-extra.conf\n"
+                + "Environment=A=1\n");
+    assertThat(f.problems()).isEmpty();
+    assertThat(f.includes()).containsExactly(1, 3);
+    assertThat(f.section("Service").orElseThrow().settings()).hasSize(1);
+  }
+
+  @Test
   void parse_invalidHeader_isProblemAndLinesBelowAreNotOutside() {
     UnitFile f = UnitFile.parse("[Unit\nDescription=x\n[Service] # c\nA=1\n[Install]\nB=2\n");
     assertThat(f.problems())

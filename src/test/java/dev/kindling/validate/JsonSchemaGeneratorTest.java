@@ -130,7 +130,7 @@ class JsonSchemaGeneratorTest {
                 .valid());
     assertThat(window).doesNotContain("(?i");
     Pattern p = Pattern.compile(window);
-    // Upstream truth table (reference §3.3).
+    // Upstream's truth table (config/locksmith_test.go).
     for (String ok : List.of("Sun 0:0", "sUn 23:59", "00:00", "20:50", "thu 04:00")) {
       assertThat(p.matcher(ok).find()).as(ok).isTrue();
     }

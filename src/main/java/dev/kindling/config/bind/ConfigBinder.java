@@ -27,13 +27,19 @@ import java.util.Optional;
 
 /**
  * Binds a composed YAML document to the cloud-config model with coreos-cloudinit's decoding rules
- * (reference §2): string fields take the raw scalar text, ints and booleans follow YAML 1.1, {@code
+ * (Go yaml v1): string fields take the raw scalar text, ints and booleans follow YAML 1.1, {@code
  * -} in keys means {@code _}, repeated list keys concatenate, wrong types are ignored with a
  * warning. Every decision is also a finding, so {@code validate} and {@code run} share one model.
  */
 public final class ConfigBinder {
   private final List<Finding> findings = new ArrayList<>();
   private final SourceMap sources = new SourceMap();
+
+  /** The first key bound at each model path, to report keys given more than once. */
+  private final Map<ConfigPath, SeenKey> seenKeys = new HashMap<>();
+
+  /** A key and the mapping it stands in. */
+  private record SeenKey(YamlNode key, YamlMapping mapping) {}
 
   private ConfigBinder() {}
 
@@ -72,20 +78,25 @@ public final class ConfigBinder {
               .at(root.get().position()));
       return CloudConfig.empty();
     }
-    Map<String, Object> values =
-        bindStruct(CloudConfigSchema.ROOT, mapping, ConfigPath.root(), ConfigPath.root());
+    Map<String, Object> values = new LinkedHashMap<>();
+    bindStruct(CloudConfigSchema.ROOT, mapping, ConfigPath.root(), ConfigPath.root(), values);
     return ModelBuilder.cloudConfig(values);
   }
 
   /**
-   * Binds a mapping against a struct schema; returns canonical field name to bound value (String,
-   * Bytes, Long, Double, Boolean, List of String, Map for structs, List of Map).
+   * Binds a mapping against a struct schema into {@code values} (canonical field name to bound
+   * value: String, Bytes, Long, Double, Boolean, List of String, Map for structs, List of Map).
+   * {@code values} may already hold what an earlier mapping for the same struct bound: a key given
+   * twice, at any depth, is decoded into the same value, as go-yaml decodes into one Go struct.
+   * Mappings merge key by key, lists concatenate, and a later scalar replaces an earlier one; a
+   * later value of the wrong type (or null) leaves the earlier one.
    */
-  private Map<String, Object> bindStruct(
-      StructSchema schema, YamlMapping mapping, ConfigPath model, ConfigPath display) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    Map<String, YamlNode> seenKeys = new HashMap<>();
-    Map<String, Integer> listOffsets = new HashMap<>();
+  private void bindStruct(
+      StructSchema schema,
+      YamlMapping mapping,
+      ConfigPath model,
+      ConfigPath display,
+      Map<String, Object> values) {
     for (YamlMapping.Entry entry : mapping.entries()) {
       if (!(entry.key() instanceof YamlScalar keyScalar)) {
         findings.add(
@@ -118,20 +129,9 @@ public final class ConfigBinder {
                         + "\": other tools (Flatcar's coreos-cloudinit since 3975) ignore dashed keys")
                 .at(keyScalar.position()));
       }
-      YamlNode previous = seenKeys.put(canonical, keyScalar);
-      if (previous != null && !entry.merged()) {
-        boolean list =
-            field.kind() == FieldKind.STRING_LIST || field.kind() == FieldKind.STRUCT_LIST;
-        findings.add(
-            Finding.warning(
-                    Code.DUPLICATE_KEY,
-                    fieldDisplay,
-                    "key \""
-                        + canonical
-                        + "\" is given more than once"
-                        + (list ? "; the lists are concatenated" : "; the last one wins"))
-                .withHint("the first one is at line " + previous.position().line())
-                .at(keyScalar.position()));
+      SeenKey previous = seenKeys.putIfAbsent(fieldModel, new SeenKey(keyScalar, mapping));
+      if (previous != null && !entry.merged() && reportDuplicate(field, previous, mapping)) {
+        findings.add(duplicateKey(field, canonical, fieldDisplay, keyScalar, previous.key()));
       }
       if (field.deprecated() != null) {
         findings.add(
@@ -141,15 +141,16 @@ public final class ConfigBinder {
                     "deprecated key \"" + canonical + "\" (" + field.deprecated() + ")")
                 .at(keyScalar.position()));
       }
-      int offset = listOffsets.getOrDefault(canonical, 0);
-      Object value = bindValue(field, entry.value(), fieldModel, fieldDisplay, offset);
+      Object existing = values.get(canonical);
+      Object value = bindValue(field, keyScalar, entry.value(), fieldModel, fieldDisplay, existing);
       if (value == null) {
         continue;
       }
-      if (field.kind() != FieldKind.STRUCT_LIST || offset == 0) {
+      boolean first = existing == null;
+      if (first || !(value instanceof List<?> || value instanceof Map<?, ?>)) {
+        // A scalar's origin is the value that won; a list's or struct's is its first key.
         sources.put(fieldModel, new SourceMap.Origin(fieldDisplay, keyScalar, entry.value()));
       }
-      Object existing = values.get(canonical);
       if (existing instanceof List<?> before && value instanceof List<?> after) {
         List<Object> joined = new ArrayList<>(before);
         joined.addAll(after);
@@ -157,11 +158,39 @@ public final class ConfigBinder {
       } else {
         values.put(canonical, value);
       }
-      if (value instanceof List<?> added) {
-        listOffsets.put(canonical, offset + added.size());
-      }
     }
-    return values;
+  }
+
+  /**
+   * Whether a key seen before is worth its own finding: always for a scalar (one value is lost);
+   * for a list or mapping only when given twice in the same mapping, as its merge is already
+   * reported at the enclosing key given twice.
+   */
+  private static boolean reportDuplicate(SchemaField field, SeenKey previous, YamlMapping mapping) {
+    boolean scalar =
+        switch (field.kind()) {
+          case STRING, INT, FLOAT, BOOL -> true;
+          default -> false;
+        };
+    return scalar || previous.mapping().position().equals(mapping.position());
+  }
+
+  private static Finding duplicateKey(
+      SchemaField field, String canonical, ConfigPath display, YamlScalar key, YamlNode previous) {
+    String how =
+        switch (field.kind()) {
+          case STRING_LIST, STRUCT_LIST -> "the lists are concatenated";
+          case STRUCT ->
+              "the mappings are merged key by key (lists are concatenated, a later value replaces"
+                  + " an earlier one)";
+          default -> "the last one wins";
+        };
+    return Finding.warning(
+            Code.DUPLICATE_KEY,
+            display,
+            "key \"" + canonical + "\" is given more than once; " + how)
+        .withHint("the first one is at line " + previous.position().line())
+        .at(key.position());
   }
 
   private void reportUnknown(
@@ -197,25 +226,39 @@ public final class ConfigBinder {
     return node instanceof YamlScalar s && s.resolve().type() == ResolvedScalar.Type.NULL;
   }
 
+  /**
+   * The value of one key, or null when it is ignored. {@code existing} is what the same key bound
+   * before (a key given twice): a struct binds into it, a list continues its indexes.
+   */
+  @SuppressWarnings("unchecked")
   private Object bindValue(
-      SchemaField field, YamlNode node, ConfigPath model, ConfigPath display, int listOffset) {
+      SchemaField field,
+      YamlNode key,
+      YamlNode node,
+      ConfigPath model,
+      ConfigPath display,
+      Object existing) {
+    int listOffset = existing instanceof List<?> l ? l.size() : 0;
     return switch (field.kind()) {
-      case STRING, INT, FLOAT, BOOL -> bindScalar(field, node, display);
-      case STRING_LIST -> bindStringList(field, node, model, display, listOffset);
+      case STRING, INT, FLOAT, BOOL -> bindScalar(field, key, node, display);
+      case STRING_LIST -> bindStringList(field, key, node, model, display, listOffset);
       case STRUCT -> {
         if (node instanceof YamlMapping m) {
-          yield bindStruct(field.struct(), m, model, display);
+          Map<String, Object> into =
+              existing instanceof Map<?, ?> map ? (Map<String, Object>) map : new LinkedHashMap<>();
+          bindStruct(field.struct(), m, model, display, into);
+          yield into;
         }
-        wrongType(field.name(), field.kind(), node, display, null);
+        wrongType(field.name(), field.kind(), key, node, display, null);
         yield null;
       }
-      case STRUCT_LIST -> bindStructList(field, node, model, display, listOffset);
+      case STRUCT_LIST -> bindStructList(field, key, node, model, display, listOffset);
     };
   }
 
-  private Object bindScalar(SchemaField field, YamlNode node, ConfigPath display) {
+  private Object bindScalar(SchemaField field, YamlNode key, YamlNode node, ConfigPath display) {
     if (!(node instanceof YamlScalar scalar)) {
-      wrongType(field.name(), field.kind(), node, display, null);
+      wrongType(field.name(), field.kind(), key, node, display, null);
       return null;
     }
     ResolvedScalar resolved = scalar.resolve();
@@ -230,6 +273,7 @@ public final class ConfigBinder {
       wrongType(
           field.name(),
           field.kind(),
+          key,
           node,
           display,
           ScalarBinding.hint(field.kind(), scalar, resolved));
@@ -271,13 +315,18 @@ public final class ConfigBinder {
   }
 
   private List<String> bindStringList(
-      SchemaField field, YamlNode node, ConfigPath model, ConfigPath display, int offset) {
+      SchemaField field,
+      YamlNode key,
+      YamlNode node,
+      ConfigPath model,
+      ConfigPath display,
+      int offset) {
     if (!(node instanceof YamlSequence seq)) {
       String hint =
           node instanceof YamlScalar s && !isNull(node)
               ? "write a list: " + field.name() + ": [" + abbreviate(s.text()) + "]"
               : null;
-      wrongType(field.name(), field.kind(), node, display, hint);
+      wrongType(field.name(), field.kind(), key, node, display, hint);
       return null;
     }
     List<String> out = new ArrayList<>();
@@ -295,16 +344,21 @@ public final class ConfigBinder {
         }
         out.add(text);
       } else {
-        wrongType(field.name() + "[" + i + "]", FieldKind.STRING, item, itemPath, null);
+        wrongType(field.name() + "[" + i + "]", FieldKind.STRING, null, item, itemPath, null);
       }
     }
     return out;
   }
 
   private List<Map<String, Object>> bindStructList(
-      SchemaField field, YamlNode node, ConfigPath model, ConfigPath display, int offset) {
+      SchemaField field,
+      YamlNode key,
+      YamlNode node,
+      ConfigPath model,
+      ConfigPath display,
+      int offset) {
     if (!(node instanceof YamlSequence seq)) {
-      wrongType(field.name(), field.kind(), node, display, null);
+      wrongType(field.name(), field.kind(), key, node, display, null);
       return null;
     }
     List<Map<String, Object>> out = new ArrayList<>();
@@ -312,24 +366,34 @@ public final class ConfigBinder {
       YamlNode item = seq.items().get(i);
       ConfigPath itemDisplay = display.index(i);
       if (!(item instanceof YamlMapping m)) {
-        wrongType(field.name() + "[" + i + "]", FieldKind.STRUCT, item, itemDisplay, null);
+        wrongType(field.name() + "[" + i + "]", FieldKind.STRUCT, null, item, itemDisplay, null);
         continue;
       }
       ConfigPath itemModel = model.index(offset + out.size());
       sources.put(itemModel, new SourceMap.Origin(itemDisplay, null, item));
-      out.add(bindStruct(field.struct(), m, itemModel, itemDisplay));
+      Map<String, Object> values = new LinkedHashMap<>();
+      bindStruct(field.struct(), m, itemModel, itemDisplay, values);
+      out.add(values);
     }
     return out;
   }
 
+  /**
+   * A value of the wrong type, ignored. It is reported at the value, or at its key (when there is
+   * one) if the value starts on a later line, as the original reports it.
+   */
   private void wrongType(
-      String name, FieldKind kind, YamlNode node, ConfigPath display, String hint) {
+      String name, FieldKind kind, YamlNode key, YamlNode node, ConfigPath display, String hint) {
+    Position at =
+        key != null && node.position().line() > key.position().line()
+            ? key.position()
+            : node.position();
     Finding finding =
         Finding.warning(
                 Code.INCORRECT_TYPE,
                 display,
                 "incorrect type for \"" + name + "\" (want " + kind.goName() + ")")
-            .at(node.position());
+            .at(at);
     if (hint == null && isNull(node)) {
       hint = "the key has no value; give it one or remove the key";
     }

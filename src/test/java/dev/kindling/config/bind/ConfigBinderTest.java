@@ -121,6 +121,70 @@ class ConfigBinderTest {
   }
 
   @Test
+  void bind_duplicatedMappingKey_mergesKeyByKeyAsTheOriginalDecoder() {
+    BindResult r =
+        bind(
+            "#cloud-config\n"
+                + "coreos:\n"
+                + "  etcd2:\n"
+                + "    name: first\n"
+                + "    discovery: https://discovery.example/x\n"
+                + "  units:\n"
+                + "    - name: a.service\n"
+                + "      command: start\n"
+                + "  update:\n"
+                + "    group: alpha\n"
+                + "hostname: node1\n"
+                + "coreos:\n"
+                + "  etcd2:\n"
+                + "    name: second\n"
+                + "  units:\n"
+                + "    - name: b.service\n"
+                + "      command: start\n"
+                + "  update:\n"
+                + "    server: https://update.example/\n");
+    CloudConfig c = r.config();
+    assertThat(c.coreos().units()).extracting("name").containsExactly("a.service", "b.service");
+    assertThat(c.coreos().etcd2().string("name")).isEqualTo("second");
+    assertThat(c.coreos().etcd2().string("discovery")).isEqualTo("https://discovery.example/x");
+    assertThat(c.coreos().update().string("group")).isEqualTo("alpha");
+    assertThat(c.coreos().update().string("server")).isEqualTo("https://update.example/");
+    assertThat(c.hostname()).isEqualTo("node1");
+    Finding second =
+        r.sources()
+            .locate(
+                Finding.error(
+                    Code.UNIT_NAME,
+                    dev.kindling.config.yaml.ConfigPath.of("coreos", "units", 1, "name"),
+                    "x"));
+    assertThat(second.position().orElseThrow().toString()).isEqualTo("16:13");
+    assertThat(second.path().toString()).isEqualTo("coreos.units[0].name");
+  }
+
+  @Test
+  void bind_duplicatedScalarInStructList_laterWins_listsConcatenate() {
+    BindResult r =
+        bind(
+            "#cloud-config\n"
+                + "users:\n"
+                + "  - name: a\n"
+                + "    groups: [x]\n"
+                + "    shell: /bin/sh\n"
+                + "    groups: [y]\n"
+                + "    shell: /bin/bash\n");
+    assertThat(r.config().users().get(0).groups()).containsExactly("x", "y");
+    assertThat(r.config().users().get(0).shell()).isEqualTo("/bin/bash");
+  }
+
+  @Test
+  void bind_valueOnTheNextLine_incorrectTypeOnTheKeyLine() {
+    BindResult r = bind("#cloud-config\nhostname:\n  name: a\n");
+    assertThat(describe(r))
+        .containsExactly(
+            "2:1 warning incorrect-type hostname: incorrect type for \"hostname\" (want string)");
+  }
+
+  @Test
   void bind_yamlErrors_reportedOnceAtTrueLine() {
     BindResult r = bind("#cloud-config\nhostname: a\n\tcoreos: {}\n");
     assertThat(r.findings()).hasSize(1);

@@ -1,0 +1,75 @@
+package dev.kindling.analysis.rules;
+
+import dev.kindling.config.CloudConfigSchema;
+import dev.kindling.config.Code;
+import dev.kindling.config.ContentDecoder;
+import dev.kindling.config.Finding;
+import dev.kindling.config.WriteFile;
+import dev.kindling.config.yaml.ConfigPath;
+import dev.kindling.config.yaml.YamlScalar;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * {@code write_files[].content} must decode per its {@code encoding}, with the decoder {@code run}
+ * uses. Kindling's decoder rejects truncated gzip and unpadded base64
+ * (docs/compatibility.md#truncated-gzip-content-is-an-error); an entry with an encoding but no
+ * content is reported at the entry, not at line 0
+ * (docs/compatibility.md#a-missing-content-is-reported-at-its-entry). Unsupported encodings are
+ * left to the {@code invalid-value} finding of the binder.
+ */
+final class ContentEncodingRule implements Rule {
+  private static final String BINARY_TAG = "tag:yaml.org,2002:binary";
+
+  @Override
+  public void check(RuleContext context, Consumer<Finding> out) {
+    List<WriteFile> files = context.config().writeFiles();
+    for (int i = 0; i < files.size(); i++) {
+      WriteFile file = files.get(i);
+      String encoding = file.encoding();
+      if (encoding.isEmpty() || !CloudConfigSchema.ENCODINGS.contains(encoding)) {
+        continue;
+      }
+      ConfigPath entry = ConfigPath.of("write_files", i);
+      ConfigPath content = entry.key("content");
+      if (context.sources().node(content).isEmpty()) {
+        out.accept(
+            Finding.error(Code.CONTENT_DECODE, entry, cannotDecode(encoding))
+                .withHint(
+                    "the entry has an encoding but no content; add the encoded content, or remove"
+                        + " encoding to write an empty file"));
+        continue;
+      }
+      if (ContentDecoder.decode(encoding, file.content()) instanceof ContentDecoder.Failed f) {
+        boolean binary =
+            context.sources().node(content).orElseThrow() instanceof YamlScalar s
+                && BINARY_TAG.equals(s.tag());
+        String advice =
+            binary && !encoding.equals("gz") && !encoding.equals("gzip")
+                ? "the !!binary tag already decodes the base64 text; remove either the tag or the"
+                    + " base64 from the encoding"
+                : advice(encoding);
+        out.accept(
+            Finding.error(Code.CONTENT_DECODE, content, cannotDecode(encoding))
+                .withHint(f.reason() + "; " + advice));
+      }
+    }
+  }
+
+  private static String cannotDecode(String encoding) {
+    return "content cannot be decoded as \"" + encoding + "\"";
+  }
+
+  private static String advice(String encoding) {
+    if (encoding.equals("gz") || encoding.equals("gzip")) {
+      return "gzip content must be the complete compressed bytes, written as a !!binary scalar"
+          + " (or use encoding gzip+base64 with base64 text)";
+    }
+    if (encoding.startsWith("gz")) {
+      return "the content must be the base64 of a complete gzip stream, e.g. the output of"
+          + " \"gzip -c FILE | base64 -w0\"";
+    }
+    return "base64 content uses the standard alphabet and is padded with \"=\" to a multiple of 4"
+        + " characters (line breaks are ignored), e.g. the output of \"base64 -w0 FILE\"";
+  }
+}
