@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kindling.testing.MetadataEmulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,6 +125,40 @@ class RenderCommandIT {
         new ObjectMapper().readTree(root.resolve("run/kindling/report.json").toFile());
     assertThat(report.get("actions").findValuesAsText("status")).contains("rejected");
     assertThat(r.status()).isEqualTo(1);
+  }
+
+  @Test
+  void render_openstackMetadataService_networkDataOfTheNewestVersionConverted() throws IOException {
+    Path root = Files.createDirectories(tmp.resolve("root"));
+    try (MetadataEmulator nova =
+        MetadataEmulator.start(
+            MetadataEmulator.Flavor.OPENSTACK,
+            Path.of("src/test/resources/datasource/openstack/basic"))) {
+      Cli.Run r =
+          Cli.kindling(
+              "render",
+              "--from-openstack-metadata",
+              nova.baseUri().toString(),
+              "--convert-netconf",
+              "openstack",
+              "--root",
+              root.toString(),
+              "--timeout",
+              "20");
+
+      assertThat(r.status()).isZero();
+      assertThat(r.out())
+          .contains(
+              "place unit 30-kindling-fa163e000001.network at"
+                  + " /run/systemd/network/30-kindling-fa163e000001.network\n")
+          .endsWith("reload systemd units\nrestart systemd-networkd.service\n");
+      assertThat(root.resolve("run/systemd/network/30-kindling-fa163e000001.network"))
+          .hasContent(
+              "# Kindling: network_data.json link \"tap1\" (phy)\n[Match]\n"
+                  + "MACAddress=fa:16:3e:00:00:01\nType=ether\n\n[Link]\nMTUBytes=1500\n\n"
+                  + "[Network]\nDHCP=ipv4\nDNS=10.0.0.2\n");
+      assertThat(nova.count("GET", "/openstack/2018-08-27/network_data.json")).isEqualTo(1);
+    }
   }
 
   @Test
