@@ -1,7 +1,6 @@
 package dev.kindling.cli;
 
 import dev.kindling.plan.PlanOptions;
-import dev.kindling.plan.netconf.NetconfConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -47,13 +46,13 @@ public final class ApplyOptions {
    *     or vmware
    */
   PlanOptions planOptions(CommandSpec spec) {
-    if (!convertNetconf.isEmpty() && !NetconfConverter.FORMATS.contains(convertNetconf)) {
+    if (!convertNetconf.isEmpty() && !PlanOptions.NETCONF_FORMATS.contains(convertNetconf)) {
       throw new ParameterException(
           spec.commandLine(),
           "Invalid value for option '--convert-netconf': '"
               + convertNetconf
               + "' (expected "
-              + String.join(", ", NetconfConverter.FORMATS)
+              + String.join(", ", PlanOptions.NETCONF_FORMATS)
               + ")");
     }
     return new PlanOptions(sshKeyName, workspace, convertNetconf, "");

@@ -6,6 +6,8 @@ import dev.kindling.plan.PlanOptions;
 import dev.kindling.validate.Entry;
 import dev.kindling.validate.FileReport;
 import dev.kindling.validate.Validator;
+import dev.kindling.value.GoQuote;
+import dev.kindling.value.Redaction;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -289,7 +291,7 @@ public final class CoreosCloudinitMain {
               + ": "
               + e.finding().severity().label()
               + ": "
-              + Redaction.message(e.finding()));
+              + Redaction.message(e.finding().message(), e.finding().path().segments()));
     }
     err.flush();
     return report.entries().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;

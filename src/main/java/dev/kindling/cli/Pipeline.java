@@ -18,6 +18,7 @@ import dev.kindling.validate.Entry;
 import dev.kindling.validate.FileReport;
 import dev.kindling.validate.Validator;
 import dev.kindling.value.Bytes;
+import dev.kindling.value.Redaction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -189,7 +190,7 @@ final class Pipeline {
             + ": "
             + e.finding().severity().label()
             + ": "
-            + Redaction.message(e.finding())
+            + Redaction.message(e.finding().message(), e.finding().path().segments())
             + " ["
             + e.finding().code().id()
             + "]";

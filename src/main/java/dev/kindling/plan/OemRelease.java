@@ -1,6 +1,7 @@
 package dev.kindling.plan;
 
 import dev.kindling.config.EnvSection;
+import dev.kindling.value.GoQuote;
 import java.util.Optional;
 
 /**

@@ -3,6 +3,7 @@ package dev.kindling.plan;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import dev.kindling.value.Redaction;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

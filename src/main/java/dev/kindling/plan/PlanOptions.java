@@ -1,5 +1,7 @@
 package dev.kindling.plan;
 
+import dev.kindling.plan.netconf.NetconfConverter;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,6 +19,9 @@ public record PlanOptions(
     String sshKeyName, String workspace, String convertNetconf, String datasource) {
   /** The original's default key name. */
   public static final String DEFAULT_SSH_KEY_NAME = "coreos-cloudinit";
+
+  /** The values {@code --convert-netconf} accepts. */
+  public static final List<String> NETCONF_FORMATS = NetconfConverter.FORMATS;
 
   /** The original's default workspace. */
   public static final String DEFAULT_WORKSPACE = "/var/lib/coreos-cloudinit";

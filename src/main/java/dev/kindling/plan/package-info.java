@@ -4,7 +4,6 @@
  * write_files, units, scripts), the network conversion in {@code plan.netconf}, and the plan
  * printers.
  *
- * <p>May depend on: config, config.yaml, metadata, value, Jackson. Must not depend on:
- * java.nio.file.Files, any I/O or clock, validate, datasource, apply, cli.
+ * <p>May use: config, config.yaml, metadata, userdata, value, plan.netconf; libraries: Jackson.
  */
 package dev.kindling.plan;

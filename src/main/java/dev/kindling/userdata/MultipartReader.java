@@ -1,5 +1,6 @@
 package dev.kindling.userdata;
 
+import dev.kindling.value.Gzip;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,7 +134,7 @@ final class MultipartReader {
     byte[] content = body;
     boolean gzipped = false;
     boolean lines = located;
-    if (GZIP_TYPES.contains(media.value()) || UserDataClassifier.isGzip(body)) {
+    if (GZIP_TYPES.contains(media.value()) || Gzip.isGzip(body)) {
       try {
         content = classifier.gunzip(body);
       } catch (IOException e) {

@@ -105,12 +105,6 @@ class GeneratedFilesTest {
   }
 
   @Test
-  void goQuote_escapes_likeStrconvQuote() {
-    assertThat(GoQuote.quote("a\"b\\c\nd\te\u0001f\u007fé€\u200b"))
-        .isEqualTo("\"a\\\"b\\\\c\\nd\\te\\x01f\\x7fé€\\u200b\"");
-  }
-
-  @Test
   void update_strategyOff_masksAndStopsLocksmith() {
     List<Unit> units =
         UpdateSettings.units(section(ServiceTables.UPDATE, "reboot_strategy", "off"));

@@ -1,5 +1,6 @@
 package dev.kindling.datasource.http;
 
+import dev.kindling.value.Redaction;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.Proxy;
@@ -117,7 +118,7 @@ public final class MetadataClient implements AutoCloseable {
     long end = System.nanoTime() + Math.max(0, budget.toNanos());
     int max = request.maxAttempts().orElse(backoff.maxAttempts());
     Duration perAttempt = request.attemptTimeout().orElse(attemptTimeout);
-    String what = request.method() + " " + redact(request.uri());
+    String what = request.method() + " " + Redaction.url(request.uri());
     MetadataHttpException last = null;
     for (int attempt = 1; attempt <= max; attempt++) {
       long left = end - System.nanoTime();
@@ -248,29 +249,12 @@ public final class MetadataClient implements AutoCloseable {
           "unsupported URL scheme \""
               + scheme
               + "\" in "
-              + redact(uri)
+              + Redaction.url(uri)
               + ": only http and https are supported");
     }
     if (uri.getHost() == null) {
-      throw new IllegalArgumentException("URL has no host: " + redact(uri));
+      throw new IllegalArgumentException("URL has no host: " + Redaction.url(uri));
     }
-  }
-
-  /** The URL as it may be logged: without user info, query or fragment (they may hold secrets). */
-  public static String redact(URI uri) {
-    if (uri.getHost() == null) {
-      return uri.getScheme() == null ? "(relative URL)" : uri.getScheme() + ":(opaque)";
-    }
-    String host = uri.getHost();
-    StringBuilder s = new StringBuilder().append(uri.getScheme()).append("://").append(host);
-    if (uri.getPort() != -1) {
-      s.append(':').append(uri.getPort());
-    }
-    s.append(uri.getRawPath() == null ? "" : uri.getRawPath());
-    if (uri.getRawQuery() != null) {
-      s.append("?…");
-    }
-    return s.toString();
   }
 
   /** Settings of a {@link MetadataClient}. */

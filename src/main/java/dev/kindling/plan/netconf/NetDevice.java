@@ -1,5 +1,6 @@
 package dev.kindling.plan.netconf;
 
+import dev.kindling.value.IpAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

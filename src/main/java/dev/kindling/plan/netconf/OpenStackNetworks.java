@@ -3,6 +3,7 @@ package dev.kindling.plan.netconf;
 import static dev.kindling.plan.netconf.NetworkDataFields.quote;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kindling.value.IpAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

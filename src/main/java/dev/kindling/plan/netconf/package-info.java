@@ -5,7 +5,6 @@
  * systemd-networkd {@code .netdev} and {@code .network} files. Pure: parses text, returns text and
  * what it left out.
  *
- * <p>May depend on: the JDK and Jackson. Must not depend on: java.nio.file.Files, any I/O, every
- * other dev.kindling package.
+ * <p>May use: value; libraries: Jackson.
  */
 package dev.kindling.plan.netconf;
