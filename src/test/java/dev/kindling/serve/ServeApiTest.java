@@ -421,6 +421,51 @@ class ServeApiTest {
     assertThat(running.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
   }
 
+  /** Sends a raw HTTP/1.1 request (any Host header) and returns the status line. */
+  private static String rawStatus(ValidatorServer s, String method, String host, String origin)
+      throws IOException {
+    String body = method.equals("POST") ? TYPO : "";
+    String request =
+        method
+            + " "
+            + (method.equals("POST") ? "/v1/validate" : "/healthz")
+            + " HTTP/1.1\r\nHost: "
+            + host
+            + "\r\n"
+            + (origin == null ? "" : "Origin: " + origin + "\r\n")
+            + "Content-Type: application/octet-stream\r\nContent-Length: "
+            + body.getBytes(UTF_8).length
+            + "\r\nConnection: close\r\n\r\n"
+            + body;
+    try (java.net.Socket socket =
+        new java.net.Socket(InetAddress.getLoopbackAddress(), s.address().getPort())) {
+      socket.getOutputStream().write(request.getBytes(UTF_8));
+      return new String(socket.getInputStream().readAllBytes(), UTF_8)
+          .lines()
+          .findFirst()
+          .orElse("");
+    }
+  }
+
+  @Test
+  void otherHostsAndOrigins_get403() throws Exception {
+    ValidatorServer s = start();
+    int port = s.address().getPort();
+    for (String host :
+        List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port, "localhost")) {
+      assertThat(rawStatus(s, "GET", host, null)).as(host).startsWith("HTTP/1.1 200");
+    }
+    for (String host : List.of("evil.example:" + port, "evil.example", "127.0.0.1.evil.example")) {
+      assertThat(rawStatus(s, "GET", host, null)).as(host).startsWith("HTTP/1.1 403");
+    }
+    String self = "127.0.0.1:" + port;
+    assertThat(rawStatus(s, "POST", self, null)).startsWith("HTTP/1.1 200");
+    assertThat(rawStatus(s, "POST", self, "http://" + self)).startsWith("HTTP/1.1 200");
+    assertThat(rawStatus(s, "POST", self, "http://evil.example")).startsWith("HTTP/1.1 403");
+    assertThat(rawStatus(s, "POST", self, "null")).startsWith("HTTP/1.1 403");
+    assertThat(rawStatus(s, "POST", self, "http://localhost:" + port)).startsWith("HTTP/1.1 403");
+  }
+
   @Test
   void requestLog_hasOneLinePerRequest_andNoUserData() throws Exception {
     ValidatorServer s = start();
