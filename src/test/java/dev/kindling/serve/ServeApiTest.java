@@ -356,16 +356,7 @@ class ServeApiTest {
   void fullQueue_gets429_whileThePageStillAnswers() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger started = new AtomicInteger();
-    PlanRenderer blocking =
-        (data, metadata) -> {
-          started.incrementAndGet();
-          try {
-            release.await(30, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return "{\"actions\": []}";
-        };
+    PlanRenderer blocking = blocking(started, release);
     // One worker and one queue place: of six requests, one runs (and blocks), one waits, four
     // are refused at once.
     ValidatorServer s = start(blocking, 1, 1, Duration.ofSeconds(30));
@@ -397,20 +388,7 @@ class ServeApiTest {
   void waitForAWorkerPastTheLimit_gets503() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger started = new AtomicInteger();
-    ValidatorServer s =
-        start(
-            (data, metadata) -> {
-              started.incrementAndGet();
-              try {
-                release.await(30, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              return "{\"actions\": []}";
-            },
-            1,
-            4,
-            Duration.ofMillis(300));
+    ValidatorServer s = start(blocking(started, release), 1, 4, Duration.ofMillis(300));
     CompletableFuture<HttpResponse<String>> running =
         client.sendAsync(post(s, "/v1/render", TYPO).build(), BodyHandlers.ofString());
     waitFor(() -> started.get() == 1);
@@ -497,6 +475,19 @@ class ServeApiTest {
         .doesNotContain(SECRET)
         .doesNotContain("hots")
         .doesNotContain("node1");
+  }
+
+  /** A renderer that counts its calls and returns only once {@code release} is opened. */
+  private static PlanRenderer blocking(AtomicInteger started, CountDownLatch release) {
+    return (data, metadata) -> {
+      started.incrementAndGet();
+      try {
+        release.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return "{\"actions\": []}";
+    };
   }
 
   /** The log's lines once it has {@code n} (a line is written just after its answer is sent). */
