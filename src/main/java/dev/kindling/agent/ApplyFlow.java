@@ -1,6 +1,7 @@
 package dev.kindling.agent;
 
 import dev.kindling.apply.Applier;
+import dev.kindling.apply.HostRoot;
 import dev.kindling.apply.ApplyMode;
 import dev.kindling.apply.ApplyResult;
 import dev.kindling.apply.Ids;
@@ -50,7 +51,7 @@ final class ApplyFlow {
   Outcome run() {
     Instant start = env.clock().instant();
     Path root = request.root().orElseThrow();
-    Optional<String> rootProblem = checkRoot(root);
+    Optional<String> rootProblem = checkRoot(root, render);
     if (rootProblem.isPresent()) {
       return new Outcome.UsageError(rootProblem.get());
     }
@@ -97,12 +98,18 @@ final class ApplyFlow {
   }
 
   /**
-   * Why {@code root} cannot be the target, if it cannot: it must be a directory. Every check of the
-   * target root belongs here, before the lock is taken.
+   * Why {@code root} cannot be the target, if it cannot: it must be a directory, and {@code render}
+   * never writes to the host's {@code /}, however it is spelled ({@link HostRoot}). Every check of
+   * the target root belongs here, before the lock is taken.
    */
-  private static Optional<String> checkRoot(Path root) {
+  private static Optional<String> checkRoot(Path root, boolean render) {
     if (!Files.isDirectory(root)) {
       return Optional.of("--root " + root + " is not a directory");
+    }
+    if (render && HostRoot.is(root)) {
+      return Optional.of(
+          "--root must be a directory other than / (also through a link such as /proc/self/root):"
+              + " render never changes this system (use run)");
     }
     return Optional.empty();
   }

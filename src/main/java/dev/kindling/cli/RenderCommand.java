@@ -80,11 +80,6 @@ public final class RenderCommand implements Callable<Integer> {
           spec.commandLine(), "Invalid value for option '--format': '" + format + "'");
     }
     PlanOptions planOptions = options.planOptions(spec);
-    if (root != null && root.toAbsolutePath().normalize().getParent() == null) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--root must be a directory other than /: render never changes this system (use run)");
-    }
     Optional<Metadata> override = Optional.empty();
     if (metadata != null) {
       try {
