@@ -1,6 +1,5 @@
 package dev.kindling.plan;
 
-import dev.kindling.userdata.Shebang;
 import dev.kindling.value.Bytes;
 
 /**
@@ -9,15 +8,13 @@ import dev.kindling.value.Bytes;
  * digits of the script's SHA-256, so a second run with the same script rewrites nothing and reuses
  * the unit name (the original used a random temporary name each boot). The applier executes the
  * file itself, so the kernel honours its {@code #!} interpreter (§14.24: the original always ran
- * {@code /bin/bash}); a {@code #!} line without an interpreter is therefore rejected here.
+ * {@code /bin/bash}); a script whose {@code #!} line names no interpreter is rejected by the
+ * analysis and never reaches the planner.
  */
 final class ScriptActions {
   private ScriptActions() {}
 
-  static Action plan(Bytes script, String workspace, String subject) {
-    if (Shebang.interpreter(script.toUtf8()).isEmpty()) {
-      return new RejectedItem(subject, "the script's #! line names no interpreter");
-    }
+  static Action plan(Bytes script, String workspace) {
     String name = name(script);
     String directory = GoPath.rooted(workspace) + "/scripts/";
     return new RunScript(

@@ -3,7 +3,6 @@
  * reporting findings at model paths, run by the analysis in the order of {@link
  * dev.kindling.analysis.rules.Rules#all()}.
  *
- * <p>May depend on: config, config.yaml, config.bind, metadata. Must not depend on: analysis,
- * userdata, validate, datasource, plan, apply, cli.
+ * <p>May use: config, config.yaml, config.bind, metadata, value.
  */
 package dev.kindling.analysis.rules;
