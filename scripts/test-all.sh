@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite (README "Quick start", second line; .ci/run calls it):
-#   1. installs what is missing (JDK 17, Maven, image tools, systemd-nspawn and the cached Debian
-#      test image for the nspawn tier, qemu for the VM tier),
+#   1. installs what is missing (JDK 17, Maven, image tools, pre-commit, systemd-nspawn and the
+#      cached Debian test image for the nspawn tier, qemu for the VM tier),
 #   2. mvn verify with the runtime image profile: formatter, Error Prone, unit tests, the
 #      runtime image (jlink + AppCDS), integration tests incl. systemd-nspawn,
 #   3. e2e/run: the VM end-to-end scenarios under qemu.
@@ -16,6 +16,7 @@ need mvn || missing+=(maven)
 need xorriso || missing+=(xorriso)
 need mkfs.vfat || missing+=(dosfstools)
 need mcopy || missing+=(mtools)
+need pre-commit || missing+=(pre-commit) # PreCommitHookIT runs the hook as pre-commit does
 if [ ${#missing[@]} -gt 0 ]; then
   apt-get -o DPkg::Lock::Timeout=900 update -qq
   apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "${missing[@]}"

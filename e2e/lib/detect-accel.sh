@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prints "kvm" when KVM really works here, else "tcg" (vm-harness.md §8). E2E_ACCEL forces one.
+# Prints "kvm" when KVM really works here (a guest actually boots), else "tcg". E2E_ACCEL forces one.
 # On this machine kind /dev/kvm is PVM-backed and unusable with stock kernels: the answer is tcg.
 set -u
 if [ -n "${E2E_ACCEL:-}" ]; then echo "$E2E_ACCEL"; exit 0; fi

@@ -4,7 +4,8 @@
 usage: qga.py SOCKET [--timeout S] [--input TEXT] -- CMD ARG...   prints stdout+stderr, exits with the
        command's exit code (125 when the agent does not answer in time)
        qga.py SOCKET --ping                                     exits 0 when the agent answers
-Protocol notes (vm-harness.md §10.10): sync with guest-sync and a fresh id, skip stale replies.
+Protocol notes: sync with guest-sync and a fresh id, skip stale replies (the agent may still hold
+answers to an earlier client's commands).
 """
 import base64
 import json

@@ -9,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * CONTRACT "README quick start": README's first fenced sh block under "## Quick start" holds
- * exactly two command lines, and .ci/run calls the second (the whole test suite).
+ * README's first fenced sh block under "## Quick start" holds exactly two command lines, and
+ * .ci/run calls the second (the whole test suite).
  */
 class ReadmeContractTest {
   @Test

@@ -21,9 +21,11 @@ import dev.kindling.metadata.Templater;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One cloud-config text, analysed once: decoded as strict UTF-8, templated with the metadata (when
@@ -109,6 +111,14 @@ final class CloudConfigAnalysis {
       mapped.add(f.at(positions.toSource(f.position().orElse(Position.START))));
     }
     if (metadata.isPresent()) {
+      // A value that was only an unresolved variable is now empty: the unresolved-variable error
+      // says why, an incorrect-type warning about the empty value would only repeat it.
+      Set<Integer> lines = new HashSet<>();
+      templated.unresolved().forEach(u -> lines.add(u.line()));
+      mapped.removeIf(
+          f ->
+              f.code() == Code.INCORRECT_TYPE
+                  && lines.contains(f.position().orElse(Position.START).line()));
       mapped.addAll(Templating.unresolved(templated.unresolved()));
     }
     mapped.sort(Comparator.comparing((Finding f) -> f.position().orElse(Position.START)));

@@ -13,7 +13,8 @@ import java.util.Locale;
  * The findings of the template step: every {@code $private_ipv4}-style variable must have a value
  * in the metadata the analysis was given; the original silently substituted "". Run substitutes ""
  * too (after the {@code COREOS_*} environment fallbacks), so these errors do not keep anything from
- * being applied; they make {@code validate --metadata} fail so that CI catches missing metadata.
+ * being applied; they make {@code validate --metadata} fail so that CI catches missing metadata
+ * (docs/compatibility.md#variables-without-a-value-are-reported).
  */
 final class Templating {
   private Templating() {}

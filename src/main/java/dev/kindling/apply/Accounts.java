@@ -103,7 +103,7 @@ final class Accounts {
 
   /**
    * Creates the user with {@code useradd} when it does not exist; otherwise only sets its password
-   * with {@code chpasswd -e} when one is given and differs (reference §7 step 2).
+   * with {@code chpasswd -e} when one is given and differs, as coreos-cloudinit did.
    */
   StepOutcome createOrUpdate(CreateUser u) throws IOException, InterruptedException {
     if (user(u.name()).isPresent()) {
@@ -151,14 +151,15 @@ final class Accounts {
         : StepOutcome.ok();
   }
 
-  /** The {@code useradd} command line of reference §3.5, with {@code --root} when needed. */
+  /** The {@code useradd} command line of coreos-cloudinit, with {@code --root} when needed. */
   List<String> useradd(CreateUser u) {
     List<String> argv = new ArrayList<>(List.of("useradd"));
     rootArgument(argv);
     argv.add("--password");
     argv.add(u.passwordHash().isEmpty() ? "*" : u.passwordHash());
     if (!u.gecos().isEmpty()) {
-      // Upstream passed Go's %q of the GECOS, putting literal quotes in /etc/passwd (§14.16).
+      // Upstream passed Go's %q of the GECOS, putting literal quotes in /etc/passwd
+      // (docs/compatibility.md#gecos-is-written-as-given).
       argv.add("--comment");
       argv.add(u.gecos());
     }

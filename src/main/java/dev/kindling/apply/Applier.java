@@ -269,7 +269,8 @@ public final class Applier {
     Path script = fs.hostPath(s.path());
     LOG.info("Creating transient systemd unit '{}'", s.unitName());
     // The script runs as itself, so its #! line chooses the interpreter (upstream always used
-    // /bin/bash, §14.24), and the run waits for it to end.
+    // /bin/bash), and the run waits for it to end
+    // (docs/compatibility.md#scripts-run-with-their-own-interpreter-and-are-awaited).
     int status =
         systemd.runTransientUnit(
             s.unitName(),

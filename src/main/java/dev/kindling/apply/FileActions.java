@@ -87,7 +87,8 @@ final class FileActions {
 
   StepOutcome mergeUpdateConf(MergeUpdateConf m) throws IOException {
     Optional<byte[]> current = fs.read(m.path());
-    // Upstream read the host's files whatever the root (§14.14); this reads the root's.
+    // Upstream read the host's files whatever the root; this reads the root's
+    // (docs/compatibility.md#updateconf-is-read-from-the-root).
     byte[] base = current.isPresent() ? current.get() : fs.read(m.basePath()).orElse(new byte[0]);
     String merged = UpdateConfMerge.merge(new String(base, UTF8), m.variables());
     if (current.isPresent() && merged.equals(new String(current.get(), UTF8))) {

@@ -128,8 +128,8 @@ public final class RootFs {
   }
 
   /**
-   * Removes a runtime mask (reference §7.1 UnmaskUnit): the entry is removed when it is a link to
-   * {@code /dev/null}, or (following links inside the root) an empty regular file or a character
+   * Removes a runtime mask (coreos-cloudinit's UnmaskUnit): the entry is removed when it is a link
+   * to {@code /dev/null}, or (following links inside the root) an empty regular file or a character
    * device; anything else is left in place.
    */
   public Unmask removeIfMask(String target) throws IOException {

@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Unit files, drop-ins and masks under the root (reference §7.1), and whether any of them changed
- * in this run (a daemon-reload is needed only then).
+ * Unit files, drop-ins and masks under the root, where coreos-cloudinit put them, and whether any
+ * of them changed in this run (a daemon-reload is needed only then).
  */
 final class UnitFiles {
   private static final Logger LOG = LoggerFactory.getLogger(UnitFiles.class);
@@ -56,7 +56,7 @@ final class UnitFiles {
     return did ? StepOutcome.ok() : StepOutcome.unchanged();
   }
 
-  /** Removes a runtime mask: an empty file or a link to a character device (§7.1). */
+  /** Removes a runtime mask: an empty file or a link to a character device such as /dev/null. */
   StepOutcome unmask(UnmaskUnit u) throws IOException {
     LOG.info("Ensuring runtime unit file \"{}\" is unmasked", u.unit());
     return switch (fs.removeIfMask(u.path())) {

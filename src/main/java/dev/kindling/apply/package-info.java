@@ -1,7 +1,6 @@
 /**
  * Applies a plan to a root file system and to systemd; the only package with side effects.
  *
- * <p>May depend on: plan, apply.systemd, metadata. Must not depend on: config, validate,
- * datasource, cli.
+ * <p>May use: plan, apply.systemd, metadata, value; libraries: slf4j.
  */
 package dev.kindling.apply;

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code run} from start to end (also behind {@code render --root} and the coreos-cloudinit
- * launcher): lock, acquire, prepare, apply, report, and the exit status of CONTRACT.
+ * launcher): lock, acquire, prepare, apply, report, and the exit status (docs/cli.md#exit-status).
  */
 final class ApplyFlow {
   private static final Logger LOG = LoggerFactory.getLogger(ApplyFlow.class);

@@ -6,6 +6,8 @@ import dev.kindling.plan.PlanOptions;
 import dev.kindling.validate.Entry;
 import dev.kindling.validate.FileReport;
 import dev.kindling.validate.Validator;
+import dev.kindling.value.GoQuote;
+import dev.kindling.value.Redaction;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,15 +22,16 @@ import java.util.stream.Collectors;
 
 /**
  * The {@code coreos-cloudinit} compatibility launcher: the original's single-dash flags, messages
- * and exit codes (reference §1.1–1.3), mapped onto {@code kindling run} and {@code validate}. Fixes
- * two upstream quirks (§14.23): explicit flags win over {@code -oem} presets, and the list of OEMs
- * in the error message is sorted.
+ * and exit codes, mapped onto {@code kindling run} and {@code validate}. Fixes two upstream quirks:
+ * explicit flags win over {@code -oem} presets, and the list of OEMs in the error message is sorted
+ * (docs/compatibility.md#explicit-flags-win-over-oem-presets,
+ * docs/compatibility.md#the-oem-list-is-sorted).
  */
 public final class CoreosCloudinitMain {
   static final String PROGRAM = "coreos-cloudinit";
   static final String DEFAULT_EC2 = "http://169.254.169.254/";
 
-  /** The -oem presets (reference §1.2), by name, sorted. */
+  /** The -oem presets of coreos-cloudinit, by name, sorted. */
   static final Map<String, Map<String, String>> OEMS = oems();
 
   private CoreosCloudinitMain() {}
@@ -264,7 +267,7 @@ public final class CoreosCloudinitMain {
 
   /**
    * {@code -validate}: fetch the user data, print each finding as the original's log line ({@code
-   * line N: kind: message}) and exit 1 when there is any (§1.3 step 7, §4.7).
+   * line N: kind: message}) and exit 1 when there is any, as the original did.
    */
   private static int validate(SourceOptions sources, Duration timeout, PrintWriter err) {
     Acquired acquired;
@@ -288,7 +291,7 @@ public final class CoreosCloudinitMain {
               + ": "
               + e.finding().severity().label()
               + ": "
-              + Redaction.message(e.finding()));
+              + Redaction.message(e.finding().message(), e.finding().path().segments()));
     }
     err.flush();
     return report.entries().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;

@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.ParameterException;
 
-/** Every exit status of {@code kindling}, decided in one place (CONTRACT "Exit codes"). */
+/** Every exit status of {@code kindling}, decided in one place (docs/cli.md#exit-status). */
 public final class ExitCodes {
   /** Success; for {@code validate}: no errors. */
   public static final int OK = 0;

@@ -1,5 +1,6 @@
 package dev.kindling.cli;
 
+import dev.kindling.value.GoQuote;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;

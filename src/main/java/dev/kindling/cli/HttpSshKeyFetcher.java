@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kindling.apply.SshKeyFetcher;
 import dev.kindling.datasource.http.MetadataClient;
 import dev.kindling.datasource.http.MetadataHttpException;
+import dev.kindling.value.Redaction;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -42,7 +43,7 @@ final class HttpSshKeyFetcher implements SshKeyFetcher {
     try (MetadataClient client = MetadataClient.builder().build()) {
       Optional<byte[]> body = client.get(uri, timeout);
       if (body.isEmpty()) {
-        throw new IOException("GET " + MetadataClient.redact(uri) + " answered HTTP 404");
+        throw new IOException("GET " + Redaction.url(uri) + " answered HTTP 404");
       }
       return parse(body.get());
     } catch (MetadataHttpException e) {

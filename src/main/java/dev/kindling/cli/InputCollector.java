@@ -116,7 +116,9 @@ final class InputCollector {
     return files;
   }
 
-  /** The file names a directory walk picks up (CONTRACT). */
+  /**
+   * The file names a directory walk picks up: {@code *.yaml}, {@code *.yml}, user-data, user_data.
+   */
   static boolean isUserData(Path file) {
     Path name = file.getFileName();
     if (name == null) {

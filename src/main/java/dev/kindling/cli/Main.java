@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       RenderCommand.class,
       RunCommand.class,
-      FetchCommand.class
+      FetchCommand.class,
+      LspCommand.class
     })
 public final class Main implements Runnable {
   /** The subcommands, by name, in the order help lists them. */
@@ -34,6 +35,7 @@ public final class Main implements Runnable {
     COMMANDS.put("render", () -> new RenderCommand());
     COMMANDS.put("run", () -> new RunCommand());
     COMMANDS.put("fetch", () -> new FetchCommand());
+    COMMANDS.put("lsp", () -> new LspCommand());
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

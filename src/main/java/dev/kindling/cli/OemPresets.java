@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The {@code --oem NAME} presets of coreos-cloudinit (reference §1.2), with one deliberate fix:
- * options given explicitly win over a preset (upstream applied presets after parsing, so they
- * silently overrode explicit flags: reference §14.23). The presets' {@code convert-netconf}
- * settings are not sources and are left to the network-config conversion.
+ * The {@code --oem NAME} presets of coreos-cloudinit, with one deliberate fix: options given
+ * explicitly win over a preset (upstream applied presets after parsing, so they silently overrode
+ * explicit flags: docs/compatibility.md#explicit-flags-win-over-oem-presets). The presets' {@code
+ * convert-netconf} settings are not sources and are left to the network-config conversion.
  */
 final class OemPresets {
   /** Preset name to the sources it sets, by name in sorted order (for the error message). */

@@ -15,6 +15,7 @@ import dev.kindling.userdata.UserData;
 import dev.kindling.validate.Entry;
 import dev.kindling.validate.FileReport;
 import dev.kindling.validate.Validator;
+import dev.kindling.value.Redaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -149,7 +150,7 @@ final class Pipeline {
             + ": "
             + e.finding().severity().label()
             + ": "
-            + Redaction.message(e.finding())
+            + Redaction.message(e.finding().message(), e.finding().path().segments())
             + " ["
             + e.finding().code().id()
             + "]";

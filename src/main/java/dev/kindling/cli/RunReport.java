@@ -10,6 +10,7 @@ import dev.kindling.apply.StepStatus;
 import dev.kindling.config.Severity;
 import dev.kindling.metadata.Templater;
 import dev.kindling.validate.Entry;
+import dev.kindling.value.Redaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -64,7 +65,7 @@ final class RunReport {
                 f.put("column", pos.column());
               });
       e.part().ifPresent(part -> f.put("part", part));
-      f.put("message", Redaction.message(e.finding()));
+      f.put("message", Redaction.message(e.finding().message(), e.finding().path().segments()));
     }
     ArrayNode unresolved = root.putArray("unresolvedVariables");
     for (Templater.Unresolved u : p.unresolved()) {

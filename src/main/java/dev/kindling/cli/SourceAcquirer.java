@@ -96,7 +96,7 @@ final class SourceAcquirer {
     }
   }
 
-  /** The exit status for a failure of {@link #acquire} (CONTRACT "Exit codes"). */
+  /** The exit status for a failure of {@link #acquire} (docs/cli.md#exit-status). */
   static int exitCode(DatasourceException e) {
     return e instanceof SourceUsageException || e instanceof NoDatasourceException
         ? ExitCodes.USAGE

@@ -1,13 +1,13 @@
 package dev.kindling.cli;
 
-import dev.kindling.datasource.ConfigDriveLocator;
 import dev.kindling.datasource.Datasource;
 import dev.kindling.datasource.DatasourceLocator;
 import dev.kindling.datasource.DatasourceSelector;
 import dev.kindling.datasource.Deadline;
 import dev.kindling.datasource.DmiInfo;
-import dev.kindling.datasource.LabeledConfigDriveDatasource;
 import dev.kindling.datasource.ProcCmdlineDatasource;
+import dev.kindling.datasource.configdrive.ConfigDriveLocator;
+import dev.kindling.datasource.configdrive.LabeledConfigDriveDatasource;
 import dev.kindling.datasource.http.Backoff;
 import dev.kindling.datasource.http.MetadataClient;
 import java.nio.file.Path;

@@ -1,23 +1,23 @@
 package dev.kindling.cli;
 
-import dev.kindling.datasource.CloudSigmaDatasource;
-import dev.kindling.datasource.ConfigDriveDatasource;
 import dev.kindling.datasource.Datasource;
-import dev.kindling.datasource.DigitalOceanMetadataDatasource;
-import dev.kindling.datasource.Ec2MetadataDatasource;
 import dev.kindling.datasource.FileDatasource;
-import dev.kindling.datasource.GceMetadataDatasource;
-import dev.kindling.datasource.LocalInterfaces;
-import dev.kindling.datasource.OpenStackMetadataDatasource;
-import dev.kindling.datasource.PacketMetadataDatasource;
 import dev.kindling.datasource.ProcCmdlineDatasource;
 import dev.kindling.datasource.ProcessCommandRunner;
-import dev.kindling.datasource.RpctoolGuestinfoSource;
-import dev.kindling.datasource.SerialServerContextPort;
 import dev.kindling.datasource.UrlDatasource;
-import dev.kindling.datasource.VmwareGuestinfoDatasource;
-import dev.kindling.datasource.WaagentDatasource;
+import dev.kindling.datasource.azure.WaagentDatasource;
+import dev.kindling.datasource.cloudsigma.CloudSigmaDatasource;
+import dev.kindling.datasource.cloudsigma.LocalInterfaces;
+import dev.kindling.datasource.cloudsigma.SerialServerContextPort;
+import dev.kindling.datasource.configdrive.ConfigDriveDatasource;
+import dev.kindling.datasource.digitalocean.DigitalOceanMetadataDatasource;
+import dev.kindling.datasource.ec2.Ec2MetadataDatasource;
+import dev.kindling.datasource.gce.GceMetadataDatasource;
 import dev.kindling.datasource.http.MetadataClient;
+import dev.kindling.datasource.openstack.OpenStackMetadataDatasource;
+import dev.kindling.datasource.packet.PacketMetadataDatasource;
+import dev.kindling.datasource.vmware.RpctoolGuestinfoSource;
+import dev.kindling.datasource.vmware.VmwareGuestinfoDatasource;
 import java.net.URI;
 import java.nio.file.Path;
 

@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The datasource options shared by {@code fetch}, {@code render} and {@code run}: the
- * coreos-cloudinit sources with the same names and meaning, as long options (CONTRACT).
+ * coreos-cloudinit sources with the same names and meaning, as long options (docs/cli.md#sources).
  */
 public final class SourceOptions {
   @Option(names = "--from-file", paramLabel = "FILE", description = "Read user data from FILE.")

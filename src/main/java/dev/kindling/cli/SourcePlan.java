@@ -47,7 +47,7 @@ final class SourcePlan {
     explicit(specs, SourceKind.CLOUDSIGMA, o.fromCloudSigmaMetadata ? "" : null);
     if (o.oem != null && !o.oem.isEmpty()) {
       for (SourceSpec s : OemPresets.of(o.oem)) {
-        specs.putIfAbsent(s.kind(), s); // explicit options win (fixes reference §14.23)
+        specs.putIfAbsent(s.kind(), s); // explicit options win over the preset, unlike upstream
       }
     }
     if (o.auto) {

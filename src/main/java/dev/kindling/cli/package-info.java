@@ -1,6 +1,7 @@
 /**
  * Command line (picocli): the subcommands and the only place that wires implementations together.
  *
- * <p>May depend on: every package. Must not depend on: nothing depends on cli.
+ * <p>May use: analysis, apply, apply.systemd, config, config.yaml, config.bind, datasource,
+ * datasource.*, lsp, metadata, plan, userdata, validate, value; libraries: picocli, Jackson, slf4j.
  */
 package dev.kindling.cli;

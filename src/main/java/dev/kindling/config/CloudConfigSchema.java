@@ -9,9 +9,9 @@ import static dev.kindling.config.FieldKind.STRUCT_LIST;
 import java.util.List;
 
 /**
- * The whole cloud-config schema of coreos-cloudinit v1.14 (reference §3), plus the keys Kindling
- * adds ({@code write_files[].append}). The binder, the validator, the JSON schema and the planner
- * all read it; there is no second description of the format.
+ * The whole cloud-config schema of coreos-cloudinit v1.14, plus the keys Kindling adds ({@code
+ * write_files[].append}). The binder, the validator, the JSON schema and the planner all read it;
+ * there is no second description of the format.
  */
 public final class CloudConfigSchema {
   /** Deprecation reason of the remote key-import user fields. */

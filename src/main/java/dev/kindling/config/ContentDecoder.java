@@ -1,24 +1,21 @@
 package dev.kindling.config;
 
 import dev.kindling.value.Bytes;
-import java.io.ByteArrayInputStream;
+import dev.kindling.value.Gzip;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
 
 /**
- * Decodes {@code write_files[].content} per its {@code encoding} (reference §5.3), with the
- * original's base64 rules (padding required, CR and LF ignored) and one fix: a truncated gzip
- * stream is an error instead of silently yielding a prefix.
+ * Decodes {@code write_files[].content} per its {@code encoding} (base64, gzip, gzip+base64), with
+ * the original's base64 rules (padding required, CR and LF ignored) and one fix: a truncated gzip
+ * stream is an error instead of silently yielding a prefix
+ * (docs/compatibility.md#truncated-gzip-content-is-an-error).
  */
 public final class ContentDecoder {
   // Unlike datasource.ContentEncoding on purpose: Go's base64 rules (a space is an error).
-  /** Most bytes decoded content may have (zip-bomb guard). */
-  public static final int MAX_DECODED = 64 * 1024 * 1024;
 
   private ContentDecoder() {}
 
@@ -88,17 +85,10 @@ public final class ContentDecoder {
     if (data.length == 0) {
       return new Failed("gzip content is empty");
     }
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(data));
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      byte[] buffer = new byte[8192];
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        out.write(buffer, 0, n);
-        if (out.size() > MAX_DECODED) {
-          return new Failed("gzip content expands to more than " + MAX_DECODED + " bytes");
-        }
-      }
-      return new Decoded(Bytes.of(out.toByteArray()));
+    try {
+      return new Decoded(Bytes.of(Gzip.gunzip(data)));
+    } catch (Gzip.TooLargeException e) {
+      return new Failed("gzip content expands to more than " + Gzip.LIMIT + " bytes");
     } catch (EOFException e) {
       return new Failed("gzip stream is truncated");
     } catch (IOException e) {

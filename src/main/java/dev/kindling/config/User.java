@@ -3,7 +3,7 @@ package dev.kindling.config;
 import java.util.List;
 import java.util.Objects;
 
-/** A {@code users} entry, every field of the original (reference §3.5). */
+/** A {@code users} entry, every field of the original. */
 public record User(
     String name,
     String passwd,

@@ -3,7 +3,6 @@
  * and the formats its values follow (content encodings, permissions, Go path semantics, systemd
  * unit files, SSH public keys), so that validate and the planner read them alike.
  *
- * <p>May depend on: config.yaml. Must not depend on: userdata, metadata, validate, datasource,
- * plan, apply, cli.
+ * <p>May use: config.yaml, value.
  */
 package dev.kindling.config;

@@ -1,22 +1,18 @@
 package dev.kindling.datasource;
 
-import java.io.ByteArrayInputStream;
+import dev.kindling.value.Gzip;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Decodes user data that a platform delivers encoded: base64 (padding required, whitespace ignored)
- * and gzip+base64, with the encoding names of {@code write_files} (reference §5.3).
+ * and gzip+base64, with the encoding names of {@code write_files}.
  */
-final class ContentEncoding {
+public final class ContentEncoding {
   // Unlike config.ContentDecoder on purpose: platform user data may carry spaces or tabs; throws.
-  /** Most bytes a gzip payload may expand to (zip-bomb guard). */
-  static final int MAX_DECODED = 64 * 1024 * 1024;
 
   private ContentEncoding() {}
 
@@ -24,7 +20,8 @@ final class ContentEncoding {
    * Decodes {@code data} written with {@code encoding} ({@code ""} for none); {@code what} names
    * the value in errors, e.g. {@code guestinfo.coreos.config.data}.
    */
-  static byte[] decode(String encoding, byte[] data, String what) throws DatasourceException {
+  public static byte[] decode(String encoding, byte[] data, String what)
+      throws DatasourceException {
     return switch (encoding) {
       case "" -> data;
       case "b64", "base64" -> base64(data, what);
@@ -41,7 +38,7 @@ final class ContentEncoding {
   }
 
   /** Base64-decodes {@code data} (whitespace ignored), failing with a message naming it. */
-  static byte[] base64(byte[] data, String what) throws DatasourceException {
+  public static byte[] base64(byte[] data, String what) throws DatasourceException {
     return strictBase64(data)
         .orElseThrow(
             () -> new DatasourceException("failed to decode " + what + ": not valid base64"));
@@ -51,7 +48,7 @@ final class ContentEncoding {
    * The decoded bytes when {@code data} is entirely base64 (whitespace ignored, padding required,
    * at least one byte), else empty.
    */
-  static Optional<byte[]> strictBase64(byte[] data) {
+  public static Optional<byte[]> strictBase64(byte[] data) {
     ByteArrayOutputStream clean = new ByteArrayOutputStream(data.length);
     for (byte b : data) {
       if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
@@ -81,18 +78,11 @@ final class ContentEncoding {
   }
 
   private static byte[] gunzip(byte[] data, String what) throws DatasourceException {
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(data));
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      byte[] buffer = new byte[8192];
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        out.write(buffer, 0, n);
-        if (out.size() > MAX_DECODED) {
-          throw new DatasourceException(
-              "failed to decode " + what + ": gzip data expands to more than " + MAX_DECODED);
-        }
-      }
-      return out.toByteArray();
+    try {
+      return Gzip.gunzip(data);
+    } catch (Gzip.TooLargeException e) {
+      throw new DatasourceException(
+          "failed to decode " + what + ": gzip data expands to more than " + Gzip.LIMIT);
     } catch (EOFException e) {
       throw new DatasourceException("failed to decode " + what + ": gzip data is truncated", e);
     } catch (IOException e) {

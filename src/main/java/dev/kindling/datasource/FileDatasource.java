@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * User data from a local file ({@code --from-file FILE}, type {@code local-file}); no metadata. A
- * missing file is "not yet available" and worth probing again (reference §8), so an installer may
- * still write it; an empty file is "no user data".
+ * missing file is "not yet available" and worth probing again (as in the original), so an installer
+ * may still write it; an empty file is "no user data".
  *
  * <p>Wiring: {@code new FileDatasource(options.fromFile)}.
  */

@@ -12,10 +12,10 @@ import java.util.Optional;
  * ProbeReporting}). A 404 is permanent (not this kind of service); other HTTP failures are
  * permanent unless retrying may help. Safe to use from several threads.
  */
-final class HttpProbe {
+public final class HttpProbe {
   /** One probe GET: the body, or empty on 404. */
   @FunctionalInterface
-  interface Get<X extends Exception> {
+  public interface Get<X extends Exception> {
     Optional<byte[]> send() throws MetadataHttpException, X, InterruptedException;
   }
 
@@ -27,19 +27,19 @@ final class HttpProbe {
    * A probe of {@code path} (as named in messages); a 404 there means {@code notFoundMeans}, e.g.
    * {@code not a GCE metadata server}; {@code hints} explain other failures on this platform.
    */
-  HttpProbe(String path, String notFoundMeans, Map<HttpFailure, String> hints) {
+  public HttpProbe(String path, String notFoundMeans, Map<HttpFailure, String> hints) {
     this.notFound = "GET " + path + ": HTTP 404 (" + notFoundMeans + ")";
     this.hints = hints;
   }
 
   /** Sends {@code request} with one attempt: the body, or empty when the probe failed. */
-  Optional<byte[]> get(MetadataClient client, MetadataRequest request, Deadline deadline)
+  public Optional<byte[]> get(MetadataClient client, MetadataRequest request, Deadline deadline)
       throws InterruptedException {
     return get(() -> client.send(request.attempts(1), deadline.remaining()));
   }
 
   /** Runs {@code get} as the probe: its body, or empty when the probe failed. */
-  <X extends Exception> Optional<byte[]> get(Get<X> get) throws X, InterruptedException {
+  public <X extends Exception> Optional<byte[]> get(Get<X> get) throws X, InterruptedException {
     try {
       Optional<byte[]> body = get.send();
       lastFailure =
@@ -52,12 +52,12 @@ final class HttpProbe {
   }
 
   /** Records a failure seen outside the GET (e.g. no session could be set up). */
-  void failed(ProbeFailure failure) {
+  public void failed(ProbeFailure failure) {
     lastFailure = Optional.of(failure);
   }
 
   /** Why the most recent probe failed; empty before any probe or after a successful one. */
-  Optional<ProbeFailure> lastFailure() {
+  public Optional<ProbeFailure> lastFailure() {
     return lastFailure;
   }
 }

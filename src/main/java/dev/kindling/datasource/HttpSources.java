@@ -14,28 +14,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What the HTTP datasources share: base URLs, error wording, text decoding. */
-final class HttpSources {
+public final class HttpSources {
   private HttpSources() {}
 
   /** {@code base} with a trailing {@code /}, so that relative paths resolve below it. */
-  static URI directory(URI base) {
+  public static URI directory(URI base) {
     String s = base.toString();
     return s.endsWith("/") ? base : URI.create(s + "/");
   }
 
   /** The body as UTF-8 text. */
-  static String text(byte[] body) {
+  public static String text(byte[] body) {
     return new String(body, StandardCharsets.UTF_8);
   }
 
   /** The first line of {@code text}, trimmed. */
-  static String firstLine(String text) {
+  public static String firstLine(String text) {
     int nl = text.indexOf('\n');
     return (nl < 0 ? text : text.substring(0, nl)).strip();
   }
 
   /** Empty for blank text, else the trimmed text. */
-  static Optional<String> nonBlank(String text) {
+  public static Optional<String> nonBlank(String text) {
     String s = text.strip();
     return s.isEmpty() ? Optional.empty() : Optional.of(s);
   }
@@ -44,7 +44,7 @@ final class HttpSources {
    * The failure explained for people: the request and status, plus what it means on this platform
    * ({@code hints} by failure kind, e.g. {@code FORBIDDEN -> "IMDS disabled"}) or generically.
    */
-  static String explain(MetadataHttpException e, Map<HttpFailure, String> hints) {
+  public static String explain(MetadataHttpException e, Map<HttpFailure, String> hints) {
     String hint = hints.get(e.failure());
     if (hint == null) {
       hint =
@@ -64,7 +64,7 @@ final class HttpSources {
   }
 
   /** A {@link DatasourceException} "failed to fetch ITEM: explanation". */
-  static DatasourceException fetchFailed(
+  public static DatasourceException fetchFailed(
       String item, MetadataHttpException e, Map<HttpFailure, String> hints) {
     return new DatasourceException("failed to fetch " + item + ": " + explain(e, hints), e);
   }
@@ -74,7 +74,7 @@ final class HttpSources {
    *
    * @throws DatasourceException "failed to fetch ITEM: explanation" for any other failure
    */
-  static Optional<byte[]> get(
+  public static Optional<byte[]> get(
       MetadataClient client,
       MetadataRequest request,
       String item,
@@ -89,7 +89,7 @@ final class HttpSources {
   }
 
   /** A probe failure for {@code e}: permanent unless retrying may help. */
-  static ProbeFailure probeFailure(MetadataHttpException e, Map<HttpFailure, String> hints) {
+  public static ProbeFailure probeFailure(MetadataHttpException e, Map<HttpFailure, String> hints) {
     return new ProbeFailure(explain(e, hints), !e.failure().isTransient());
   }
 
@@ -98,7 +98,7 @@ final class HttpSources {
   }
 
   /** Parses a JSON object document named {@code item}. */
-  static JsonNode jsonObject(String item, byte[] body) throws DatasourceException {
+  public static JsonNode jsonObject(String item, byte[] body) throws DatasourceException {
     JsonNode node;
     try {
       node = new ObjectMapper().readTree(body);
@@ -114,7 +114,7 @@ final class HttpSources {
   /**
    * The text items of a JSON array (SSH keys), trimmed and named by their index {@code 0, 1, …}.
    */
-  static Map<String, String> indexedKeys(JsonNode list) {
+  public static Map<String, String> indexedKeys(JsonNode list) {
     Map<String, String> keys = new LinkedHashMap<>();
     for (int i = 0; i < list.size(); i++) {
       if (list.get(i).isTextual()) {
@@ -125,7 +125,7 @@ final class HttpSources {
   }
 
   /** The non-blank text (or number) at {@code path} below {@code node}. */
-  static Optional<String> jsonText(JsonNode node, Object... path) {
+  public static Optional<String> jsonText(JsonNode node, Object... path) {
     JsonNode n = node;
     for (Object step : path) {
       n = step instanceof Integer i ? n.path(i) : n.path((String) step);

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Parses the small JSON documents of local datasources and reads typed fields from them, with
  * errors that name the document, the field and the problem (never the document's content).
  */
-final class JsonFields {
+public final class JsonFields {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   // Jackson quotes offending tokens ('abc...'); they may be secrets, so only 1-char ones stay.
   private static final Pattern QUOTED_TOKEN = Pattern.compile("'[^']{2,}'");
@@ -20,7 +20,7 @@ final class JsonFields {
   private JsonFields() {}
 
   /** Parses {@code json} as one JSON object; {@code what} names it in errors (a path). */
-  static JsonNode parseObject(byte[] json, String what) throws DatasourceException {
+  public static JsonNode parseObject(byte[] json, String what) throws DatasourceException {
     JsonNode root;
     try {
       root = MAPPER.readTree(json);
@@ -40,7 +40,7 @@ final class JsonFields {
   }
 
   /** A JSON syntax problem as {@code line L, column C: <message>}, with tokens redacted. */
-  static String describe(JsonProcessingException e) {
+  public static String describe(JsonProcessingException e) {
     String message = e.getOriginalMessage();
     message = message == null ? "malformed JSON" : message.lines().findFirst().orElse("");
     message = QUOTED_TOKEN.matcher(message).replaceAll("'…'");
@@ -52,7 +52,7 @@ final class JsonFields {
   }
 
   /** A string field; absent, null and "" are empty; another type is an error. */
-  static Optional<String> text(JsonNode object, String field, String what)
+  public static Optional<String> text(JsonNode object, String field, String what)
       throws DatasourceException {
     JsonNode value = object.get(field);
     if (value == null || value.isNull()) {
@@ -66,7 +66,7 @@ final class JsonFields {
   }
 
   /** An object field, or empty when absent or null; another type is an error. */
-  static Optional<JsonNode> object(JsonNode object, String field, String what)
+  public static Optional<JsonNode> object(JsonNode object, String field, String what)
       throws DatasourceException {
     JsonNode value = object.get(field);
     if (value == null || value.isNull()) {
@@ -80,7 +80,7 @@ final class JsonFields {
   }
 
   /** An array field, or empty when absent or null; another type is an error. */
-  static Optional<JsonNode> array(JsonNode object, String field, String what)
+  public static Optional<JsonNode> array(JsonNode object, String field, String what)
       throws DatasourceException {
     JsonNode value = object.get(field);
     if (value == null || value.isNull()) {
@@ -94,7 +94,7 @@ final class JsonFields {
   }
 
   /** The JSON type of a node, for messages: {@code a string}, {@code an array}, .... */
-  static String kind(JsonNode node) {
+  public static String kind(JsonNode node) {
     return switch (node.getNodeType()) {
       case ARRAY -> "an array";
       case OBJECT, POJO -> "an object";

@@ -16,26 +16,26 @@ import java.util.concurrent.TimeoutException;
  * daemon thread, so a file that blocks (a FIFO, a hung drive) cannot hold the caller past its
  * deadline.
  */
-final class LocalFiles {
+public final class LocalFiles {
   /** Most bytes read from one file (a guard against {@code /dev/zero} and runaway files). */
-  static final int MAX_BYTES = 32 * 1024 * 1024;
+  public static final int MAX_BYTES = 32 * 1024 * 1024;
 
   private LocalFiles() {}
 
   /** The file's bytes, or empty when it does not exist. */
-  static Optional<byte[]> readIfExists(Path file, Deadline deadline)
+  public static Optional<byte[]> readIfExists(Path file, Deadline deadline)
       throws DatasourceException, InterruptedException {
     return readIfExists(file, deadline, MAX_BYTES);
   }
 
   /** The file's first {@code limit} bytes at most (no error when longer), or empty if missing. */
-  static Optional<byte[]> readPrefixIfExists(Path file, int limit, Deadline deadline)
+  public static Optional<byte[]> readPrefixIfExists(Path file, int limit, Deadline deadline)
       throws DatasourceException, InterruptedException {
     return read(file, deadline, limit, false);
   }
 
   /** The file's bytes (at most {@code limit}, else an error), or empty when it does not exist. */
-  static Optional<byte[]> readIfExists(Path file, Deadline deadline, int limit)
+  public static Optional<byte[]> readIfExists(Path file, Deadline deadline, int limit)
       throws DatasourceException, InterruptedException {
     return read(file, deadline, limit, true);
   }
@@ -83,7 +83,7 @@ final class LocalFiles {
   /**
    * A readable reason for an I/O failure, e.g. {@code permission denied} or {@code is a directory}.
    */
-  static String describe(Throwable e) {
+  public static String describe(Throwable e) {
     if (e instanceof java.nio.file.AccessDeniedException) {
       return "permission denied";
     }
@@ -95,7 +95,7 @@ final class LocalFiles {
   }
 
   /** Whether {@code file} exists (a file that cannot be inspected counts as existing). */
-  static boolean exists(Path file) {
+  public static boolean exists(Path file) {
     try {
       Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
       return true;

@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * User data from the URL in the kernel command line's {@code cloud-config-url=} argument (reference
- * §8: {@code _} counts as {@code -} in the key, the last one wins); no metadata. Available when the
- * argument is there; checked once.
+ * User data from the URL in the kernel command line's {@code cloud-config-url=} argument (as in the
+ * original: {@code _} counts as {@code -} in the key, the last one wins); no metadata. Available
+ * when the argument is there; checked once.
  */
 public final class ProcCmdlineDatasource implements Datasource, ProbeReporting {
   /** The kernel command line of the running system; tests pass a file of their own. */

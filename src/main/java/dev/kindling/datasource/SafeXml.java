@@ -22,11 +22,11 @@ import org.xml.sax.SAXParseException;
  * entity, DTD or entity expansion is ever processed. Elements and attributes are matched by local
  * name, ignoring namespaces, as the original's Go decoder does.
  */
-final class SafeXml {
+public final class SafeXml {
   private SafeXml() {}
 
   /** The root element of {@code xml}; {@code what} names the document in errors (a path). */
-  static Element parse(byte[] xml, String what) throws DatasourceException {
+  public static Element parse(byte[] xml, String what) throws DatasourceException {
     try {
       DocumentBuilder builder = factory().newDocumentBuilder();
       builder.setErrorHandler(SILENT); // the default handler prints to stderr
@@ -56,7 +56,7 @@ final class SafeXml {
    * The root element of {@code xml}, which must be named {@code root}; otherwise fails with "the
    * root element is <X>, want WANT" ({@code want} e.g. {@code <SharedConfig>}).
    */
-  static Element parse(byte[] xml, String what, String root, String want)
+  public static Element parse(byte[] xml, String what, String root, String want)
       throws DatasourceException {
     Element element = parse(xml, what);
     if (!localName(element).equals(root)) {
@@ -103,12 +103,12 @@ final class SafeXml {
       };
 
   /** The local name of an element or attribute (without namespace prefix). */
-  static String localName(Node node) {
+  public static String localName(Node node) {
     return node.getLocalName() != null ? node.getLocalName() : node.getNodeName();
   }
 
   /** The direct child elements of {@code parent} named {@code name}, in document order. */
-  static List<Element> children(Element parent, String name) {
+  public static List<Element> children(Element parent, String name) {
     List<Element> found = new ArrayList<>();
     NodeList nodes = parent.getChildNodes();
     for (int i = 0; i < nodes.getLength(); i++) {
@@ -120,18 +120,18 @@ final class SafeXml {
   }
 
   /** The first direct child element of {@code parent} named {@code name}. */
-  static Optional<Element> child(Element parent, String name) {
+  public static Optional<Element> child(Element parent, String name) {
     return children(parent, name).stream().findFirst();
   }
 
   /** The first element named {@code name} anywhere below {@code root}, in document order. */
-  static Optional<Element> descendant(Element root, String name) {
+  public static Optional<Element> descendant(Element root, String name) {
     NodeList nodes = root.getElementsByTagNameNS("*", name);
     return nodes.getLength() == 0 ? Optional.empty() : Optional.of((Element) nodes.item(0));
   }
 
   /** An attribute by local name (any namespace); empty when absent or "". */
-  static Optional<String> attribute(Element element, String name) {
+  public static Optional<String> attribute(Element element, String name) {
     var attributes = element.getAttributes();
     for (int i = 0; i < attributes.getLength(); i++) {
       Node a = attributes.item(i);
@@ -143,7 +143,7 @@ final class SafeXml {
   }
 
   /** The element's text content, trimmed; empty when blank. */
-  static Optional<String> text(Element element) {
+  public static Optional<String> text(Element element) {
     String text = element.getTextContent().strip();
     return text.isEmpty() ? Optional.empty() : Optional.of(text);
   }

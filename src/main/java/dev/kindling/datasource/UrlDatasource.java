@@ -3,6 +3,7 @@ package dev.kindling.datasource;
 import dev.kindling.datasource.http.MetadataClient;
 import dev.kindling.datasource.http.MetadataRequest;
 import dev.kindling.metadata.Metadata;
+import dev.kindling.value.Redaction;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public final class UrlDatasource implements HttpDatasource {
     MetadataClient.checkScheme(url);
     this.client = client;
     this.url = url;
-    this.probe = new HttpProbe(MetadataClient.redact(url), "no such file", Map.of());
+    this.probe = new HttpProbe(Redaction.url(url), "no such file", Map.of());
   }
 
   @Override
@@ -76,6 +77,6 @@ public final class UrlDatasource implements HttpDatasource {
         .orElseThrow(
             () ->
                 new DatasourceException(
-                    "failed to fetch user-data: GET " + MetadataClient.redact(url) + ": HTTP 404"));
+                    "failed to fetch user-data: GET " + Redaction.url(url) + ": HTTP 404"));
   }
 }

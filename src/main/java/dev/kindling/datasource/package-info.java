@@ -1,7 +1,6 @@
 /**
  * Datasources: where user data and metadata come from, and how one is selected.
  *
- * <p>May depend on: metadata, userdata, datasource.http. Must not depend on: config, validate,
- * plan, apply, cli.
+ * <p>May use: metadata, userdata, value, datasource.http; libraries: Jackson, slf4j.
  */
 package dev.kindling.datasource;

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The JSON form of {@link Metadata} (CONTRACT, {@code fetch --format json}'s {@code metadata}
+ * The JSON form of {@link Metadata} (docs/cli.md, {@code fetch --format json}'s {@code metadata}
  * object), read by {@code --metadata FILE}. A whole {@code fetch} document is accepted too.
  */
 public final class MetadataJson {

@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The {@code $private_ipv4}-style substitution of reference §6, over the whole user-data text, with
- * the original's bugs fixed: adjacent occurrences all substitute, and an unresolvable variable is
- * reported (with its line and column) instead of silently becoming "". As upstream, a backslash
+ * The {@code $private_ipv4}-style substitution of coreos-cloudinit, over the whole user-data text,
+ * with the original's bugs fixed: adjacent occurrences all substitute, and an unresolvable variable
+ * is reported (with its line and column) instead of silently becoming "". As upstream, a backslash
  * escapes a variable ({@code \$private_ipv4} stays {@code $private_ipv4}), there is no word
  * boundary, and values fall back to the {@code COREOS_*} environment variables.
  */

@@ -18,11 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One cloud-config part applied in the original's order (reference §7, without the hostname and
- * core keys that {@link Planner} plans first): users and their keys; {@code write_files}, then the
- * generated files ({@code /etc/oem-release}, {@code update.conf}, {@code /etc/hosts}, {@code
+ * One cloud-config part applied in the original's order (without the hostname and core keys that
+ * {@link Planner} plans first): users and their keys; {@code write_files}, then the generated files
+ * ({@code /etc/oem-release}, {@code update.conf}, {@code /etc/hosts}, {@code
  * /run/flannel/options.env}); then, once per plan, the metadata: {@code /etc/environment}, the
- * metadata env file and the network conversion; then the units (§7.1): the config's units, the
+ * metadata env file and the network conversion; then the units: the config's units, the
  * always-present etcd, etcd2, fleet and locksmithd runtime units with their drop-ins, the update
  * units and the network units. What the analysis rejected is not planned: each rejected item is a
  * {@link RejectedItem} with the finding's message, in its place.

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Create a user with {@code useradd}, or, when it exists, only set its password ({@code chpasswd
- * -e}), as the original does (reference §7 step 2).
+ * -e}), as the original does.
  *
  * @param name login name
  * @param passwordHash crypt(3) hash, "" for none ({@code --password *} at creation)

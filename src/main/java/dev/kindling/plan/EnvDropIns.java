@@ -12,10 +12,12 @@ import java.util.Optional;
 
 /**
  * Renders the {@code 20-cloudinit.conf} drop-ins of etcd, etcd2, fleet and locksmith from their
- * {@link ServiceTables} (reference §5.1): {@code [Service]} and one {@code Environment="K=V"} line
- * per set field in table order, or "" when nothing is set.
+ * {@link ServiceTables}: {@code [Service]} and one {@code Environment="K=V"} line per set field in
+ * table order, or "" when nothing is set.
  *
- * <p>Two deliberate differences from the original (§14.12): values are escaped for systemd ({@link
+ * <p>Two deliberate differences from the original
+ * (docs/compatibility.md#environment-values-are-escaped,
+ * docs/compatibility.md#explicit-false-and-0-are-written): values are escaped for systemd ({@link
  * SystemdQuoting}), and a field set explicitly to {@code false} or {@code 0} is written (the
  * original skipped every zero value, so {@code snapshot: false} could never override a default). A
  * field set to the empty string is still skipped: {@code Environment="K="} would define the

@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Merges variables into an environment file the way coreos-cloudinit updates {@code
- * /etc/environment} (reference §6, system/env_file.go): existing lines are kept in order (CRLF
- * becomes LF, a missing final newline is added), the first {@code KEY=...} line of each pending key
- * is replaced by {@code KEY=value}, and keys not found are appended sorted by name.
+ * /etc/environment} (upstream system/env_file.go): existing lines are kept in order (CRLF becomes
+ * LF, a missing final newline is added), the first {@code KEY=...} line of each pending key is
+ * replaced by {@code KEY=value}, and keys not found are appended sorted by name.
  */
 public final class EnvironmentFileMerge {
   private static final Pattern VALID_KEY = Pattern.compile("[a-zA-Z0-9_]+");

@@ -5,11 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Renders {@code coreos.flannel} to {@code /run/flannel/options.env} (reference §7.2): one {@code
- * KEY=value} line per set field in table order, mode 0644. Unlike the original, the file ends with
- * a newline (§14.13: without it, tools that append to the file glued their line to the last one).
- * Values are written raw, as upstream: flanneld reads the file with systemd's {@code
- * EnvironmentFile=}, and the values are URLs, paths and addresses.
+ * Renders {@code coreos.flannel} to {@code /run/flannel/options.env}: one {@code KEY=value} line
+ * per set field in table order, mode 0644. Unlike the original, the file ends with a newline
+ * (without it, tools that append to the file glued their line to the last one:
+ * docs/compatibility.md#flannel-optionsenv-ends-with-a-newline). Values are written raw, as
+ * upstream: flanneld reads the file with systemd's {@code EnvironmentFile=}, and the values are
+ * URLs, paths and addresses.
  */
 public final class FlannelEnvFile {
   /** Where flanneld reads its options. */

@@ -1,5 +1,6 @@
 package dev.kindling.plan;
 
+import dev.kindling.value.Redaction;
 import java.util.Objects;
 
 /**

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Merge variables into an environment file (reference §6: {@code /etc/environment} COREOS_*):
- * existing lines kept, matching keys replaced in place, new keys appended sorted; written only if
- * it changes. The merge itself is {@link EnvironmentFileMerge}, applied to the file's current
- * content at apply time.
+ * Merge variables into an environment file (the {@code COREOS_*} lines of {@code
+ * /etc/environment}): existing lines kept, matching keys replaced in place, new keys appended
+ * sorted; written only if it changes. The merge itself is {@link EnvironmentFileMerge}, applied to
+ * the file's current content at apply time.
  */
 public record MergeEnvironmentFile(String path, Map<String, String> variables) implements Action {
   public MergeEnvironmentFile {

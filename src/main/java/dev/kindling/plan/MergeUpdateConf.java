@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Merge {@code GROUP}, {@code REBOOT_STRATEGY} and {@code SERVER} into {@code
- * /etc/coreos/update.conf} (reference §7.2), starting from that file or, when absent, from {@code
+ * /etc/coreos/update.conf}, starting from that file or, when absent, from {@code
  * /usr/share/coreos/update.conf} of the same root.
  */
 public record MergeUpdateConf(String path, String basePath, Map<String, String> variables)

@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plans {@code --convert-netconf} (reference §7 step 8, §10): the kernel modules the interfaces
- * need ({@code 8021q} for VLANs, {@code bonding} with the first bond's parameters), and the
- * generated files as runtime networkd units, which {@link UnitActions} places before its single
- * systemd-networkd restart (§14.20: the original restarted networkd before writing them). When the
+ * Plans {@code --convert-netconf}: the kernel modules the interfaces need ({@code 8021q} for VLANs,
+ * {@code bonding} with the first bond's parameters), and the generated files as runtime networkd
+ * units, which {@link UnitActions} places before its single systemd-networkd restart (the original
+ * restarted networkd before writing them:
+ * docs/compatibility.md#systemd-networkd-restarts-after-the-network-files-are-written). When the
  * datasource supplied no network config of the requested format, or it cannot be converted, the
- * plan gets a {@link RejectedItem} instead (§14.22: the original crashed). Unlike the original,
+ * plan gets a {@link RejectedItem} instead (the original crashed:
+ * docs/compatibility.md#missing-network-config-is-reported-not-a-crash). Unlike the original,
  * matching interfaces are not taken down first: networkd reconfigures the links it manages when it
  * restarts.
  */

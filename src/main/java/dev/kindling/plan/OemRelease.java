@@ -1,10 +1,11 @@
 package dev.kindling.plan;
 
 import dev.kindling.config.EnvSection;
+import dev.kindling.value.GoQuote;
 import java.util.Optional;
 
 /**
- * Renders {@code coreos.oem} to {@code /etc/oem-release} exactly as the original (reference §7.2,
+ * Renders {@code coreos.oem} to {@code /etc/oem-release} exactly as the original (upstream
  * system/oem.go): {@code ID} and {@code VERSION_ID} unquoted, {@code NAME}, {@code HOME_URL} and
  * {@code BUG_REPORT_URL} Go-quoted (empty ones too); written only when {@code id} is set.
  */

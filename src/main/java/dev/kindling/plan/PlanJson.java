@@ -3,6 +3,7 @@ package dev.kindling.plan;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import dev.kindling.value.Redaction;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the plan as CONTRACT's {@code render --format json}: {@code {"actions": [...]}}, one
+ * Writes the plan as {@code render --format json} (docs/cli.md): {@code {"actions": [...]}}, one
  * action object per line with its {@code type} first. Contents, passwords and keys never appear:
  * files, units, drop-ins and scripts are described by size and SHA-256, key lists by their count.
  */
@@ -150,7 +151,7 @@ final class PlanJson {
     g.writeEndArray();
   }
 
-  /** {@code {"a": 1, "b": [2, 3]}} on one line, as CONTRACT shows. */
+  /** {@code {"a": 1, "b": [2, 3]}} on one line, as docs/cli.md shows. */
   private static final class InlinePrinter extends MinimalPrettyPrinter {
     private static final long serialVersionUID = 1L;
 

@@ -1,8 +1,8 @@
 package dev.kindling.plan;
 
 /**
- * Formats a plan as text (one line per action) or as the JSON of CONTRACT ({@code render --format
- * json}). Never prints secrets: file contents appear as size and sha256 only.
+ * Formats a plan as text (one line per action) or as JSON ({@code render --format json}, see
+ * docs/cli.md). Never prints secrets: file contents appear as size and sha256 only.
  */
 public final class PlanPrinter {
   private PlanPrinter() {}
@@ -16,7 +16,7 @@ public final class PlanPrinter {
     return out.toString();
   }
 
-  /** The plan as CONTRACT JSON: {@code {"actions": [...]}}. */
+  /** The plan as JSON: {@code {"actions": [...]}}. */
   public static String json(Plan plan) {
     return PlanJson.write(plan);
   }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plans the effects of user data and metadata (reference §7): a pure function, no I/O, no clock.
+ * Plans the effects of user data and metadata: a pure function, no I/O, no clock.
  *
  * <p>Order: the hostname and the {@code core} user's SSH keys first, so a machine whose config
  * fails later is still reachable ({@link Reachability}); then every part in order, a cloud-config

@@ -1,9 +1,9 @@
 package dev.kindling.plan;
 
 /**
- * Where systemd and systemd-networkd files go (reference §7.1): {@code /etc} for persistent units,
- * {@code /run} for runtime ones, {@code systemd/system} or {@code systemd/network} by the unit's
- * group, drop-ins in {@code <unit>.d/}.
+ * Where systemd and systemd-networkd files go, as in coreos-cloudinit: {@code /etc} for persistent
+ * units, {@code /run} for runtime ones, {@code systemd/system} or {@code systemd/network} by the
+ * unit's group, drop-ins in {@code <unit>.d/}.
  */
 public final class SystemdPaths {
   /** The name of the drop-in the service sections render ({@code etcd2.service.d/...}). */

@@ -2,10 +2,11 @@ package dev.kindling.plan;
 
 /**
  * Quotes an assignment for a systemd {@code Environment=} line (systemd.syntax(7) quoting and
- * systemd.unit(5) specifiers). The original wrote values raw (reference §14.12), so a {@code "},
- * {@code \}, {@code %} or newline broke the drop-in or changed the value; here {@code "} and {@code
- * \} are backslash-escaped, {@code %} becomes {@code %%}, and newline, carriage return and tab
- * become {@code \n}, {@code \r} and {@code \t}.
+ * systemd.unit(5) specifiers). The original wrote values raw
+ * (docs/compatibility.md#environment-values-are-escaped), so a {@code "}, {@code \}, {@code %} or
+ * newline broke the drop-in or changed the value; here {@code "} and {@code \} are
+ * backslash-escaped, {@code %} becomes {@code %%}, and newline, carriage return and tab become
+ * {@code \n}, {@code \r} and {@code \t}.
  */
 public final class SystemdQuoting {
   private SystemdQuoting() {}

@@ -10,16 +10,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The original's {@code processUnits} (reference §7.1) as actions. Per unit with a name, in order:
- * {@link PlaceUnit} when it has content, {@link PlaceDropIn} for each drop-in with a name and
- * content, {@link MaskUnit} when masked or else {@link UnmaskUnit} of the runtime path when it is a
- * runtime unit, {@link EnableUnit} unless it is a networkd file. Then {@link DaemonReload} if
- * anything was placed, one restart of systemd-networkd if a networkd file was listed (after the
- * files are written, §14.20), and the units' commands in order (a networkd file's command is
- * ignored). A unit, drop-in or command of the config that the analysis rejected becomes a {@link
- * RejectedItem} in its place; units and drop-ins without a name are skipped, as upstream. Units the
- * plan generates from metadata (network files) are not part of the user data the analysis checked,
- * so their names are checked here.
+ * The original's {@code processUnits} as actions. Per unit with a name, in order: {@link PlaceUnit}
+ * when it has content, {@link PlaceDropIn} for each drop-in with a name and content, {@link
+ * MaskUnit} when masked or else {@link UnmaskUnit} of the runtime path when it is a runtime unit,
+ * {@link EnableUnit} unless it is a networkd file. Then {@link DaemonReload} if anything was
+ * placed, one restart of systemd-networkd if a networkd file was listed (after the files are
+ * written: docs/compatibility.md#systemd-networkd-restarts-after-the-network-files-are-written),
+ * and the units' commands in order (a networkd file's command is ignored). A unit, drop-in or
+ * command of the config that the analysis rejected becomes a {@link RejectedItem} in its place;
+ * units and drop-ins without a name are skipped, as upstream. Units the plan generates from
+ * metadata (network files) are not part of the user data the analysis checked, so their names are
+ * checked here.
  */
 final class UnitActions {
   /** The networkd service restarted when networkd files change. */

@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Merges {@code coreos.update} settings into {@code update.conf} text (reference §7.2,
- * system/update.go) with one fix (§14.14): a line is replaced only when its key is exactly the
- * variable ({@code GROUPS=x} is no longer overwritten by {@code GROUP}). Each variable replaces at
- * most one line; the rest are appended sorted by name; every line ends with a newline.
+ * Merges {@code coreos.update} settings into {@code update.conf} text (upstream system/update.go)
+ * with one fix (docs/compatibility.md#updateconf-keys-are-matched-exactly): a line is replaced only
+ * when its key is exactly the variable ({@code GROUPS=x} is no longer overwritten by {@code
+ * GROUP}). Each variable replaces at most one line; the rest are appended sorted by name; every
+ * line ends with a newline.
  */
 public final class UpdateConfMerge {
   private UpdateConfMerge() {}

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code coreos.update} asks for (reference §7.2, config/update.go and system/update.go): the
- * {@code update.conf} variables and the unit actions that make them take effect.
+ * What {@code coreos.update} asks for (upstream config/update.go and system/update.go): the {@code
+ * update.conf} variables and the unit actions that make them take effect.
  */
 public final class UpdateSettings {
   /** The file the variables are merged into. */

@@ -7,16 +7,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plans the {@code users} of one cloud-config (reference §7 step 2): per user with a name, in
- * order, {@link CreateUser} with every field (the applier only sets the password of a user that
- * already exists), its {@code ssh_authorized_keys}, then the deprecated remote imports ({@code
- * coreos_ssh_import_github} and each of {@code coreos_ssh_import_github_users} under key name
- * {@code github-<login>}, {@code coreos_ssh_import_url} under {@code coreos-cloudinit-<user>}).
- * Users without a name are skipped, as upstream (the validator warns). The {@code core} user's keys
- * are not authorized here: they are part of the core keys planned first ({@link Reachability}).
- * {@code gecos} is passed as written, not Go-quoted (§14.16). A user the analysis rejected (a name
- * useradd refuses, a relative home directory, ...) is not created, and neither its keys nor its
- * imports are added; a rejected key or import is left out on its own.
+ * Plans the {@code users} of one cloud-config: per user with a name, in order, {@link CreateUser}
+ * with every field (the applier only sets the password of a user that already exists), its {@code
+ * ssh_authorized_keys}, then the deprecated remote imports ({@code coreos_ssh_import_github} and
+ * each of {@code coreos_ssh_import_github_users} under key name {@code github-<login>}, {@code
+ * coreos_ssh_import_url} under {@code coreos-cloudinit-<user>}). Users without a name are skipped,
+ * as upstream (the validator warns). The {@code core} user's keys are not authorized here: they are
+ * part of the core keys planned first ({@link Reachability}). {@code gecos} is passed as written,
+ * not Go-quoted (docs/compatibility.md#gecos-is-written-as-given). A user the analysis rejected (a
+ * name useradd refuses, a relative home directory, ...) is not created, and neither its keys nor
+ * its imports are added; a rejected key or import is left out on its own.
  */
 final class UserActions {
   private UserActions() {}

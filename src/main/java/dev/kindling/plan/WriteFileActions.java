@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plans the {@code write_files} of one cloud-config (reference §5.2, §5.3): the path cleaned like
- * Go's {@code path.Join("/", p)}, the content decoded per {@code encoding}, the mode parsed from
- * {@code permissions} (default 0644) keeping setuid, setgid and sticky bits (§14.15), the owner as
- * written and cloud-init's {@code append}. An entry the analysis rejected (no path, content that
- * does not decode, invalid permissions, a read-only target, ...) becomes a {@link RejectedItem} in
- * its place and the other entries still go ahead (§14.25: the original dropped the whole config, or
- * stopped half-way).
+ * Plans the {@code write_files} of one cloud-config: the path cleaned like Go's {@code
+ * path.Join("/", p)}, the content decoded per {@code encoding}, the mode parsed from {@code
+ * permissions} (default 0644) keeping setuid, setgid and sticky bits
+ * (docs/compatibility.md#setuid-setgid-and-sticky-bits-are-kept), the owner as written and
+ * cloud-init's {@code append}. An entry the analysis rejected (no path, content that does not
+ * decode, invalid permissions, a read-only target, ...) becomes a {@link RejectedItem} in its place
+ * and the other entries still go ahead (the original dropped the whole config, or stopped half-way:
+ * docs/compatibility.md#one-bad-write_files-entry-does-not-drop-the-config).
  */
 final class WriteFileActions {
   private WriteFileActions() {}

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 
 /**
- * Recognises an Ignition config the way coreos-cloudinit does (reference §2): Go's {@code
- * encoding/json} decodes the whole text into {@code {ignitionVersion *int; ignition {version
- * *string}}} without error, and one of the two is set. Field names match case-insensitively, the
- * last duplicate wins, {@code null} leaves a struct alone, and a wrong JSON type anywhere in those
- * two fields fails the whole decode.
+ * Recognises an Ignition config the way coreos-cloudinit does: Go's {@code encoding/json} decodes
+ * the whole text into {@code {ignitionVersion *int; ignition {version *string}}} without error, and
+ * one of the two is set. Field names match case-insensitively, the last duplicate wins, {@code
+ * null} leaves a struct alone, and a wrong JSON type anywhere in those two fields fails the whole
+ * decode.
  */
 final class IgnitionSniffer {
   private IgnitionSniffer() {}

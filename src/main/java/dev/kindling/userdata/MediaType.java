@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 /**
  * A parsed structured header value such as {@code multipart/mixed; boundary="xyz"} or {@code
- * attachment; filename=a.yaml} (RFC 2045 §5.1, RFC 2183, RFC 2231 extended parameters).
+ * attachment; filename=a.yaml} (RFC 2045 section 5.1, RFC 2183, RFC 2231 extended parameters).
  *
  * @param value the leading value, lowercase ({@code multipart/mixed}, {@code attachment})
  * @param params parameters by lowercase name, values unquoted and decoded

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A MIME header block (RFC 5322 §2.2, RFC 2045): {@code Name: value} fields up to the first empty
- * line, folded lines unfolded. Lines may end in CRLF or LF.
+ * A MIME header block (RFC 5322 section 2.2, RFC 2045): {@code Name: value} fields up to the first
+ * empty line, folded lines unfolded. Lines may end in CRLF or LF.
  *
  * @param fields the fields in order
  * @param bodyOffset where the body starts (just after the empty line); the end of the region when

@@ -1,5 +1,6 @@
 package dev.kindling.userdata;
 
+import dev.kindling.value.Gzip;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,13 @@ import java.util.Set;
 final class MultipartReader {
   /** Most multipart messages nested inside each other. */
   static final int MAX_NESTING = 8;
+
+  /**
+   * Most parts one input may have, nested messages included: each part is validated, planned and
+   * written on its own, so ten thousand tiny parts cost minutes of a boot; a message with more is
+   * refused whole rather than applied in part.
+   */
+  static final int MAX_PARTS = 1000;
 
   /** The gzip media types flatcar's coreos-cloudinit decompresses. */
   static final Set<String> GZIP_TYPES =
@@ -81,6 +89,13 @@ final class MultipartReader {
       return problem(
           data, "the message has no parts: no line is the boundary line \"" + dash + "\"");
     }
+    if (!classifier.takeParts(split.parts().size())) {
+      return problem(
+          data,
+          "the message has more than "
+              + MAX_PARTS
+              + " parts (nested messages included); split it or merge parts");
+    }
     List<UserData.Part> parts = new ArrayList<>();
     for (MultipartSplitter.RawPart raw : split.parts()) {
       parts.add(part(data, raw, parts.size() + 1, located, depth));
@@ -133,7 +148,7 @@ final class MultipartReader {
     byte[] content = body;
     boolean gzipped = false;
     boolean lines = located;
-    if (GZIP_TYPES.contains(media.value()) || UserDataClassifier.isGzip(body)) {
+    if (GZIP_TYPES.contains(media.value()) || Gzip.isGzip(body)) {
       try {
         content = classifier.gunzip(body);
       } catch (IOException e) {

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits the body of a multipart message at its boundary lines (RFC 2046 §5.1.1): the preamble
- * before the first {@code --boundary} line and the epilogue after {@code --boundary--} are ignored,
- * the line break before a boundary line belongs to the boundary, and boundary lines may carry
- * trailing whitespace. Lines may end in CRLF or LF.
+ * Splits the body of a multipart message at its boundary lines (RFC 2046 section 5.1.1): the
+ * preamble before the first {@code --boundary} line and the epilogue after {@code --boundary--} are
+ * ignored, the line break before a boundary line belongs to the boundary, and boundary lines may
+ * carry trailing whitespace. Lines may end in CRLF or LF.
  */
 final class MultipartSplitter {
   /**

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 
-/** The {@code Content-Transfer-Encoding}s of RFC 2045 §6 and their decoders. */
+/** The {@code Content-Transfer-Encoding}s of RFC 2045 section 6 and their decoders. */
 enum TransferEncoding {
   /** 7bit, 8bit, binary or none: the body is stored as is. */
   IDENTITY,
@@ -64,9 +64,9 @@ enum TransferEncoding {
   }
 
   /**
-   * Quoted-printable (RFC 2045 §6.7): {@code =XX} octets, {@code =} at a line end is a soft break,
-   * trailing whitespace on a line is transport padding. A malformed {@code =} is kept as is (the
-   * robust reading §6.7 recommends).
+   * Quoted-printable (RFC 2045 section 6.7): {@code =XX} octets, {@code =} at a line end is a soft
+   * break, trailing whitespace on a line is transport padding. A malformed {@code =} is kept as is
+   * (the robust reading that section recommends).
    */
   private static byte[] quotedPrintable(byte[] data, int from, int to) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(to - from);

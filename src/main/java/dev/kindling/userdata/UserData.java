@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * User data after classification (reference §2): what kind it is, its text (decompressed when it
- * was gzip), and for multipart MIME its parts, each classified on its own.
+ * User data after classification: what kind it is, its text (decompressed when it was gzip), and
+ * for multipart MIME its parts, each classified on its own.
  */
 public final class UserData {
   /** The kinds of user data, named as in the {@code validate} and {@code fetch} output. */

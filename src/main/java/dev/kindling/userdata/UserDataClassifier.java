@@ -1,25 +1,20 @@
 package dev.kindling.userdata;
 
-import java.io.ByteArrayInputStream;
+import dev.kindling.value.Gzip;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 
 /**
- * The classification rules of reference §2 plus gzip and multipart MIME: gzip first (by magic
+ * coreos-cloudinit's classification rules plus gzip and multipart MIME: gzip first (by magic
  * bytes), then script, cloud-config, Ignition and multipart. One instance classifies one input, so
- * the decompression budget covers the whole message, every part included.
+ * the decompression budget and the part budget cover the whole message, every part included.
  */
 final class UserDataClassifier {
-  /** Most bytes gzip user data may expand to, all parts together (zip-bomb guard). */
-  static final int MAX_DECOMPRESSED = 64 * 1024 * 1024;
-
   private final long limit;
   private long budget;
+  private int partsLeft = MultipartReader.MAX_PARTS;
 
   private UserDataClassifier(long limit) {
     this.limit = limit;
@@ -28,7 +23,7 @@ final class UserDataClassifier {
 
   /** Classifies raw user data. Never throws. */
   static UserData classify(byte[] raw) {
-    return classify(raw, MAX_DECOMPRESSED);
+    return classify(raw, Gzip.LIMIT);
   }
 
   /** Classifies raw user data, decompressing at most {@code limit} bytes in all. */
@@ -47,7 +42,7 @@ final class UserDataClassifier {
   }
 
   private UserData top(byte[] raw) {
-    if (!isGzip(raw)) {
+    if (!Gzip.isGzip(raw)) {
       return content(raw, 1, true, 0);
     }
     byte[] plain;
@@ -140,34 +135,26 @@ final class UserDataClassifier {
     }
   }
 
-  static boolean isGzip(byte[] raw) {
-    return raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b;
+  /** Takes {@code count} parts from the input's budget; false when that many are not left. */
+  boolean takeParts(int count) {
+    if (count > partsLeft) {
+      partsLeft = 0;
+      return false;
+    }
+    partsLeft -= count;
+    return true;
   }
 
   /** Gunzips within the budget left for this input. */
   byte[] gunzip(byte[] raw) throws IOException {
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-      byte[] out = new byte[Math.max(64, Math.min(raw.length * 4, 1 << 20))];
-      int size = 0;
-      while (true) {
-        if (size == out.length) {
-          if (size >= budget) {
-            throw tooLarge();
-          }
-          out = Arrays.copyOf(out, (int) Math.min((long) size * 2, budget + 1));
-        }
-        int n = in.read(out, size, out.length - size);
-        if (n < 0) {
-          break;
-        }
-        size += n;
-        if (size > budget) {
-          throw tooLarge();
-        }
-      }
-      budget -= size;
-      return Arrays.copyOf(out, size);
+    byte[] out;
+    try {
+      out = Gzip.gunzip(raw, budget);
+    } catch (Gzip.TooLargeException e) {
+      throw tooLarge();
     }
+    budget -= out.length;
+    return out;
   }
 
   private IOException tooLarge() {

@@ -1,7 +1,6 @@
 /**
  * User-data classification: empty, script, cloud-config, Ignition, gzip and multipart MIME.
  *
- * <p>May depend on: the JDK and Jackson's streaming parser. Must not depend on: any other
- * dev.kindling package.
+ * <p>May use: value; libraries: com.fasterxml.jackson.core.
  */
 package dev.kindling.userdata;

@@ -12,9 +12,9 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * Prints reports as the {@code validate --format json} document of CONTRACT.md: {@code files[]}
- * with {@code file}, {@code type} and {@code entries[]}, then {@code summary}. Written with
- * Jackson's streaming generator only.
+ * Prints reports as the {@code validate --format json} document (docs/cli.md): {@code files[]} with
+ * {@code file}, {@code type} and {@code entries[]}, then {@code summary}. Written with Jackson's
+ * streaming generator only.
  */
 public final class JsonReportPrinter {
   private final Writer out;

@@ -2,6 +2,7 @@ package dev.kindling.validate;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kindling.config.Code;
+import dev.kindling.config.CodeDocs;
 import dev.kindling.config.Finding;
 import dev.kindling.config.Severity;
 import dev.kindling.config.yaml.Position;
@@ -15,8 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Prints reports as a SARIF 2.1.0 log (one run, one rule per finding code used), for code-scanning
- * tools and editors.
+ * Prints reports as a SARIF 2.1.0 log (one run, one rule per finding code used, each with its
+ * description, fix and documentation link), for code-scanning tools and editors.
  */
 public final class SarifReportPrinter {
   /** The SARIF 2.1.0 JSON schema. */
@@ -53,12 +54,7 @@ public final class SarifReportPrinter {
       g.writeArrayFieldStart("rules");
       for (Code code : used) {
         ruleIndex.put(code, ruleIndex.size());
-        g.writeStartObject();
-        g.writeStringField("id", code.id());
-        g.writeObjectFieldStart("shortDescription");
-        g.writeStringField("text", code.summary());
-        g.writeEndObject();
-        g.writeEndObject();
+        writeRule(g, code);
       }
       g.writeEndArray();
       g.writeEndObject();
@@ -78,6 +74,37 @@ public final class SarifReportPrinter {
     }
     out.write("\n");
     out.flush();
+  }
+
+  /**
+   * A rule: its summary, what it means and how to fix it ({@link CodeDocs}), and the address of its
+   * documentation.
+   */
+  private static void writeRule(JsonGenerator g, Code code) throws IOException {
+    CodeDocs.Doc doc = CodeDocs.of(code);
+    g.writeStartObject();
+    g.writeStringField("id", code.id());
+    g.writeObjectFieldStart("shortDescription");
+    g.writeStringField("text", code.summary());
+    g.writeEndObject();
+    g.writeObjectFieldStart("fullDescription");
+    g.writeStringField("text", doc.meaning());
+    g.writeEndObject();
+    g.writeStringField("helpUri", CodeDocs.helpUri(code));
+    g.writeObjectFieldStart("help");
+    g.writeStringField("text", doc.meaning() + "\n\nFix: " + doc.fix());
+    g.writeStringField(
+        "markdown",
+        doc.meaning()
+            + "\n\n**Fix:** "
+            + doc.fix()
+            + "\n\n[More about "
+            + code.id()
+            + "]("
+            + CodeDocs.helpUri(code)
+            + ")");
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
   private static void writeResult(JsonGenerator g, Entry entry, String uri, int ruleIndex)

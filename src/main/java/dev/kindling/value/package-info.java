@@ -1,6 +1,7 @@
 /**
- * Small immutable value types every layer shares (byte strings).
+ * Leaf values and codecs every layer may use: byte strings, bounded gunzip, IP addresses, Go-style
+ * quoting, redaction of secrets.
  *
- * <p>May depend on: the JDK. Must not depend on: any other dev.kindling package.
+ * <p>May use: nothing of ours.
  */
 package dev.kindling.value;

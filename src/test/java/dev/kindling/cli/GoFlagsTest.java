@@ -111,9 +111,4 @@ class GoFlagsTest {
         .isEqualTo("http://169.254.169.254/");
     assertThat(CoreosCloudinitMain.sources(parsed())).isEmpty();
   }
-
-  @Test
-  void quote_goEscapes() {
-    assertThat(GoQuote.quote("a\"b\\c\nd\u0001")).isEqualTo("\"a\\\"b\\\\c\\nd\\x01\"");
-  }
 }

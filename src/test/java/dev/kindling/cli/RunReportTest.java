@@ -18,6 +18,7 @@ import dev.kindling.plan.PlanOptions;
 import dev.kindling.plan.RunScript;
 import dev.kindling.plan.WriteFile;
 import dev.kindling.value.Bytes;
+import dev.kindling.value.Redaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -120,7 +121,9 @@ class RunReportTest {
             ConfigPath.of("coreos", "update", "reboot_strategy"),
             "invalid value \"wizzle\"");
 
-    assertThat(Redaction.message(f)).isEqualTo("invalid value \"<redacted>\"");
-    assertThat(Redaction.message(other)).isEqualTo("invalid value \"wizzle\"");
+    assertThat(Redaction.message(f.message(), f.path().segments()))
+        .isEqualTo("invalid value \"<redacted>\"");
+    assertThat(Redaction.message(other.message(), other.path().segments()))
+        .isEqualTo("invalid value \"wizzle\"");
   }
 }

@@ -5,7 +5,9 @@ import static dev.kindling.datasource.TestSources.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.kindling.datasource.digitalocean.DigitalOceanMetadataDatasource;
 import dev.kindling.datasource.http.MetadataClient;
+import dev.kindling.datasource.packet.PacketMetadataDatasource;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.testing.Fault;
 import dev.kindling.testing.MetadataEmulator;

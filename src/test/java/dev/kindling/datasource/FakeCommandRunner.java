@@ -6,17 +6,17 @@ import java.util.Collections;
 import java.util.List;
 
 /** A {@link CommandRunner} that answers from a script and records every command it was given. */
-final class FakeCommandRunner implements CommandRunner {
+public final class FakeCommandRunner implements CommandRunner {
   /** Answers one command; may throw as a real runner does. */
   @FunctionalInterface
-  interface Script {
+  public interface Script {
     Result answer(List<String> command) throws IOException;
   }
 
   private final Script script;
   private final List<List<String>> commands = Collections.synchronizedList(new ArrayList<>());
 
-  FakeCommandRunner(Script script) {
+  public FakeCommandRunner(Script script) {
     this.script = script;
   }
 
@@ -27,15 +27,15 @@ final class FakeCommandRunner implements CommandRunner {
   }
 
   /** The commands run so far, in order. */
-  List<List<String>> commands() {
+  public List<List<String>> commands() {
     return List.copyOf(commands);
   }
 
-  static Result ok(String stdout) {
+  public static Result ok(String stdout) {
     return new Result(0, stdout, "");
   }
 
-  static Result fail(int code, String stderr) {
+  public static Result fail(int code, String stderr) {
     return new Result(code, "", stderr);
   }
 }

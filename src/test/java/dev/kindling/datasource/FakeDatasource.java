@@ -5,13 +5,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A hand-written fake: unavailable for a number of probes, then available (or never). */
-final class FakeDatasource implements Datasource, ProbeReporting {
+public final class FakeDatasource implements Datasource, ProbeReporting {
   private final String type;
   private final int unavailableProbes;
   private final boolean changes;
   private final Optional<ProbeFailure> failure;
-  final AtomicInteger probes = new AtomicInteger();
-  volatile boolean interrupted;
+  public final AtomicInteger probes = new AtomicInteger();
+  public volatile boolean interrupted;
 
   private FakeDatasource(
       String type, int unavailableProbes, boolean changes, Optional<ProbeFailure> failure) {
@@ -21,20 +21,20 @@ final class FakeDatasource implements Datasource, ProbeReporting {
     this.failure = failure;
   }
 
-  static FakeDatasource availableAfter(String type, int unavailableProbes) {
+  public static FakeDatasource availableAfter(String type, int unavailableProbes) {
     return new FakeDatasource(type, unavailableProbes, true, Optional.empty());
   }
 
-  static FakeDatasource never(String type, ProbeFailure failure) {
+  public static FakeDatasource never(String type, ProbeFailure failure) {
     return new FakeDatasource(type, Integer.MAX_VALUE, true, Optional.of(failure));
   }
 
-  static FakeDatasource checkedOnce(String type) {
+  public static FakeDatasource checkedOnce(String type) {
     return new FakeDatasource(type, Integer.MAX_VALUE, false, Optional.empty());
   }
 
   /** Blocks in its probe until interrupted. */
-  static FakeDatasource hanging(String type) {
+  public static FakeDatasource hanging(String type) {
     return new FakeDatasource(type, -1, true, Optional.empty());
   }
 

@@ -13,11 +13,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Test fixtures under {@code src/test/resources/datasource/}. */
-final class Fixtures {
+public final class Fixtures {
   private Fixtures() {}
 
   /** The fixture directory or file {@code datasource/<relative>}. */
-  static Path path(String relative) {
+  public static Path path(String relative) {
     URL url = Fixtures.class.getResource("/datasource/" + relative);
     if (url == null) {
       throw new IllegalArgumentException("no fixture datasource/" + relative);
@@ -30,7 +30,7 @@ final class Fixtures {
   }
 
   /** The UTF-8 text of a fixture file. */
-  static String text(String relative) {
+  public static String text(String relative) {
     try {
       return Files.readString(path(relative), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -39,17 +39,17 @@ final class Fixtures {
   }
 
   /** A generous deadline for tests whose reads all answer at once. */
-  static Deadline deadline() {
+  public static Deadline deadline() {
     return Deadline.in(Duration.ofSeconds(20));
   }
 
   /** The user data as UTF-8 text, or empty. */
-  static Optional<String> utf8(Optional<byte[]> bytes) {
+  public static Optional<String> utf8(Optional<byte[]> bytes) {
     return bytes.map(b -> new String(b, StandardCharsets.UTF_8));
   }
 
   /** Copies a directory tree (used to stand in for a mount). */
-  static void copyTree(Path from, Path to) {
+  public static void copyTree(Path from, Path to) {
     try (Stream<Path> paths = Files.walk(from)) {
       for (Path p : (Iterable<Path>) paths::iterator) {
         Path target = to.resolve(from.relativize(p).toString());
@@ -65,7 +65,7 @@ final class Fixtures {
   }
 
   /** A map of one entry, for readability. */
-  static Map<String, String> keys(String name, String key) {
+  public static Map<String, String> keys(String name, String key) {
     return Map.of(name, key);
   }
 }

@@ -3,8 +3,13 @@ package dev.kindling.datasource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.kindling.datasource.digitalocean.DigitalOceanMetadataDatasource;
+import dev.kindling.datasource.ec2.Ec2MetadataDatasource;
+import dev.kindling.datasource.gce.GceMetadataDatasource;
 import dev.kindling.datasource.http.Backoff;
 import dev.kindling.datasource.http.MetadataClient;
+import dev.kindling.datasource.openstack.OpenStackMetadataDatasource;
+import dev.kindling.datasource.packet.PacketMetadataDatasource;
 import dev.kindling.testing.Fault;
 import dev.kindling.testing.MetadataEmulator;
 import dev.kindling.testing.MetadataEmulator.Flavor;

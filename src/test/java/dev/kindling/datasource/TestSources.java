@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** Shared test set-up: a no-sleep client, a deadline, fixtures and emulators. */
-final class TestSources {
-  static final Path FIXTURES = Path.of("src/test/resources/datasource");
+public final class TestSources {
+  public static final Path FIXTURES = Path.of("src/test/resources/datasource");
 
   private TestSources() {}
 
@@ -19,7 +19,7 @@ final class TestSources {
    * A client that never sleeps between attempts. The attempt timeout is generous: the first request
    * of a cold JVM loads OkHttp and may take a second on a busy machine.
    */
-  static MetadataClient client() {
+  public static MetadataClient client() {
     return MetadataClient.builder()
         .backoff(Backoff.none())
         .attemptTimeout(Duration.ofSeconds(5))
@@ -27,23 +27,23 @@ final class TestSources {
   }
 
   /** As {@link #client()}, with short attempt timeouts for tests where a server hangs. */
-  static MetadataClient impatientClient() {
+  public static MetadataClient impatientClient() {
     return MetadataClient.builder()
         .backoff(Backoff.none())
         .attemptTimeout(Duration.ofMillis(700))
         .build();
   }
 
-  static Deadline deadline() {
+  public static Deadline deadline() {
     return Deadline.in(Duration.ofSeconds(15));
   }
 
-  static MetadataEmulator emulator(MetadataEmulator.Flavor flavor, String fixture)
+  public static MetadataEmulator emulator(MetadataEmulator.Flavor flavor, String fixture)
       throws IOException {
     return MetadataEmulator.start(flavor, FIXTURES.resolve(fixture));
   }
 
-  static String text(Optional<byte[]> data) {
+  public static String text(Optional<byte[]> data) {
     return new String(data.orElseThrow(), StandardCharsets.UTF_8);
   }
 }

@@ -12,10 +12,10 @@ import java.util.Optional;
 
 /**
  * A container booted with {@code systemd-nspawn -b} from the shared test rootfs: real systemd and
- * D-Bus as its PID 1 (vm-harness.md §7). The rootfs stays pristine ({@code --volatile=overlay}:
- * writes go to a tmpfs), the container has only a loopback interface ({@code --private-network})
- * and commands run in it through {@code nsenter} into PID 1's namespaces. {@link #close()} powers
- * it off and, failing that, kills exactly the processes this class started, by PID.
+ * D-Bus as its PID 1. The rootfs stays pristine ({@code --volatile=overlay}: writes go to a tmpfs),
+ * the container has only a loopback interface ({@code --private-network}) and commands run in it
+ * through {@code nsenter} into PID 1's namespaces. {@link #close()} powers it off and, failing
+ * that, kills exactly the processes this class started, by PID.
  */
 public final class NspawnContainer implements AutoCloseable {
   private static final Duration BOOT_LIMIT = Duration.ofMinutes(2);

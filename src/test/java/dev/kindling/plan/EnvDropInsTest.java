@@ -16,8 +16,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The drop-in renderer against upstream's goldens (reference §5.1: system/env_test.go,
- * etcd_test.go, fleet_test.go, locksmith_test.go and the harness outputs) and our fixes (§14.12).
+ * The drop-in renderer against upstream's goldens (system/env_test.go, etcd_test.go, fleet_test.go,
+ * locksmith_test.go and outputs of upstream's own rendering code) and our fixes
+ * (docs/compatibility.md#environment-values-are-escaped).
  */
 class EnvDropInsTest {
   private static final StructSchema ABCD =
@@ -195,7 +196,7 @@ class EnvDropInsTest {
 
   @Test
   void render_explicitFalseAndZero_writtenUnlikeUpstream() {
-    // §14.12: the original never wrote zero values, so a default could not be turned off.
+    // The original never wrote zero values, so a default could not be turned off.
     EnvSection etcd2 =
         section(ServiceTables.ETCD2, "client_cert_auth", false, "election_timeout", 0L);
     assertThat(EnvDropIns.render(etcd2))
@@ -206,7 +207,7 @@ class EnvDropInsTest {
 
   @Test
   void render_specialCharacters_escapedForSystemd() {
-    // §14.12: upstream wrote Environment="ETCD_DISCOVERY=q"uote" (a broken drop-in).
+    // Upstream wrote Environment="ETCD_DISCOVERY=q"uote" (a broken drop-in).
     EnvSection etcd2 =
         section(ServiceTables.ETCD2, "discovery", "q\"uote", "name", "100%\\n\nx\ty");
     assertThat(EnvDropIns.render(etcd2))

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated files of reference §7.2 against upstream's goldens: flannel_test.go, oem_test.go,
+ * The generated files (per component) against upstream's goldens: flannel_test.go, oem_test.go,
  * update_test.go (units per strategy), plus the metadata env file.
  */
 class GeneratedFilesTest {
@@ -27,7 +27,7 @@ class GeneratedFilesTest {
 
   @Test
   void flannel_upstreamGolden_plusFinalNewline() {
-    // flannel_test.go, with the final newline the original lacked (§14.13).
+    // flannel_test.go, with the final newline the original lacked.
     EnvSection flannel =
         section(
             ServiceTables.FLANNEL,
@@ -83,12 +83,6 @@ class GeneratedFilesTest {
   @Test
   void oem_noId_noFile() {
     assertThat(OemRelease.render(section(ServiceTables.OEM, "name", "n"))).isEmpty();
-  }
-
-  @Test
-  void goQuote_escapes_likeStrconvQuote() {
-    assertThat(GoQuote.quote("a\"b\\c\nd\te\u0001f\u007fé€\u200b"))
-        .isEqualTo("\"a\\\"b\\\\c\\nd\\te\\x01f\\x7fé€\\u200b\"");
   }
 
   @Test

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Goldens of upstream system/env_file_test.go and system/update_test.go (reference §6, §7.2). */
+/** Goldens of upstream system/env_file_test.go and system/update_test.go. */
 class MergeTest {
   private static final Map<String, String> IPS =
       Map.of(

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The text and CONTRACT JSON forms of a plan, without secrets. */
+/** The text and JSON forms of a plan, without secrets. */
 class PlanPrinterTest {
   /** One sample of every action type, holding secrets where the type can. */
   static final List<Action> SAMPLES =

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The planner's order and its deliberate changes from the original (reference §7, §9, §14). */
+/** The planner's order and its deliberate changes from the original (docs/compatibility.md). */
 class PlannerTest {
   private static final List<Action> SERVICE_UNMASKS =
       List.of(

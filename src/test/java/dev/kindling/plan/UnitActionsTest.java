@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * processUnits (reference §7.1): the golden action trace of the harness and the cases of upstream
+ * processUnits: the golden action trace recorded on upstream's code and the cases of upstream
  * initialize/config_test.go.
  */
 class UnitActionsTest {

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Reference §2: which user data is a script, cloud-config, Ignition, gzip, or nothing known. */
+/**
+ * coreos-cloudinit's classification: which user data is a script, cloud-config, Ignition, gzip, or
+ * nothing known.
+ */
 class UserDataClassifierTest {
   private static UserData.Kind kind(String text) {
     return UserData.classify(text.getBytes(UTF_8)).kind();

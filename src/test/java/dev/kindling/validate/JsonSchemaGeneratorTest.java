@@ -11,9 +11,8 @@ import dev.kindling.config.StructSchema;
 import dev.kindling.config.yaml.Position;
 import dev.kindling.config.yaml.ResolvedScalar;
 import dev.kindling.config.yaml.YamlScalar;
+import dev.kindling.testing.GeneratedFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,19 +28,11 @@ class JsonSchemaGeneratorTest {
    */
   @Test
   void render_isTheCommittedFile() throws IOException {
-    String generated = JsonSchemaGenerator.render();
-    if (Boolean.getBoolean("schema.update")) {
-      Files.createDirectories(COMMITTED.getParent());
-      Files.writeString(COMMITTED, generated, StandardCharsets.UTF_8);
-    }
-    String committed =
-        Files.exists(COMMITTED) ? Files.readString(COMMITTED, StandardCharsets.UTF_8) : "";
-    assertThat(committed)
-        .as(
-            "%s is not what JsonSchemaGenerator generates from CloudConfigSchema; regenerate it"
-                + " with: mvn -B -ntp test -Dtest=JsonSchemaGeneratorTest -Dschema.update=true",
-            COMMITTED)
-        .isEqualTo(generated);
+    GeneratedFile.assertCurrent(
+        COMMITTED,
+        JsonSchemaGenerator.render(),
+        "schema.update",
+        "JsonSchemaGenerator from CloudConfigSchema");
   }
 
   @Test
@@ -130,7 +121,7 @@ class JsonSchemaGeneratorTest {
                 .valid());
     assertThat(window).doesNotContain("(?i");
     Pattern p = Pattern.compile(window);
-    // Upstream truth table (reference §3.3).
+    // Upstream's truth table (config/locksmith_test.go).
     for (String ok : List.of("Sun 0:0", "sUn 23:59", "00:00", "20:50", "thu 04:00")) {
       assertThat(p.matcher(ok).find()).as(ok).isTrue();
     }

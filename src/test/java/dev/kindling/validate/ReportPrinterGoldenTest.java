@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kindling.config.Code;
+import dev.kindling.config.CodeDocs;
 import dev.kindling.config.Finding;
 import dev.kindling.config.Severity;
 import dev.kindling.config.yaml.ConfigPath;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -123,9 +126,36 @@ class ReportPrinterGoldenTest {
   void sarifPrinter_fixedReports_matchesGolden() throws IOException {
     StringWriter out = new StringWriter();
     new SarifReportPrinter(out, "1.2.3").print(reports());
+    JsonNode log = MAPPER.readTree(out.toString());
+    // the long texts come from CodeDocs (sarifPrinter_rulesCarryTheCodeDocumentation)
+    for (JsonNode rule : log.at("/runs/0/tool/driver/rules")) {
+      ((ObjectNode) rule).remove(List.of("fullDescription", "help"));
+    }
 
-    assertThat(MAPPER.readTree(out.toString()))
-        .isEqualTo(MAPPER.readTree(golden("golden.sarif.json")));
+    assertThat(log).isEqualTo(MAPPER.readTree(golden("golden.sarif.json")));
+  }
+
+  @Test
+  void sarifPrinter_rulesCarryTheCodeDocumentation() throws IOException {
+    StringWriter out = new StringWriter();
+    new SarifReportPrinter(out, "1.2.3").print(reports());
+    JsonNode rules = MAPPER.readTree(out.toString()).at("/runs/0/tool/driver/rules");
+    assertThat(rules).isNotEmpty();
+    for (JsonNode rule : rules) {
+      CodeDocs.Doc doc =
+          CodeDocs.of(
+              Arrays.stream(Code.values())
+                  .filter(c -> c.id().equals(rule.get("id").asText()))
+                  .findFirst()
+                  .orElseThrow());
+      assertThat(rule.at("/fullDescription/text").asText()).isEqualTo(doc.meaning());
+      assertThat(rule.get("helpUri").asText())
+          .isEqualTo(CodeDocs.HOME + "/blob/main/docs/codes.md#" + doc.code().id());
+      assertThat(rule.at("/help/text").asText()).endsWith("Fix: " + doc.fix());
+      assertThat(rule.at("/help/markdown").asText())
+          .contains("**Fix:** " + doc.fix())
+          .endsWith("(" + rule.get("helpUri").asText() + ")");
+    }
   }
 
   @Test

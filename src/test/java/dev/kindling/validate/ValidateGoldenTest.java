@@ -51,8 +51,9 @@ class ValidateGoldenTest {
       EnumSet.of(Code.MULTIPART, Code.UNSUPPORTED_PART, Code.SHADOWED_HOSTNAME);
 
   /**
-   * Cases without the comment line: probe-a is anchors.md Appendix A's a.yaml byte for byte (so its
-   * lines match the reference output), and input-header-only is the header alone.
+   * Cases without the comment line: probe-a is, byte for byte, an input that was run through the
+   * original's validator (so its lines match that output), and input-header-only is the header
+   * alone.
    */
   private static final Set<String> NO_COMMENT = Set.of("probe-a", "input-header-only");
 

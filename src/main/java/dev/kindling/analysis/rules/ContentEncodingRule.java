@@ -12,9 +12,11 @@ import java.util.function.Consumer;
 
 /**
  * {@code write_files[].content} must decode per its {@code encoding}, with the decoder {@code run}
- * uses (reference §4.3 rule 2, §5.3). Kindling's decoder rejects truncated gzip and unpadded base64
- * (§14.19); an entry with an encoding but no content is reported at the entry, not at line 0
- * (§14.8). Unsupported encodings are left to the {@code invalid-value} finding of the binder.
+ * uses. Kindling's decoder rejects truncated gzip and unpadded base64
+ * (docs/compatibility.md#truncated-gzip-content-is-an-error); an entry with an encoding but no
+ * content is reported at the entry, not at line 0
+ * (docs/compatibility.md#a-missing-content-is-reported-at-its-entry). Unsupported encodings are
+ * left to the {@code invalid-value} finding of the binder.
  */
 final class ContentEncodingRule implements Rule {
   private static final String BINARY_TAG = "tag:yaml.org,2002:binary";

@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * {@code coreos.etcd.discovery} and {@code coreos.etcd2.discovery} must be URLs Go's {@code
- * url.ParseRequestURI} accepts (reference §4.3 rule 1). The original checked etcd only; etcd2 reads
- * the same kind of URL, so Kindling checks both (reference §14.9).
+ * url.ParseRequestURI} accepts. The original checked etcd only; etcd2 reads the same kind of URL,
+ * so Kindling checks both (docs/compatibility.md#etcd2-discovery-urls-are-checked).
  */
 final class DiscoveryUrlRule implements Rule {
   @Override

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * {@code coreos.units[].drop_ins[]}: a drop-in needs a name and content or it is skipped (reference
- * §7.1), and systemd reads only drop-ins whose name ends in {@code .conf} (systemd.unit(5)).
+ * {@code coreos.units[].drop_ins[]}: a drop-in needs a name and content or it is skipped (as
+ * upstream), and systemd reads only drop-ins whose name ends in {@code .conf} (systemd.unit(5)).
  */
 final class DropInRule implements Rule {
   private static final String SUFFIX = ".conf";

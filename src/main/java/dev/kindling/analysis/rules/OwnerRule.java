@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 /**
  * {@code write_files[].owner} must be what {@code chown} accepts: {@code user}, {@code user:group},
  * {@code :group} or {@code user:}, with names or numeric ids. The original passed it verbatim to
- * {@code chown} and failed at apply time (reference §14.11).
+ * {@code chown} and failed at apply time
+ * (docs/compatibility.md#apply-time-failures-are-found-by-validate).
  */
 final class OwnerRule implements Rule {
   @Override

@@ -12,9 +12,10 @@ import java.util.function.Consumer;
 
 /**
  * {@code write_files[].permissions} that are valid octal but probably not what was meant: a decimal
- * rendering of a common mode ({@code 420} is 0644 in decimal, but reads as 0420, reference §14.15),
- * and setuid, setgid or sticky bits, which Kindling keeps while coreos-cloudinit dropped them.
- * Invalid texts are the binder's {@code invalid-value} findings.
+ * rendering of a common mode ({@code 420} is 0644 in decimal, but reads as 0420:
+ * docs/compatibility.md#decimal-looking-permissions-are-flagged), and setuid, setgid or sticky
+ * bits, which Kindling keeps while coreos-cloudinit dropped them. Invalid texts are the binder's
+ * {@code invalid-value} findings.
  */
 final class PermissionsRule implements Rule {
   @Override

@@ -14,9 +14,9 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * {@code coreos.units[].name}: a unit without a name is skipped at apply (reference §14.11); a name
- * must be a valid systemd unit name with a suffix cloud-config can place (systemd.unit(5)); two
- * entries for the same unit are applied one after the other.
+ * {@code coreos.units[].name}: a unit without a name is skipped at apply, as upstream; a name must
+ * be a valid systemd unit name with a suffix cloud-config can place (systemd.unit(5)); two entries
+ * for the same unit are applied one after the other.
  */
 final class UnitNameRule implements Rule {
   /** systemd's {@code unit_name_is_valid}: the characters of a unit name, at most 255 of them. */

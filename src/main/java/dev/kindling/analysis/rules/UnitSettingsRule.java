@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * {@code coreos.units[]} settings that do not do what they say (reference §7.1): content of a
- * masked unit is replaced by the mask link; masked units cannot be enabled; network units ({@code
- * .network}, {@code .netdev}, {@code .link}) are never enabled and their {@code command} is
- * replaced by a restart of systemd-networkd; a unit with nothing to do.
+ * {@code coreos.units[]} settings that do not do what they say: content of a masked unit is
+ * replaced by the mask link; masked units cannot be enabled; network units ({@code .network},
+ * {@code .netdev}, {@code .link}) are never enabled and their {@code command} is replaced by a
+ * restart of systemd-networkd; a unit with nothing to do.
  */
 final class UnitSettingsRule implements Rule {
   @Override

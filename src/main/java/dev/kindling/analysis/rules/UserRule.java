@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * {@code users[]} entries: a user without a name is skipped at apply (reference §14.11); a name
- * must be one {@code useradd} accepts; a second entry for the same user only updates the password
- * and keys, because the user exists by then (reference §7 step 2).
+ * {@code users[]} entries: a user without a name is skipped at apply, as upstream; a name must be
+ * one {@code useradd} accepts; a second entry for the same user only updates the password and keys,
+ * because the user exists by then.
  */
 final class UserRule implements Rule {
   @Override

@@ -15,11 +15,11 @@ import java.util.function.Consumer;
 /**
  * Where {@code write_files} entries land: every entry needs a path; the target is {@code
  * path.Join("/", path)}, so relative paths are warned about; targets on read-only {@code /usr} are
- * errors (reference §4.3 rule 5, compared by path component: {@code /usrdata} is writable, §14.7);
- * two entries writing the same target are warned about unless the later one appends. Beyond the
- * original: a NUL byte in a path is an error and a trailing {@code /} a warning ({@code
- * invalid-path}); a target that another entry writes below is an error ({@code path-conflict}): run
- * could not write both.
+ * errors (compared by path component: {@code /usrdata} is writable,
+ * docs/compatibility.md#read-only-paths-are-compared-by-path-component); two entries writing the
+ * same target are warned about unless the later one appends. Beyond the original: a NUL byte in a
+ * path is an error and a trailing {@code /} a warning ({@code invalid-path}); a target that another
+ * entry writes below is an error ({@code path-conflict}): run could not write both.
  */
 final class WriteFilePathRule implements Rule {
   private static final String READ_ONLY = "/usr";

@@ -28,7 +28,7 @@ import java.util.Optional;
 
 /**
  * Binds a composed YAML document to the cloud-config model with coreos-cloudinit's decoding rules
- * (reference §2): string fields take the raw scalar text, ints and booleans follow YAML 1.1, {@code
+ * (Go yaml v1): string fields take the raw scalar text, ints and booleans follow YAML 1.1, {@code
  * -} in keys means {@code _}, repeated list keys concatenate, wrong types are ignored with a
  * warning. Every decision is also a finding, so {@code validate} and {@code run} share one model.
  */

@@ -1,5 +1,6 @@
 package dev.kindling.datasource.http;
 
+import dev.kindling.value.Redaction;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
@@ -85,6 +86,6 @@ public record MetadataRequest(
   @Override
   public String toString() {
     // Header values may be tokens: only their names.
-    return method + " " + MetadataClient.redact(uri) + " " + headers.keySet();
+    return method + " " + Redaction.url(uri) + " " + headers.keySet();
   }
 }

@@ -1,6 +1,7 @@
 package dev.kindling.plan.netconf;
 
 import dev.kindling.plan.netconf.DebianStanzas.Iface;
+import dev.kindling.value.IpAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -8,13 +8,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Converts a debian interfaces file (config drive {@code network_config}) into interfaces
- * (reference §10): {@code static}, {@code dhcp}, {@code manual} and {@code loopback} (dropped)
+ * Converts a debian interfaces file (config drive {@code network_config}) into interfaces as the
+ * original did: {@code static}, {@code dhcp}, {@code manual} and {@code loopback} (dropped)
  * methods, VLANs ({@code vlan_raw_device} or a {@code .} in the name), bonds ({@code bond-slaves}),
  * undeclared slaves and VLAN parents as manual physical interfaces, output sorted by name.
  *
  * <p>Deliberate differences from the original: bond settings use networkd's names ({@code Mode=},
- * {@code MIIMonitorSec=<n>ms}, {@code LACPTransmitRate=}; §14.21, the original wrote ifupdown's
+ * {@code MIIMonitorSec=<n>ms}, {@code LACPTransmitRate=};
+ * docs/compatibility.md#bond-options-use-systemd-networkd-names: the original wrote ifupdown's
  * {@code mode=}, {@code miimon=}, {@code lacp-rate=}, which networkd ignores); a VLAN named {@code
  * eth0.100} without {@code vlan_raw_device} sits on {@code eth0} (the original left it unlinked);
  * {@code bond-slaves none} means no slaves; an IPv6 {@code gateway} routes {@code ::/0}; an address

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Splits a debian {@code /etc/network/interfaces} text into {@code iface} stanzas (reference §10,
+ * Splits a debian {@code /etc/network/interfaces} text into {@code iface} stanzas (upstream
  * network/debian.go and stanza.go): backslash-newline joins lines, comments and blank lines go,
  * each stanza starts with {@code auto}, {@code iface}, {@code mapping} or {@code allow-*}.
  * Differences from the original: {@code allow-*} stanzas are accepted and ignored like {@code auto}

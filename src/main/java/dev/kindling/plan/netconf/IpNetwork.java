@@ -1,5 +1,6 @@
 package dev.kindling.plan.netconf;
 
+import dev.kindling.value.IpAddress;
 import java.util.Objects;
 import java.util.Optional;
 

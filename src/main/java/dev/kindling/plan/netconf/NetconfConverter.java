@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Converts a datasource's network config into networkd files ({@code --convert-netconf}, reference
- * §10): {@code debian} (an interfaces file), {@code packet} (the network JSON) or {@code vmware}
- * (guestinfo keys as a JSON object of strings, with or without the {@code guestinfo.} prefix).
+ * Converts a datasource's network config into networkd files ({@code --convert-netconf}): {@code
+ * debian} (an interfaces file), {@code packet} (the network JSON) or {@code vmware} (guestinfo keys
+ * as a JSON object of strings, with or without the {@code guestinfo.} prefix).
  */
 public final class NetconfConverter {
   /** The formats {@code --convert-netconf} accepts. */

@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Renders interfaces as networkd files in the original's exact layout (reference §10,
+ * Renders interfaces as networkd files in the original's exact layout (upstream
  * network/interface.go): {@code .netdev} for bonds and VLANs, {@code .network} for every interface.
  * One addition: a hardware address that a debian {@code hwaddress ether} line asks a physical
  * interface or bond to use is written ({@code [Link] MACAddress=} in the {@code .network}, {@code
- * MACAddress=} in the bond's {@code [NetDev]}); the original parsed and dropped it (§14.21).
+ * MACAddress=} in the bond's {@code [NetDev]}); the original parsed and dropped it
+ * (docs/compatibility.md#hardware-addresses-of-physical-interfaces-are-kept).
  */
 final class NetworkdUnits {
   private NetworkdUnits() {}

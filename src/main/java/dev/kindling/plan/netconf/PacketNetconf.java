@@ -1,6 +1,7 @@
 package dev.kindling.plan.netconf;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kindling.value.IpAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import java.util.Optional;
 /**
  * Converts Packet's network metadata ({@code {"interfaces": [{name, mac}], "addresses": [{address,
  * netmask, cidr, gateway, address_family, public}], "dns": [...]}}, or a whole metadata document
- * holding it under {@code network}) into interfaces (reference §10, network/packet.go): one 802.3ad
+ * holding it under {@code network}) into interfaces (upstream network/packet.go): one 802.3ad
  * {@code bond0} with the first interface's MAC, every address and the routes (private {@code
  * 10.0.0.0/8}, public IPv4 {@code 0.0.0.0/0}, public IPv6 {@code ::/0} via each block's gateway),
  * and every interface a slave of it carrying the name servers ({@code dns}, or 8.8.8.8 and 8.8.4.4

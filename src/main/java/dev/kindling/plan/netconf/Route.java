@@ -1,5 +1,6 @@
 package dev.kindling.plan.netconf;
 
+import dev.kindling.value.IpAddress;
 import java.util.Objects;
 
 /** A static route: a destination network and the gateway to reach it through. */

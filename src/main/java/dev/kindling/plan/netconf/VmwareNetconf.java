@@ -1,19 +1,20 @@
 package dev.kindling.plan.netconf;
 
+import dev.kindling.value.IpAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Converts VMware guestinfo network keys into interfaces (reference §10, network/vmware.go): name
- * servers {@code dns.server.N} and search domains {@code dns.domain.N}; per interface {@code
- * interface.N.} {@code name}, {@code mac}, {@code dhcp} ({@code yes}/{@code no}), addresses {@code
- * ip.M.address} (CIDR) and routes {@code route.L.gateway}/{@code destination}. An interface with
- * addresses or routes is static (with every name server and domain), else DHCP when asked, else the
- * list ends. Indexes count from 0 and stop at the first gap. Matched by name and MAC. Difference
- * from the original: an interface with neither name nor MAC is an error (its {@code [Match]} would
- * have matched every link).
+ * Converts VMware guestinfo network keys into interfaces (upstream network/vmware.go): name servers
+ * {@code dns.server.N} and search domains {@code dns.domain.N}; per interface {@code interface.N.}
+ * {@code name}, {@code mac}, {@code dhcp} ({@code yes}/{@code no}), addresses {@code ip.M.address}
+ * (CIDR) and routes {@code route.L.gateway}/{@code destination}. An interface with addresses or
+ * routes is static (with every name server and domain), else DHCP when asked, else the list ends.
+ * Indexes count from 0 and stop at the first gap. Matched by name and MAC. Difference from the
+ * original: an interface with neither name nor MAC is an error (its {@code [Match]} would have
+ * matched every link).
  */
 final class VmwareNetconf {
   private VmwareNetconf() {}

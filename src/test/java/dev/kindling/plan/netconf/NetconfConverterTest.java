@@ -8,8 +8,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The converters against reference §10's goldens (harness output of network/debian.go and
- * vmware.go), adjusted only where we fix bugs: bond settings use networkd's names (§14.21).
+ * The converters against goldens recorded on upstream's network/debian.go and vmware.go, adjusted
+ * only where we fix bugs: bond settings use networkd's names
+ * (docs/compatibility.md#bond-options-use-systemd-networkd-names).
  */
 class NetconfConverterTest {
   static final String DEBIAN =
@@ -49,7 +50,7 @@ class NetconfConverterTest {
         .containsExactly(
             new NetworkFile(
                 "01-bond0.netdev",
-                // upstream: "[Bond]\nlacp-rate=fast\nmiimon=100\nmode=802.3ad\n" (§14.21)
+                // upstream: "[Bond]\nlacp-rate=fast\nmiimon=100\nmode=802.3ad\n"
                 "[NetDev]\nKind=bond\nName=bond0\n\n[Bond]\n"
                     + "LACPTransmitRate=fast\nMIIMonitorSec=100ms\nMode=802.3ad\n"),
             new NetworkFile(
@@ -80,7 +81,7 @@ class NetconfConverterTest {
             + "iface eth0 inet dhcp\n  hwaddress ether 02:00:00:00:00:AA\n";
     Conversion c = NetconfConverter.convert("debian", text);
     assertThat(c.files().get(0).content()).contains("LACPTransmitRate=slow\nMode=active-backup\n");
-    // §14.21: upstream parsed hwaddress and dropped it for physical interfaces.
+    // Upstream parsed hwaddress and dropped it for physical interfaces.
     assertThat(c.files().get(2))
         .isEqualTo(
             new NetworkFile(
@@ -244,7 +245,7 @@ class NetconfConverterTest {
         NetconfConverter.convert(
             "packet", "{\"interfaces\": [{\"name\": \"eth0\"}], \"dns\": [\"1.1.1.1\"]}");
     assertThat(c.files().get(0).content()).endsWith("Bond=bond0\nDNS=1.1.1.1\n");
-    // upstream panicked on an empty interface list (§14.22's sibling)
+    // upstream panicked on an empty interface list
     assertThatThrownBy(() -> NetconfConverter.convert("packet", "{\"interfaces\": []}"))
         .hasMessage("the packet network config lists no interfaces");
   }

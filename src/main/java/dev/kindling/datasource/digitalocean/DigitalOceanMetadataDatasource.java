@@ -1,0 +1,100 @@
+package dev.kindling.datasource.digitalocean;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kindling.datasource.DatasourceException;
+import dev.kindling.datasource.Deadline;
+import dev.kindling.datasource.HttpDatasource;
+import dev.kindling.datasource.HttpProbe;
+import dev.kindling.datasource.HttpSources;
+import dev.kindling.datasource.IpAddresses;
+import dev.kindling.datasource.ProbeFailure;
+import dev.kindling.datasource.http.MetadataClient;
+import dev.kindling.datasource.http.MetadataRequest;
+import dev.kindling.metadata.Metadata;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The DigitalOcean droplet metadata service: {@code metadata/v1.json} (hostname, droplet id, public
+ * keys named {@code 0, 1, …}, the first public and private interface's addresses) and {@code
+ * metadata/v1/user-data}.
+ *
+ * @see <a href="https://docs.digitalocean.com/reference/api/metadata/">DigitalOcean: metadata
+ *     API</a>
+ */
+public final class DigitalOceanMetadataDatasource implements HttpDatasource {
+  /** The real metadata service; never used in tests. */
+  public static final URI DEFAULT_BASE = URI.create("http://169.254.169.254/");
+
+  private static final String JSON = "metadata/v1.json";
+
+  private final MetadataClient client;
+  private final URI base;
+  private volatile Optional<byte[]> document = Optional.empty();
+  private final HttpProbe probe =
+      new HttpProbe(JSON, "not a DigitalOcean metadata service", Map.of());
+
+  /** A datasource for the metadata service at {@code base}. */
+  public DigitalOceanMetadataDatasource(MetadataClient client, URI base) {
+    this.client = client;
+    this.base = HttpSources.directory(base);
+  }
+
+  @Override
+  public String type() {
+    return "digitalocean-metadata";
+  }
+
+  @Override
+  public boolean isAvailable(Deadline deadline) throws InterruptedException {
+    document = probe.get(client, MetadataRequest.get(base.resolve(JSON)), deadline);
+    return document.isPresent();
+  }
+
+  @Override
+  public Optional<ProbeFailure> lastProbeFailure() {
+    return probe.lastFailure();
+  }
+
+  @Override
+  public Optional<byte[]> fetchUserData(Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    return get("metadata/v1/user-data", deadline);
+  }
+
+  @Override
+  public Metadata fetchMetadata(Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    byte[] body =
+        document.isPresent()
+            ? document.get()
+            : get(JSON, deadline)
+                .orElseThrow(
+                    () -> new DatasourceException("failed to fetch " + JSON + ": HTTP 404"));
+    JsonNode m = HttpSources.jsonObject(JSON, body);
+    Map<String, String> keys = HttpSources.indexedKeys(m.path("public_keys"));
+    JsonNode ifaces = m.path("interfaces");
+    return new Metadata(
+        HttpSources.jsonText(m, "droplet_id"),
+        HttpSources.jsonText(m, "hostname"),
+        ip(ifaces, "public", "ipv4"),
+        ip(ifaces, "private", "ipv4"),
+        ip(ifaces, "public", "ipv6"),
+        ip(ifaces, "private", "ipv6"),
+        keys,
+        Optional.empty());
+  }
+
+  private static Optional<String> ip(JsonNode ifaces, String kind, String family)
+      throws DatasourceException {
+    Optional<String> s = HttpSources.jsonText(ifaces, kind, 0, family, "ip_address");
+    return s.isEmpty() ? s : IpAddresses.parse("interfaces." + kind + "[0]." + family, s.get());
+  }
+
+  private Optional<byte[]> get(String item, Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    return HttpSources.get(
+        client, MetadataRequest.get(base.resolve(item)), item, Map.of(), deadline);
+  }
+}

@@ -1,0 +1,151 @@
+package dev.kindling.datasource.ec2;
+
+import dev.kindling.datasource.DatasourceException;
+import dev.kindling.datasource.Deadline;
+import dev.kindling.datasource.HttpDatasource;
+import dev.kindling.datasource.HttpProbe;
+import dev.kindling.datasource.HttpSources;
+import dev.kindling.datasource.IpAddresses;
+import dev.kindling.datasource.ProbeFailure;
+import dev.kindling.datasource.http.MetadataClient;
+import dev.kindling.datasource.http.MetadataHttpException;
+import dev.kindling.metadata.Metadata;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The EC2 instance metadata service (IMDS; also EC2-compatible services such as OpenStack's):
+ * user-data, instance id, hostname, IPv4/IPv6 addresses and public keys from {@code latest/},
+ * through an {@link Ec2Session} (IMDSv2 with IMDSv1 fallback).
+ *
+ * @see <a
+ *     href="https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-data-retrieval.html">AWS:
+ *     retrieve instance metadata</a>
+ */
+public final class Ec2MetadataDatasource implements HttpDatasource {
+  /** The real IMDS address; never used in tests. */
+  public static final URI DEFAULT_BASE = URI.create("http://169.254.169.254/");
+
+  private static final Logger LOG = LoggerFactory.getLogger(Ec2MetadataDatasource.class);
+  private static final String META = "latest/meta-data/";
+
+  private final Ec2Session session;
+  private final HttpProbe probe =
+      new HttpProbe(META + "instance-id", "not an EC2 metadata service", Ec2Session.HINTS);
+  private volatile Optional<String> probedInstanceId = Optional.empty();
+
+  /** A datasource for the IMDS at {@code base} (e.g. {@code http://127.0.0.1:8080/} in tests). */
+  public Ec2MetadataDatasource(MetadataClient client, URI base) {
+    this.session = new Ec2Session(client, HttpSources.directory(base));
+  }
+
+  @Override
+  public String type() {
+    return "ec2-metadata";
+  }
+
+  @Override
+  public boolean isAvailable(Deadline deadline) throws InterruptedException {
+    Optional<byte[]> id;
+    try {
+      id = probe.get(() -> session.get(META + "instance-id", deadline));
+    } catch (Ec2Session.SetupException e) {
+      probe.failed(new ProbeFailure(e.getMessage(), e.permanent()));
+      return false;
+    }
+    if (id.isPresent()) {
+      probedInstanceId = HttpSources.nonBlank(HttpSources.text(id.get()));
+    }
+    return id.isPresent();
+  }
+
+  @Override
+  public Optional<ProbeFailure> lastProbeFailure() {
+    return probe.lastFailure();
+  }
+
+  @Override
+  public Optional<byte[]> fetchUserData(Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    return get("user-data", "latest/user-data", deadline); // 404: the instance has no user data
+  }
+
+  @Override
+  public Metadata fetchMetadata(Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    Optional<String> probed = probedInstanceId;
+    Optional<String> instanceId = probed.isPresent() ? probed : text("instance-id", deadline);
+    Optional<String> hostname =
+        text("hostname", deadline)
+            .map(h -> HttpSources.firstLine(h).split("\\s+", 2)[0])
+            .flatMap(HttpSources::nonBlank);
+    Optional<String> privateV4 = ip("local-ipv4", deadline);
+    Optional<String> publicV4 = ip("public-ipv4", deadline);
+    // Global unicast IPv6 of the primary interface (exposed at the top level since 2021-01-03).
+    Optional<String> ipv6 = ip("ipv6", deadline);
+    return new Metadata(
+        instanceId,
+        hostname,
+        publicV4,
+        privateV4,
+        ipv6,
+        Optional.empty(),
+        publicKeys(deadline),
+        Optional.empty());
+  }
+
+  /** {@code public-keys/} lists {@code <index>=<name>}; each key is {@code <index>/openssh-key}. */
+  private Map<String, String> publicKeys(Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    Map<String, String> keys = new LinkedHashMap<>();
+    Optional<String> index = text("public-keys/", deadline);
+    if (index.isEmpty()) {
+      return keys;
+    }
+    for (String line : index.get().lines().toList()) {
+      String l = line.strip();
+      if (l.isEmpty()) {
+        continue;
+      }
+      int eq = l.indexOf('=');
+      if (eq <= 0) {
+        throw new DatasourceException("failed to read public-keys: malformed line \"" + l + "\"");
+      }
+      String i = l.substring(0, eq);
+      String name = l.substring(eq + 1);
+      Optional<String> key =
+          text("public-keys/" + i + "/openssh-key", deadline)
+              .map(HttpSources::firstLine)
+              .flatMap(HttpSources::nonBlank);
+      if (key.isPresent()) {
+        LOG.info("found SSH key for \"{}\"", name);
+        keys.put(name, key.get());
+      }
+    }
+    return keys;
+  }
+
+  private Optional<String> ip(String item, Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    Optional<String> t = text(item, deadline);
+    return t.isEmpty() ? Optional.empty() : IpAddresses.parse(item, t.get());
+  }
+
+  private Optional<String> text(String item, Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    return get(item, META + item, deadline).map(HttpSources::text).flatMap(HttpSources::nonBlank);
+  }
+
+  private Optional<byte[]> get(String item, String path, Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    try {
+      return session.get(path, deadline);
+    } catch (MetadataHttpException e) {
+      throw HttpSources.fetchFailed(item, e, Ec2Session.HINTS);
+    }
+  }
+}

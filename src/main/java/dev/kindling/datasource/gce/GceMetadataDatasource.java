@@ -1,0 +1,158 @@
+package dev.kindling.datasource.gce;
+
+import dev.kindling.datasource.DatasourceException;
+import dev.kindling.datasource.Deadline;
+import dev.kindling.datasource.HttpDatasource;
+import dev.kindling.datasource.HttpProbe;
+import dev.kindling.datasource.HttpSources;
+import dev.kindling.datasource.IpAddresses;
+import dev.kindling.datasource.ProbeFailure;
+import dev.kindling.datasource.http.HttpFailure;
+import dev.kindling.datasource.http.MetadataClient;
+import dev.kindling.datasource.http.MetadataRequest;
+import dev.kindling.metadata.Metadata;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Google Compute Engine metadata server: {@code Metadata-Flavor: Google} on every request and
+ * required on every response (anything else is not GCE); user-data attribute (optionally base64),
+ * hostname, instance id, internal and external IPv4, and the instance and project {@code ssh-keys}
+ * (expired keys dropped, project keys skipped when {@code block-project-ssh-keys} is true).
+ *
+ * @see <a href="https://cloud.google.com/compute/docs/metadata/querying-metadata">GCE: query
+ *     metadata</a>
+ */
+public final class GceMetadataDatasource implements HttpDatasource {
+  /** The real metadata server; never used in tests. */
+  public static final URI DEFAULT_BASE = URI.create("http://metadata.google.internal/");
+
+  static final String FLAVOR = "Metadata-Flavor";
+  private static final Map<HttpFailure, String> HINTS =
+      Map.of(
+          HttpFailure.FORBIDDEN, "the metadata server refused: endpoint disabled or security check",
+          HttpFailure.RATE_LIMITED, "the metadata server throttled the requests",
+          HttpFailure.WRONG_SERVER, "not a GCE metadata server");
+
+  private final MetadataClient client;
+  private final URI base;
+  private final Clock clock;
+  private final HttpProbe probe = new HttpProbe("instance/id", "not a GCE metadata server", HINTS);
+
+  /** A datasource for the metadata server at {@code base}. */
+  public GceMetadataDatasource(MetadataClient client, URI base) {
+    this(client, base, Clock.systemUTC());
+  }
+
+  /** As above, with the clock that decides which SSH keys have expired. */
+  public GceMetadataDatasource(MetadataClient client, URI base, Clock clock) {
+    this.client = client;
+    this.base = HttpSources.directory(base).resolve("computeMetadata/v1/");
+    this.clock = clock;
+  }
+
+  @Override
+  public String type() {
+    return "gce-metadata";
+  }
+
+  @Override
+  public boolean isAvailable(Deadline deadline) throws InterruptedException {
+    return probe.get(client, request("instance/id"), deadline).isPresent();
+  }
+
+  @Override
+  public Optional<ProbeFailure> lastProbeFailure() {
+    return probe.lastFailure();
+  }
+
+  @Override
+  public Optional<byte[]> fetchUserData(Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    Optional<byte[]> data = get("instance/attributes/user-data", deadline);
+    if (data.isEmpty()) {
+      return data;
+    }
+    Optional<String> encoding = text("instance/attributes/user-data-encoding", deadline);
+    if (encoding.isEmpty()) {
+      return data;
+    }
+    if (!encoding.get().toLowerCase(Locale.ROOT).equals("base64")) {
+      throw new DatasourceException(
+          "failed to decode user-data: unsupported user-data-encoding \"" + encoding.get() + "\"");
+    }
+    try {
+      return Optional.of(Base64.getMimeDecoder().decode(data.get()));
+    } catch (IllegalArgumentException e) {
+      throw new DatasourceException("failed to decode user-data: invalid base64", e);
+    }
+  }
+
+  @Override
+  public Metadata fetchMetadata(Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    Optional<String> id = text("instance/id", deadline);
+    Optional<String> hostname = text("instance/hostname", deadline);
+    Optional<String> internal = ip("instance/network-interfaces/0/ip", deadline);
+    Optional<String> external =
+        ip("instance/network-interfaces/0/access-configs/0/external-ip", deadline);
+    return new Metadata(
+        id,
+        hostname,
+        external,
+        internal,
+        Optional.empty(),
+        Optional.empty(),
+        sshKeys(deadline),
+        Optional.empty());
+  }
+
+  /** Instance keys (ssh-keys, legacy sshKeys), then project keys unless blocked. */
+  private Map<String, String> sshKeys(Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    Map<String, String> keys = GceSshKeys.newMap();
+    Optional<String> legacyInstance = text("instance/attributes/sshKeys", deadline);
+    add(text("instance/attributes/ssh-keys", deadline), keys);
+    add(legacyInstance, keys);
+    boolean blocked =
+        text("instance/attributes/block-project-ssh-keys", deadline)
+            .map(v -> v.equalsIgnoreCase("true"))
+            .orElse(false);
+    // Legacy semantics: instance-level sshKeys replace the project's keys.
+    if (!blocked && legacyInstance.isEmpty()) {
+      add(text("project/attributes/ssh-keys", deadline), keys);
+      add(text("project/attributes/sshKeys", deadline), keys);
+    }
+    return keys;
+  }
+
+  private void add(Optional<String> attribute, Map<String, String> keys) {
+    attribute.ifPresent(a -> GceSshKeys.parse(a.lines().toList(), clock.instant(), keys));
+  }
+
+  private Optional<String> ip(String path, Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    Optional<String> t = text(path, deadline);
+    return t.isEmpty() ? t : IpAddresses.parse(path, t.get());
+  }
+
+  private Optional<String> text(String path, Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    return get(path, deadline).map(HttpSources::text).flatMap(HttpSources::nonBlank);
+  }
+
+  private Optional<byte[]> get(String path, Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    return HttpSources.get(client, request(path), path, HINTS, deadline);
+  }
+
+  private MetadataRequest request(String path) {
+    return MetadataRequest.get(base.resolve(path))
+        .header(FLAVOR, "Google")
+        .requireResponseHeader(FLAVOR, "Google");
+  }
+}

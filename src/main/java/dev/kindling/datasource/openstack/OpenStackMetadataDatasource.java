@@ -1,0 +1,164 @@
+package dev.kindling.datasource.openstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kindling.datasource.DatasourceException;
+import dev.kindling.datasource.Deadline;
+import dev.kindling.datasource.HttpDatasource;
+import dev.kindling.datasource.HttpProbe;
+import dev.kindling.datasource.HttpSources;
+import dev.kindling.datasource.IpAddresses;
+import dev.kindling.datasource.ProbeFailure;
+import dev.kindling.datasource.http.MetadataClient;
+import dev.kindling.datasource.http.MetadataHttpException;
+import dev.kindling.datasource.http.MetadataRequest;
+import dev.kindling.metadata.Metadata;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OpenStack (Nova) metadata service: {@code openstack/<version>/meta_data.json}, {@code
+ * user_data} and {@code network_data.json}, using the newest dated version that {@code openstack/}
+ * lists and falling back to {@code latest} (as Nova's documentation advises); IPv4 addresses from
+ * the EC2-compatible {@code latest/meta-data/} tree when it has them.
+ *
+ * @see <a href="https://docs.openstack.org/nova/latest/user/metadata.html">Nova: metadata</a>
+ */
+public final class OpenStackMetadataDatasource implements HttpDatasource {
+  /** The real metadata service; never used in tests. */
+  public static final URI DEFAULT_BASE = URI.create("http://169.254.169.254/");
+
+  private static final Logger LOG = LoggerFactory.getLogger(OpenStackMetadataDatasource.class);
+  private static final Pattern DATED = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+  private final MetadataClient client;
+  private final URI base;
+  private volatile Optional<List<String>> versions = Optional.empty(); // from openstack/
+  private String version; // the one that answered; guarded by this
+  private final HttpProbe probe =
+      new HttpProbe("openstack/", "not an OpenStack metadata service", Map.of());
+
+  /** A datasource for the metadata service at {@code base}. */
+  public OpenStackMetadataDatasource(MetadataClient client, URI base) {
+    this.client = client;
+    this.base = HttpSources.directory(base);
+  }
+
+  @Override
+  public String type() {
+    return "openstack-metadata";
+  }
+
+  @Override
+  public boolean isAvailable(Deadline deadline) throws InterruptedException {
+    Optional<byte[]> listing =
+        probe.get(client, MetadataRequest.get(base.resolve("openstack/")), deadline);
+    if (listing.isPresent()) {
+      versions = Optional.of(dated(listing.get()));
+    }
+    return listing.isPresent();
+  }
+
+  @Override
+  public Optional<ProbeFailure> lastProbeFailure() {
+    return probe.lastFailure();
+  }
+
+  @Override
+  public Optional<byte[]> fetchUserData(Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    return get("openstack/" + version(deadline) + "/user_data", deadline);
+  }
+
+  @Override
+  public Metadata fetchMetadata(Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    String v = version(deadline);
+    String item = "openstack/" + v + "/meta_data.json";
+    JsonNode meta =
+        HttpSources.jsonObject(
+            item,
+            get(item, deadline).orElse("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    Map<String, String> keys = new LinkedHashMap<>();
+    meta.path("public_keys")
+        .properties()
+        .forEach(
+            e -> {
+              if (e.getValue().isTextual()) {
+                keys.put(e.getKey(), e.getValue().asText().strip());
+              }
+            });
+    Optional<Metadata.NetworkConfig> network =
+        get("openstack/" + v + "/network_data.json", deadline)
+            .map(b -> new Metadata.NetworkConfig("openstack", HttpSources.text(b)));
+    return new Metadata(
+        HttpSources.jsonText(meta, "uuid"),
+        HttpSources.jsonText(meta, "hostname").or(() -> HttpSources.jsonText(meta, "name")),
+        ec2Ip("public-ipv4", deadline),
+        ec2Ip("local-ipv4", deadline),
+        Optional.empty(),
+        Optional.empty(),
+        keys,
+        network);
+  }
+
+  /** The dated versions of a listing, newest first. */
+  private static List<String> dated(byte[] listing) {
+    return HttpSources.text(listing)
+        .lines()
+        .map(String::strip)
+        .filter(v -> DATED.matcher(v).matches())
+        .sorted(Comparator.reverseOrder())
+        .toList();
+  }
+
+  /** The newest listed version whose meta_data.json exists, else {@code latest}. */
+  private synchronized String version(Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    if (version == null) {
+      if (versions.isEmpty()) { // not probed: list the versions now
+        versions =
+            Optional.of(
+                get("openstack/", deadline)
+                    .map(OpenStackMetadataDatasource::dated)
+                    .orElse(List.of()));
+      }
+      version = "latest";
+      for (String v : versions.get()) {
+        if (get("openstack/" + v + "/meta_data.json", deadline).isPresent()) {
+          version = v;
+          break;
+        }
+        LOG.info("OpenStack metadata version {} has no meta_data.json; trying an older one", v);
+      }
+      LOG.info("using OpenStack metadata version {}", version);
+    }
+    return version;
+  }
+
+  /** An address from the EC2-compatible tree; best effort (that tree is optional in Nova). */
+  private Optional<String> ec2Ip(String item, Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    try {
+      Optional<byte[]> b =
+          client.send(
+              MetadataRequest.get(base.resolve("latest/meta-data/" + item)), deadline.remaining());
+      return b.isEmpty() ? Optional.empty() : IpAddresses.parse(item, HttpSources.text(b.get()));
+    } catch (MetadataHttpException e) {
+      LOG.warn("skipping {}: {}", item, HttpSources.explain(e, Map.of()));
+      return Optional.empty();
+    }
+  }
+
+  private Optional<byte[]> get(String item, Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    return HttpSources.get(
+        client, MetadataRequest.get(base.resolve(item)), item, Map.of(), deadline);
+  }
+}
