@@ -15,7 +15,8 @@ version=${1:?usage: build-dist.sh VERSION}
 jar=target/kindling.jar
 [ -f "$jar" ] || { echo "build-dist: $jar missing (run mvn package first)" >&2; exit 1; }
 java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
-modules=java.base,java.logging,java.xml,jdk.net,jdk.security.auth,jdk.crypto.ec
+# jdk.httpserver: kindling serve (the validator page and API).
+modules=java.base,java.logging,java.xml,jdk.net,jdk.security.auth,jdk.crypto.ec,jdk.httpserver
 
 out=target/dist
 root=$out/root

@@ -18,6 +18,7 @@ import dev.kindling.config.yaml.YamlParser;
 import dev.kindling.config.yaml.YamlProblem;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.Templater;
+import dev.kindling.value.Redaction;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -127,7 +128,13 @@ final class CloudConfigAnalysis {
     if (document.problems().isEmpty()) {
       List<Rejection> located = new ArrayList<>(rejections.size());
       for (Rejection r : rejections) {
-        located.add(r.at(positions.toSource(r.position())));
+        // The reason goes into plans, logs and the run report: no secret values.
+        located.add(
+            new Rejection(
+                r.path(),
+                r.display(),
+                positions.toSource(r.position()),
+                Redaction.message(r.reason(), r.display().segments())));
       }
       located.sort(Comparator.comparing(Rejection::position));
       config = Optional.of(new CheckedConfig(bound.config(), located));

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       RenderCommand.class,
       RunCommand.class,
       FetchCommand.class,
+      ServeCommand.class,
       LspCommand.class
     })
 public final class Main implements Runnable {
@@ -35,6 +36,7 @@ public final class Main implements Runnable {
     COMMANDS.put("render", () -> new RenderCommand());
     COMMANDS.put("run", () -> new RunCommand());
     COMMANDS.put("fetch", () -> new FetchCommand());
+    COMMANDS.put("serve", () -> new ServeCommand());
     COMMANDS.put("lsp", () -> new LspCommand());
   }
 

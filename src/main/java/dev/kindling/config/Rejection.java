@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param path the model path the error is about (indexes count every list given for the key)
  * @param display the path as the report shows it
  * @param position where the error is in the source text
- * @param reason the finding's message
+ * @param reason the finding's message (the analysis removes quoted values of fields that may hold
+ *     secrets)
  */
 public record Rejection(ConfigPath path, ConfigPath display, Position position, String reason) {
   public Rejection {
@@ -18,10 +19,5 @@ public record Rejection(ConfigPath path, ConfigPath display, Position position, 
     Objects.requireNonNull(display, "display");
     Objects.requireNonNull(position, "position");
     Objects.requireNonNull(reason, "reason");
-  }
-
-  /** This rejection at another position (after templating was undone). */
-  public Rejection at(Position other) {
-    return new Rejection(path, display, other, reason);
   }
 }

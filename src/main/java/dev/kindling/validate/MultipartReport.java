@@ -55,7 +55,7 @@ final class MultipartReport {
     entries.addAll(
         Validator.located(
             analysed.findings(),
-            Validator.lines(analysed.content().text()),
+            Validator.shownLines(analysed),
             Optional.of(contentLabel),
             Math.max(part.firstLine() - 1, 0)));
   }

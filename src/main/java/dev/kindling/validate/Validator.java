@@ -6,6 +6,7 @@ import dev.kindling.analysis.PartAnalysis;
 import dev.kindling.config.Code;
 import dev.kindling.config.Finding;
 import dev.kindling.config.yaml.Position;
+import dev.kindling.config.yaml.YamlParser;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.userdata.UserData;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ public final class Validator {
               : Optional.of(printable(text.lines().findFirst().orElse("")));
       entries.add(new Entry(f.at(Position.START), Optional.empty(), first));
     }
-    entries.addAll(located(part.findings(), lines(text), Optional.empty(), 0));
+    entries.addAll(located(part.findings(), shownLines(part), Optional.empty(), 0));
     return entries;
   }
 
@@ -74,6 +75,18 @@ public final class Validator {
   /** The lines of a text. */
   static List<String> lines(String text) {
     return Arrays.asList(text.split("\n", -1));
+  }
+
+  /**
+   * The lines of a part's content as excerpts show them: a cloud-config's secret values are masked
+   * ({@link SecretMask}, which reads the text as written to find them).
+   */
+  static List<String> shownLines(PartAnalysis part) {
+    List<String> lines = lines(part.content().text());
+    if (part.kind() != UserData.Kind.CLOUD_CONFIG || part.findings().isEmpty()) {
+      return lines;
+    }
+    return SecretMask.apply(lines, YamlParser.parse(part.content().bytes()));
   }
 
   /** Line {@code line} (1-based) of {@code lines}, without a trailing CR. */

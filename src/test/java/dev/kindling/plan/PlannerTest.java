@@ -216,7 +216,8 @@ class PlannerTest {
     assertThat(actions.subList(0, 5))
         .containsExactly(
             new WriteFile("/etc/a", 0644, "", Bytes.utf8("a"), false),
-            new RejectedItem("write_files[1] /etc/b", "content cannot be decoded as \"base64\""),
+            new RejectedItem(
+                "write_files[1] /etc/b", "content cannot be decoded as \"<redacted>\""),
             new RejectedItem("write_files[2] /etc/c", "invalid value 0999"),
             new RejectedItem("write_files[3]", "file has no path"),
             new WriteFile("/etc/d", 04755, "app:app", Bytes.empty(), true));
