@@ -1,5 +1,6 @@
 package dev.kindling.cli;
 
+import dev.kindling.trace.StartupTrace;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -42,6 +43,7 @@ public final class Main implements Runnable {
 
   /** Runs the program and exits with its status. */
   public static void main(String[] args) {
+    StartupTrace.mark("main");
     StdStreams std = new StdStreams();
     std.exit(run(args, std.out, std.err));
   }
@@ -62,6 +64,14 @@ public final class Main implements Runnable {
     cl.setOut(out).setErr(err);
     cl.setExitCodeExceptionMapper(ExitCodes.MAPPER);
     cl.setParameterExceptionHandler(ExitCodes::usageError);
+    if (StartupTrace.ON) {
+      StartupTrace.mark("command model built");
+      cl.setExecutionStrategy(
+          parsed -> {
+            StartupTrace.mark("arguments parsed");
+            return new CommandLine.RunLast().execute(parsed);
+          });
+    }
     return cl.execute(rest);
   }
 
