@@ -103,7 +103,10 @@ final class Accounts {
 
   /**
    * Creates the user with {@code useradd} when it does not exist; otherwise only sets its password
-   * with {@code chpasswd -e} when one is given and differs, as coreos-cloudinit did.
+   * with {@code chpasswd -e} when one is given and differs, as coreos-cloudinit did. The hash never
+   * goes on a command line (any user may read {@code /proc/PID/cmdline}): {@code useradd} creates
+   * the account locked ({@code *}) and {@code chpasswd -e} sets the hash from its standard input.
+   * Should the run stop in between, the account stays locked and the next run sets the hash.
    */
   StepOutcome createOrUpdate(CreateUser u) throws IOException, InterruptedException {
     if (user(u.name()).isPresent()) {
@@ -114,19 +117,7 @@ final class Accounts {
       if (shadowHash(u.name()).filter(u.passwordHash()::equals).isPresent()) {
         return StepOutcome.unchanged("user exists with this password");
       }
-      LOG.info("Setting '{}' user's password", u.name());
-      List<String> argv = new ArrayList<>(List.of("chpasswd", "-e"));
-      rootArgument(argv);
-      ProcessRunner.Result r =
-          runner.run(
-              new ProcessRunner.Command(
-                  argv, Bytes.utf8(u.name() + ":" + u.passwordHash()), timeout));
-      if (r.exitStatus() != 0) {
-        // chpasswd's output is not shown: it could echo the input line.
-        return StepOutcome.failed(
-            "failed to set the password of " + u.name() + ": chpasswd exited " + r.exitStatus());
-      }
-      return done("chpasswd");
+      return setPassword(u).orElse(done("chpasswd"));
     }
     LOG.info("Creating user '{}'", u.name());
     ProcessRunner.Result r =
@@ -142,7 +133,31 @@ final class Accounts {
     if (runner instanceof RecordingProcessRunner) {
       recordedUsers.put(u.name(), u.homedir().isEmpty() ? "/home/" + u.name() : u.homedir());
     }
-    return done("useradd");
+    if (!u.passwordHash().isEmpty()) {
+      Optional<StepOutcome> failed = setPassword(u);
+      if (failed.isPresent()) {
+        return failed.get();
+      }
+    }
+    return done(u.passwordHash().isEmpty() ? "useradd" : "useradd and chpasswd");
+  }
+
+  /** Sets the user's password hash with {@code chpasswd -e}; the failed step, if it failed. */
+  private Optional<StepOutcome> setPassword(CreateUser u) throws IOException, InterruptedException {
+    LOG.info("Setting '{}' user's password", u.name());
+    List<String> argv = new ArrayList<>(List.of("chpasswd", "-e"));
+    rootArgument(argv);
+    ProcessRunner.Result r =
+        runner.run(
+            new ProcessRunner.Command(
+                argv, Bytes.utf8(u.name() + ":" + u.passwordHash() + "\n"), timeout));
+    if (r.exitStatus() != 0) {
+      // chpasswd's output is not shown: it could echo the input line.
+      return Optional.of(
+          StepOutcome.failed(
+              "failed to set the password of " + u.name() + ": chpasswd exited " + r.exitStatus()));
+    }
+    return Optional.empty();
   }
 
   private StepOutcome done(String program) {
@@ -151,12 +166,15 @@ final class Accounts {
         : StepOutcome.ok();
   }
 
-  /** The {@code useradd} command line of coreos-cloudinit, with {@code --root} when needed. */
+  /**
+   * The {@code useradd} command line of coreos-cloudinit, with {@code --root} when needed and the
+   * account locked ({@code --password *}): the hash follows through {@code chpasswd}.
+   */
   List<String> useradd(CreateUser u) {
     List<String> argv = new ArrayList<>(List.of("useradd"));
     rootArgument(argv);
     argv.add("--password");
-    argv.add(u.passwordHash().isEmpty() ? "*" : u.passwordHash());
+    argv.add("*");
     if (!u.gecos().isEmpty()) {
       // Upstream passed Go's %q of the GECOS, putting literal quotes in /etc/passwd
       // (docs/compatibility.md#gecos-is-written-as-given).

@@ -1,5 +1,6 @@
 package dev.kindling.lsp;
 
+import dev.kindling.config.bind.EditDistance;
 import dev.kindling.config.yaml.YamlParser;
 import dev.kindling.userdata.UserData;
 import dev.kindling.validate.FileReport;
@@ -18,6 +19,8 @@ import java.util.Set;
 final class Analysis {
   /** Larger documents are not validated, as {@code kindling validate} refuses larger files. */
   static final int MAX_CHARS = 64 * 1024 * 1024;
+
+  private static final String CLOUD_CONFIG = "#cloud-config";
 
   /** File names that are user data whatever they hold. */
   private static final Set<String> USER_DATA_NAMES = Set.of("user-data", "user_data");
@@ -71,7 +74,8 @@ final class Analysis {
     }
     String first =
         document.line(0).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT).replace(" ", "");
-    return first.startsWith("#cloud") || first.startsWith("content-type:");
+    String header = first.substring(0, Math.min(first.length(), CLOUD_CONFIG.length()));
+    return EditDistance.between(header, CLOUD_CONFIG) <= 2 || first.startsWith("content-type:");
   }
 
   TextDocument document() {

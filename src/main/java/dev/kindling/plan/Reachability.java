@@ -3,7 +3,6 @@ package dev.kindling.plan;
 import dev.kindling.config.CloudConfig;
 import dev.kindling.config.User;
 import dev.kindling.metadata.Metadata;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -44,17 +43,37 @@ public final class Reachability {
     return metadata.hostname().map(Reachability::shorten).filter(h -> !h.isEmpty());
   }
 
-  /** The first label of a hostname, cut to 63 bytes on a character boundary. */
+  /**
+   * The first label of a hostname, cut to 63 bytes of UTF-8 on a character boundary; one pass over
+   * the label, so a hostile 10 MB name costs no more than reading it.
+   */
   static String shorten(String hostname) {
     String label = hostname.strip();
     int dot = label.indexOf('.');
     if (dot >= 0) {
       label = label.substring(0, dot);
     }
-    while (label.getBytes(StandardCharsets.UTF_8).length > MAX_HOSTNAME_BYTES) {
-      label = label.substring(0, label.offsetByCodePoints(label.length(), -1));
+    int bytes = 0;
+    int end = 0;
+    while (end < label.length()) {
+      int codePoint = label.codePointAt(end);
+      bytes += utf8Length(codePoint);
+      if (bytes > MAX_HOSTNAME_BYTES) {
+        break;
+      }
+      end += Character.charCount(codePoint);
     }
-    return label;
+    return label.substring(0, end);
+  }
+
+  private static int utf8Length(int codePoint) {
+    if (codePoint < 0x80) {
+      return 1;
+    }
+    if (codePoint < 0x800) {
+      return 2;
+    }
+    return codePoint < 0x10000 ? 3 : 4;
   }
 
   /** The core user's keys: union of all parts and metadata, deterministic order. */

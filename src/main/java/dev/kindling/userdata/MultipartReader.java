@@ -18,6 +18,13 @@ final class MultipartReader {
   /** Most multipart messages nested inside each other. */
   static final int MAX_NESTING = 8;
 
+  /**
+   * Most parts one input may have, nested messages included: each part is validated, planned and
+   * written on its own, so ten thousand tiny parts cost minutes of a boot; a message with more is
+   * refused whole rather than applied in part.
+   */
+  static final int MAX_PARTS = 1000;
+
   /** The gzip media types flatcar's coreos-cloudinit decompresses. */
   static final Set<String> GZIP_TYPES =
       Set.of(
@@ -81,6 +88,13 @@ final class MultipartReader {
     if (split.parts().isEmpty()) {
       return problem(
           data, "the message has no parts: no line is the boundary line \"" + dash + "\"");
+    }
+    if (!classifier.takeParts(split.parts().size())) {
+      return problem(
+          data,
+          "the message has more than "
+              + MAX_PARTS
+              + " parts (nested messages included); split it or merge parts");
     }
     List<UserData.Part> parts = new ArrayList<>();
     for (MultipartSplitter.RawPart raw : split.parts()) {

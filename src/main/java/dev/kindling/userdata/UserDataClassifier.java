@@ -9,11 +9,12 @@ import java.util.Optional;
 /**
  * coreos-cloudinit's classification rules plus gzip and multipart MIME: gzip first (by magic
  * bytes), then script, cloud-config, Ignition and multipart. One instance classifies one input, so
- * the decompression budget covers the whole message, every part included.
+ * the decompression budget and the part budget cover the whole message, every part included.
  */
 final class UserDataClassifier {
   private final long limit;
   private long budget;
+  private int partsLeft = MultipartReader.MAX_PARTS;
 
   private UserDataClassifier(long limit) {
     this.limit = limit;
@@ -132,6 +133,16 @@ final class UserDataClassifier {
         return cp >= 0x2000 && cp <= 0x200A;
       }
     }
+  }
+
+  /** Takes {@code count} parts from the input's budget; false when that many are not left. */
+  boolean takeParts(int count) {
+    if (count > partsLeft) {
+      partsLeft = 0;
+      return false;
+    }
+    partsLeft -= count;
+    return true;
   }
 
   /** Gunzips within the budget left for this input. */

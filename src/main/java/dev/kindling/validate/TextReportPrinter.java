@@ -79,20 +79,23 @@ public final class TextReportPrinter implements ReportPrinter {
             .append(": ")
             .append(f.severity().label())
             .append(": ")
-            .append(escaped(f.message()))
+            .append(escaped(Excerpt.message(f.message())))
             .append(" [")
             .append(f.code().id())
             .append("]\n");
     entry
         .sourceLine()
         .ifPresent(
-            line ->
-                text.append("  ")
-                    .append(line)
-                    .append("\n  ")
-                    .append(caretPadding(line, p.column()))
-                    .append("^\n"));
-    f.hint().ifPresent(h -> text.append("  hint: ").append(escaped(h)).append('\n'));
+            line -> {
+              Excerpt excerpt = Excerpt.around(line, p.column());
+              text.append("  ")
+                  .append(excerpt.text())
+                  .append("\n  ")
+                  .append(caretPadding(excerpt.text(), excerpt.column()))
+                  .append("^\n");
+            });
+    f.hint()
+        .ifPresent(h -> text.append("  hint: ").append(escaped(Excerpt.message(h))).append('\n'));
     out.print(text);
   }
 

@@ -74,15 +74,15 @@ public final class Validator {
       }
     }
     findings.sort(Comparator.comparing((Finding f) -> f.position().orElse(Position.START)));
-    return new Checked(
-        findings, Arrays.asList(text.split("\n", -1)), bound.config(), bound.sources());
+    List<String> lines = SecretMask.apply(Arrays.asList(text.split("\n", -1)), document);
+    return new Checked(findings, lines, bound.config(), bound.sources());
   }
 
   /**
    * A checked cloud-config document.
    *
    * @param findings located findings in document order
-   * @param lines the document's lines
+   * @param lines the document's lines, secret values masked ({@link SecretMask})
    * @param config the bound config
    * @param sources where its values came from
    */

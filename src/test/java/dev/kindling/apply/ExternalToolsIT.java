@@ -99,14 +99,12 @@ class ExternalToolsIT {
     assertThat(r.steps()).allSatisfy(s -> assertThat(s.outcome().error()).isEmpty());
     assertThat(calls())
         .containsExactly(
-            "useradd|--root|"
-                + root
-                + "|--password|"
-                + HASH
-                + "|--create-home|--groups|wheel|deploy",
+            "useradd|--root|" + root + "|--password|*|--create-home|--groups|wheel|deploy",
             "stdin:",
             "chpasswd|-e|--root|" + root,
-            "stdin:core:" + HASH);
+            "stdin:deploy:" + HASH + "^",
+            "chpasswd|-e|--root|" + root,
+            "stdin:core:" + HASH + "^");
     assertThat(root.resolve("home/deploy/.ssh/authorized_keys"))
         .hasContent("ssh-ed25519 AAAAd d@x");
   }
@@ -193,5 +191,33 @@ class ExternalToolsIT {
 
     assertThat(r.steps().get(0).outcome().error().orElseThrow())
         .contains("modprobe did not finish within 1 s");
+  }
+
+  @Test
+  void createUser_withHash_theHashIsNeverOnACommandLine() throws IOException {
+    // Each stub also records its own /proc/PID/cmdline, what any user on the host can read.
+    for (String tool : List.of("useradd", "chpasswd")) {
+      Path script = bin.resolve(tool);
+      Files.writeString(
+          script,
+          Files.readString(script)
+              + "tr '\\0' ' ' < /proc/$$/cmdline >> '"
+              + calls
+              + "'; echo >> '"
+              + calls
+              + "'\n");
+    }
+
+    ApplyResult r =
+        apply(
+            false,
+            new CreateUser("deploy", HASH, "", "", false, "", List.of(), false, false, false, ""));
+
+    assertThat(r.steps().get(0).outcome().status()).isEqualTo(StepStatus.OK);
+    List<String> lines = calls();
+    assertThat(lines.stream().filter(l -> !l.startsWith("stdin:")))
+        .isNotEmpty()
+        .noneMatch(l -> l.contains(HASH));
+    assertThat(lines).contains("stdin:deploy:" + HASH + "^");
   }
 }

@@ -37,7 +37,9 @@ class RunCommandIT {
     calls = tmp.resolve("calls.log");
     for (String tool : List.of("useradd", "chpasswd")) {
       Path stub = bin.resolve(tool);
-      Files.writeString(stub, "#!/bin/sh\necho \"$0 $*\" >> '" + calls + "'\ncat >/dev/null\n");
+      Files.writeString(
+          stub,
+          "#!/bin/sh\necho \"$0 $*\" >> '" + calls + "'\nsed 's/^/stdin: /' >> '" + calls + "'\n");
       Files.setPosixFilePermissions(stub, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
     savedPath = System.getProperty(SystemProcessRunner.PATH_PROPERTY);
@@ -301,7 +303,12 @@ class RunCommandIT {
                     + CONTENT
                     + "\n"));
 
-    assertThat(Files.readString(calls)).as("the stub useradd got the hash").contains(HASH);
+    List<String> calls = Files.readAllLines(this.calls);
+    assertThat(calls).as("chpasswd got the hash on stdin").contains("stdin: deploy:" + HASH);
+    assertThat(calls.stream().filter(c -> !c.startsWith("stdin: ")))
+        .as("no command line holds the hash")
+        .isNotEmpty()
+        .noneMatch(c -> c.contains("KindlingSalt"));
     assertThat(root().resolve("etc/secret.conf")).hasContent(CONTENT);
     String report = Files.readString(root().resolve("run/kindling/report.json"));
     assertThat(report).doesNotContain(HASH).doesNotContain(CONTENT).doesNotContain("KindlingSalt");

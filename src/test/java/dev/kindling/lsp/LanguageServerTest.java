@@ -154,6 +154,8 @@ class LanguageServerTest {
         .extracting(d -> d.getCode().getLeft())
         .containsExactly("not-cloud-config");
     assertThat(session.hover("file:///work/compose.yaml", 0, 1)).isNull();
+    session.open("file:///work/build.yaml", 1, "# Cloud Build settings\nsteps: []\n");
+    assertThat(session.diagnostics("file:///work/build.yaml").getDiagnostics()).isEmpty();
   }
 
   @Test
@@ -376,5 +378,32 @@ class LanguageServerTest {
     LspSession.join(session.server.shutdown());
     session.closeInput();
     assertThat(session.status()).isZero();
+  }
+
+  @Test
+  void hostileDocuments_getTheValidatorsLimits_andTheServerGoesOn() throws Exception {
+    session.initialize(false);
+    StringBuilder bomb =
+        new StringBuilder("#cloud-config\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i < 12; i++) {
+      bomb.append("a").append(i).append(": &a").append(i).append(" [");
+      bomb.append(String.join(", ", java.util.Collections.nCopies(10, "*a" + (i - 1))));
+      bomb.append("]\n");
+    }
+    session.open(URI, 1, bomb.toString());
+    assertThat(session.diagnostics(URI).getDiagnostics())
+        .extracting(d -> d.getCode().getLeft())
+        .contains("yaml-syntax");
+
+    String huge = "#cloud-config\n# " + "x".repeat(9 * 1024 * 1024) + "\nhostname: a\n";
+    session.open("file:///work/huge.yaml", 1, huge);
+    List<Diagnostic> limited = session.diagnostics("file:///work/huge.yaml").getDiagnostics();
+    assertThat(limited).extracting(d -> d.getCode().getLeft()).containsExactly("yaml-syntax");
+    assertThat(limited.get(0).getMessage().getLeft()).contains("exceeds the limit");
+    assertThat(session.hover("file:///work/huge.yaml", 2, 2)).isNull();
+    assertThat(session.completion("file:///work/huge.yaml", 2, 0)).isEmpty();
+
+    session.change(URI, 2, "#cloud-config\nhostname: a\n");
+    assertThat(session.diagnostics(URI).getDiagnostics()).isEmpty();
   }
 }

@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param delay the wait for {@link Kind#DELAY}
  * @param size the body size for {@link Kind#OVERSIZE}
  * @param times how many requests it affects (-1 = all)
+ * @param retryAfter the {@code Retry-After} header of a {@link Kind#STATUS} answer, "" for none
  */
-public record Fault(Kind kind, int status, Duration delay, int size, int times) {
+public record Fault(Kind kind, int status, Duration delay, int size, int times, String retryAfter) {
   /** The kinds of misbehaviour. */
   public enum Kind {
     /** Answer with a status and an empty body (flavor headers are still set). */
@@ -36,50 +37,56 @@ public record Fault(Kind kind, int status, Duration delay, int size, int times) 
   public Fault {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(delay, "delay");
+    Objects.requireNonNull(retryAfter, "retryAfter");
   }
 
   /** Answer with {@code status}. */
   public static Fault status(int status) {
-    return new Fault(Kind.STATUS, status, Duration.ZERO, 0, -1);
+    return new Fault(Kind.STATUS, status, Duration.ZERO, 0, -1, "");
   }
 
   /** Wait {@code delay} before answering. */
   public static Fault delay(Duration delay) {
-    return new Fault(Kind.DELAY, 0, delay, 0, -1);
+    return new Fault(Kind.DELAY, 0, delay, 0, -1, "");
   }
 
   /** Close the connection without a response. */
   public static Fault reset() {
-    return new Fault(Kind.RESET, 0, Duration.ZERO, 0, -1);
+    return new Fault(Kind.RESET, 0, Duration.ZERO, 0, -1, "");
   }
 
   /** Send half the body, then close. */
   public static Fault truncate() {
-    return new Fault(Kind.TRUNCATE, 0, Duration.ZERO, 0, -1);
+    return new Fault(Kind.TRUNCATE, 0, Duration.ZERO, 0, -1, "");
   }
 
   /** Answer with {@code size} bytes. */
   public static Fault oversize(int size) {
-    return new Fault(Kind.OVERSIZE, 0, Duration.ZERO, size, -1);
+    return new Fault(Kind.OVERSIZE, 0, Duration.ZERO, size, -1, "");
   }
 
   /** Never answer. */
   public static Fault hang() {
-    return new Fault(Kind.HANG, 0, Duration.ZERO, 0, -1);
+    return new Fault(Kind.HANG, 0, Duration.ZERO, 0, -1, "");
   }
 
   /** Expire the IMDSv2 tokens issued so far. */
   public static Fault expireTokens() {
-    return new Fault(Kind.EXPIRE_TOKENS, 0, Duration.ZERO, 0, -1);
+    return new Fault(Kind.EXPIRE_TOKENS, 0, Duration.ZERO, 0, -1, "");
   }
 
   /** Leave out the GCE flavor response header. */
   public static Fault noFlavorHeader() {
-    return new Fault(Kind.NO_FLAVOR_HEADER, 0, Duration.ZERO, 0, -1);
+    return new Fault(Kind.NO_FLAVOR_HEADER, 0, Duration.ZERO, 0, -1, "");
   }
 
   /** This fault for the next {@code n} requests only. */
   public Fault times(int n) {
-    return new Fault(kind, status, delay, size, n);
+    return new Fault(kind, status, delay, size, n, retryAfter);
+  }
+
+  /** This fault answering with {@code Retry-After: value}. */
+  public Fault retryAfter(String value) {
+    return new Fault(kind, status, delay, size, times, value);
   }
 }

@@ -199,6 +199,9 @@ public final class MetadataEmulator implements AutoCloseable {
         Fault f = fault.get();
         switch (f.kind()) {
           case STATUS -> {
+            if (!f.retryAfter().isEmpty()) {
+              ex.getResponseHeaders().set("Retry-After", f.retryAfter());
+            }
             respond(ex, f.status(), new byte[0], flavorHeader);
             return;
           }

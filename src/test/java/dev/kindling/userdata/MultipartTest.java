@@ -371,4 +371,54 @@ class MultipartTest {
         + part
         + "--XX--\n";
   }
+
+  private static String manyParts(int count, String inner) {
+    StringBuilder m = new StringBuilder("Content-Type: multipart/mixed; boundary=\"XX\"\n\n");
+    for (int i = 0; i < count; i++) {
+      m.append("--XX\n").append(inner).append("\n");
+    }
+    return m.append("--XX--\n").toString();
+  }
+
+  @Test
+  void classify_moreThanMaxParts_isRefusedWithoutParts() {
+    UserData data =
+        classify(
+            manyParts(
+                MultipartReader.MAX_PARTS + 1, "Content-Type: text/x-shellscript\n\n#!/bin/sh\n"));
+
+    assertThat(data.kind()).isEqualTo(UserData.Kind.MULTIPART);
+    assertThat(data.parts()).isEmpty();
+    assertThat(data.problem())
+        .contains(
+            "the message has more than "
+                + MultipartReader.MAX_PARTS
+                + " parts (nested messages included); split it or merge parts");
+  }
+
+  @Test
+  void classify_exactlyMaxParts_isRead() {
+    UserData data =
+        classify(
+            manyParts(
+                MultipartReader.MAX_PARTS, "Content-Type: text/cloud-config\n\nhostname: a\n"));
+
+    assertThat(data.problem()).isEmpty();
+    assertThat(data.parts()).hasSize(MultipartReader.MAX_PARTS);
+  }
+
+  @Test
+  void classify_nestedPartsCountTowardsTheLimit() {
+    int half = MultipartReader.MAX_PARTS / 2 + 1;
+    String nested =
+        "Content-Type: multipart/mixed; boundary=\"YY\"\n\n"
+            + "--YY\nContent-Type: text/cloud-config\n\nhostname: b\n".repeat(half)
+            + "--YY--";
+    UserData data = classify(manyParts(half, nested));
+
+    assertThat(data.problem()).isEmpty();
+    assertThat(data.parts()).hasSize(half);
+    assertThat(data.parts().get(0).content().problem())
+        .hasValueSatisfying(p -> assertThat(p).contains("more than " + MultipartReader.MAX_PARTS));
+  }
 }

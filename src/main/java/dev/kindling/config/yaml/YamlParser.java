@@ -1,7 +1,6 @@
 package dev.kindling.config.yaml;
 
 import dev.kindling.trace.StartupTrace;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -27,7 +26,6 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -47,6 +45,12 @@ public final class YamlParser {
 
   /** Most nodes a document may expand to once aliases are followed. */
   public static final int MAX_EXPANDED_NODES = 200_000;
+
+  /**
+   * Most characters of scalar text aliases may add to a document: aliases can at most double the
+   * largest document, so the whole expanded config stays below twice {@link #MAX_CODE_POINTS}.
+   */
+  public static final long MAX_ALIAS_CHARS = MAX_CODE_POINTS;
 
   /** Plain scalars get this tag from our resolver, so explicit tags can be told apart. */
   private static final Tag PLAIN = new Tag("tag:kindling.dev,2026:plain");
@@ -114,20 +118,24 @@ public final class YamlParser {
               Position.START, "document exceeds the limit of " + MAX_CODE_POINTS + " characters"));
     }
     LoaderOptions options = new LoaderOptions();
-    options.setMaxAliasesForCollections(MAX_ALIASES);
-    options.setNestingDepthLimit(MAX_DEPTH);
+    // BoundedEvents enforces these first, where it can tell the position; SnakeYAML's own checks
+    // stay as a backstop.
+    options.setMaxAliasesForCollections(MAX_ALIASES + 1);
+    options.setNestingDepthLimit(MAX_DEPTH + 2);
     options.setCodePointLimit(MAX_CODE_POINTS);
     options.setAllowRecursiveKeys(false);
     options.setAllowDuplicateKeys(true);
     options.setProcessComments(false);
     Composer composer =
         new Composer(
-            new ParserImpl(new StreamReader(new StringReader(text)), options),
+            new BoundedEvents(new ParserImpl(new WholeTextReader(text), options)),
             new PlainMarkingResolver(),
             options);
     Node first;
     try {
       first = composer.checkNode() ? composer.getNode() : null;
+    } catch (YamlLimitException e) {
+      return YamlDocument.failed(new YamlProblem(e.position(), e.getMessage()));
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String message = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -139,12 +147,7 @@ public final class YamlParser {
       return new YamlDocument(Optional.empty(), List.of(), List.of());
     }
     Converter converter = new Converter();
-    YamlNode root;
-    try {
-      root = converter.convert(first, 0);
-    } catch (TooComplexException e) {
-      return YamlDocument.failed(new YamlProblem(Position.START, e.getMessage()));
-    }
+    YamlNode root = converter.convert(first, 0);
     if (!converter.problems.isEmpty()) {
       return new YamlDocument(Optional.empty(), converter.problems, List.of());
     }
@@ -159,8 +162,11 @@ public final class YamlParser {
       }
     } catch (RuntimeException | StackOverflowError e) {
       // Like go-yaml, only the first document matters; a broken later one is just ignored.
-      Mark mark = e instanceof MarkedYAMLException m ? m.getProblemMark() : null;
-      starts.add(toPosition(mark));
+      if (e instanceof YamlLimitException limit) {
+        starts.add(limit.position());
+      } else {
+        starts.add(toPosition(e instanceof MarkedYAMLException m ? m.getProblemMark() : null));
+      }
     }
     return starts;
   }
@@ -196,44 +202,36 @@ public final class YamlParser {
     }
   }
 
-  private static final class TooComplexException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    TooComplexException() {
-      super(
-          "document expands to more than "
-              + MAX_EXPANDED_NODES
-              + " nodes through aliases; refusing to read it");
-    }
-  }
-
-  /** Converts SnakeYAML nodes, sharing aliased nodes and bounding the expanded size. */
+  /** Converts SnakeYAML nodes, sharing aliased nodes (BoundedEvents bounded their expansion). */
   private static final class Converter {
     private final IdentityHashMap<Node, YamlNode> done = new IdentityHashMap<>();
-    private final IdentityHashMap<Node, Integer> weights = new IdentityHashMap<>();
     private final Set<Node> inProgress =
         java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<YamlProblem> problems = new ArrayList<>();
 
-    YamlNode convert(Node node, int depth) throws TooComplexException {
+    YamlNode convert(Node node, int depth) {
       YamlNode known = done.get(node);
       if (known != null) {
         return known;
       }
       Position position = toPosition(node.getStartMark());
-      if (!inProgress.add(node) || depth > MAX_DEPTH) {
+      if (depth > MAX_DEPTH) {
+        problems.add(
+            new YamlProblem(
+                position, "aliases nest collections more than " + MAX_DEPTH + " levels deep"));
+        return YamlScalar.plain("", position);
+      }
+      if (!inProgress.add(node)) {
         problems.add(new YamlProblem(position, "an alias refers to a node that contains it"));
         return YamlScalar.plain("", position);
       }
       YamlNode result;
-      long weight = 1;
       if (node instanceof ScalarNode scalar) {
         result = scalar(scalar, position);
       } else if (node instanceof SequenceNode sequence) {
         List<YamlNode> items = new ArrayList<>(sequence.getValue().size());
         for (Node item : sequence.getValue()) {
           items.add(convert(item, depth + 1));
-          weight += weights.getOrDefault(item, 1);
         }
         result = new YamlSequence(items, position);
       } else {
@@ -243,8 +241,6 @@ public final class YamlParser {
         for (NodeTuple tuple : mapping.getValue()) {
           YamlNode key = convert(tuple.getKeyNode(), depth + 1);
           YamlNode value = convert(tuple.getValueNode(), depth + 1);
-          weight += weights.getOrDefault(tuple.getKeyNode(), 1);
-          weight += weights.getOrDefault(tuple.getValueNode(), 1);
           if (isMergeKey(key)) {
             merge(value, merged, position);
           } else {
@@ -253,10 +249,6 @@ public final class YamlParser {
         }
         result = new YamlMapping(withMerged(explicit, merged), position);
       }
-      if (weight > MAX_EXPANDED_NODES) {
-        throw new TooComplexException();
-      }
-      weights.put(node, (int) weight);
       inProgress.remove(node);
       done.put(node, result);
       return result;

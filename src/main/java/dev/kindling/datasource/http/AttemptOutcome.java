@@ -5,29 +5,41 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
-/** What one attempt of a metadata request produced: a body, a 404, or a typed failure. */
+/**
+ * What one attempt of a metadata request produced: a body, a 404, or a typed failure.
+ *
+ * @param retryAfter how long the server asked to wait before the next attempt ({@code Retry-After}
+ *     of a 429 or 503), if it did
+ */
 record AttemptOutcome(
-    Optional<byte[]> body, HttpFailure failure, int status, String detail, IOException cause) {
+    Optional<byte[]> body,
+    HttpFailure failure,
+    int status,
+    String detail,
+    IOException cause,
+    Optional<Duration> retryAfter) {
   static AttemptOutcome ok(byte[] body) {
-    return new AttemptOutcome(Optional.of(body), null, 200, "", null);
+    return new AttemptOutcome(Optional.of(body), null, 200, "", null, Optional.empty());
   }
 
   static AttemptOutcome notFound() {
-    return new AttemptOutcome(Optional.empty(), null, 404, "", null);
+    return new AttemptOutcome(Optional.empty(), null, 404, "", null, Optional.empty());
   }
 
-  static AttemptOutcome status(int status) {
+  static AttemptOutcome status(int status, Optional<Duration> retryAfter) {
     return new AttemptOutcome(
-        Optional.empty(), HttpFailure.ofStatus(status), status, "HTTP " + status, null);
+        Optional.empty(), HttpFailure.ofStatus(status), status, "HTTP " + status, null, retryAfter);
   }
 
   static AttemptOutcome tooLarge(int status) {
-    return new AttemptOutcome(Optional.empty(), HttpFailure.BODY_TOO_LARGE, status, "", null);
+    return new AttemptOutcome(
+        Optional.empty(), HttpFailure.BODY_TOO_LARGE, status, "", null, Optional.empty());
   }
 
   static AttemptOutcome wrongServer(int status, String header, String value) {
@@ -36,13 +48,14 @@ record AttemptOutcome(
         HttpFailure.WRONG_SERVER,
         status,
         "response (HTTP " + status + ") lacks the header \"" + header + ": " + value + "\"",
-        null);
+        null,
+        Optional.empty());
   }
 
   static AttemptOutcome failed(IOException e) {
     HttpFailure f =
         e instanceof InterruptedIOException ? HttpFailure.TIMEOUT : HttpFailure.TRANSPORT;
-    return new AttemptOutcome(Optional.empty(), f, 0, "", e);
+    return new AttemptOutcome(Optional.empty(), f, 0, "", e, Optional.empty());
   }
 
   Optional<byte[]> result(String what, Duration timeout, int attempt) throws MetadataHttpException {
@@ -74,7 +87,11 @@ record AttemptOutcome(
         return notFound();
       }
       if (status < 200 || status > 299) {
-        return status(status);
+        Optional<Duration> wait =
+            status == 429 || status == 503
+                ? RetryAfter.parse(response.header("Retry-After"), Instant.now())
+                : Optional.empty();
+        return status(status, wait);
       }
       ResponseBody body = response.body();
       if (body.contentLength() > bodyLimit) {

@@ -6,14 +6,19 @@ import java.util.random.RandomGenerator;
 
 /**
  * How often a request is attempted and how long to wait between attempts: exponential backoff with
- * jitter, capped. The overall deadline of the caller always wins over this schedule.
+ * jitter, capped. The overall deadline of the caller always wins over this schedule, and a server's
+ * {@code Retry-After} wins over the computed wait.
  *
- * @param maxAttempts attempts in all, at least 1 (1 = no retry)
+ * @param maxAttempts attempts in all, at least 1 (1 = no retry; {@link #UNTIL_DEADLINE} = as many
+ *     as the caller's deadline allows)
  * @param initial the wait before the second attempt
  * @param max the longest wait between two attempts
  * @param jitter the fraction (0..1) of each wait that is randomised (0 = exact waits)
  */
 public record Backoff(int maxAttempts, Duration initial, Duration max, double jitter) {
+  /** No limit on attempts: only the caller's deadline ends the retries. */
+  public static final int UNTIL_DEADLINE = Integer.MAX_VALUE;
+
   public Backoff {
     Objects.requireNonNull(initial, "initial");
     Objects.requireNonNull(max, "max");
@@ -29,11 +34,13 @@ public record Backoff(int maxAttempts, Duration initial, Duration max, double ji
   }
 
   /**
-   * The production schedule for metadata requests: 5 attempts, 100 ms doubling to at most 2 s, half
-   * of each wait random (so many machines booting together do not retry in lockstep).
+   * The production schedule for metadata requests: attempts until the caller's deadline, waits of
+   * 100 ms doubling to at most 5 s (coreos-cloudinit's cap), each drawn uniformly between 0 and
+   * that value ("full jitter"), so a fleet booting at once spreads its retries instead of hitting a
+   * struggling service in lockstep, and a service that fails for a while does not cost the boot.
    */
   public static Backoff standard() {
-    return new Backoff(5, Duration.ofMillis(100), Duration.ofSeconds(2), 0.5);
+    return new Backoff(UNTIL_DEADLINE, Duration.ofMillis(100), Duration.ofSeconds(5), 1.0);
   }
 
   /** Three attempts without any wait: for tests, which must never sleep. */

@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -36,9 +37,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one HTTP client of the metadata datasources (OkHttp 5): per-attempt timeouts, bounded retries
- * with backoff and jitter inside the caller's budget, a body size limit, 404 as {@code
- * Optional.empty()} and a typed {@link HttpFailure} for everything else.
+ * The one HTTP client of the metadata datasources (OkHttp 5): per-attempt timeouts, retries with
+ * jittered backoff (and the server's {@code Retry-After}) until the caller's deadline, a body size
+ * limit, 404 as {@code Optional.empty()} and a typed {@link HttpFailure} for everything else.
  *
  * <p>Plain {@code http://} URLs go through a cleartext-only client, so no TLS stack (trust store,
  * providers) is built for the metadata services; a TLS client is built only the first time an
@@ -53,12 +54,17 @@ public final class MetadataClient implements AutoCloseable {
   /** The default timeout of one attempt (coreos-cloudinit's client used 10 s). */
   public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
 
+  /** The least time worth a last attempt: the backoff's wait is shortened to leave this. */
+  static final Duration MIN_LAST_ATTEMPT = Duration.ofMillis(250);
+
   private static final Logger LOG = LoggerFactory.getLogger(MetadataClient.class);
 
   private final Backoff backoff;
   private final Duration attemptTimeout;
   private final long bodyLimit;
   private final RandomGenerator random;
+  private final Sleeper sleeper;
+  private final LongSupplier clock;
   private final ExecutorService executor;
   private final Dispatcher dispatcher;
   private final ConnectionPool pool = new ConnectionPool();
@@ -74,6 +80,8 @@ public final class MetadataClient implements AutoCloseable {
     this.attemptTimeout = b.attemptTimeout;
     this.bodyLimit = b.bodyLimit;
     this.random = b.random;
+    this.sleeper = b.sleeper;
+    this.clock = b.clock;
     AtomicInteger threads = new AtomicInteger();
     this.executor =
         new ThreadPoolExecutor(
@@ -107,7 +115,8 @@ public final class MetadataClient implements AutoCloseable {
 
   /**
    * Sends {@code request}, retrying transient failures ({@link HttpFailure#isTransient()}) with
-   * backoff, never past {@code budget} from now.
+   * backoff, never past {@code budget} from now. A 429 or 503 with {@code Retry-After} waits as
+   * long as the server asked, or fails at once when that is past the budget.
    *
    * @return the body of a 2xx response, or empty for a 404
    * @throws MetadataHttpException for any other outcome (typed)
@@ -116,13 +125,13 @@ public final class MetadataClient implements AutoCloseable {
   public Optional<byte[]> send(MetadataRequest request, Duration budget)
       throws MetadataHttpException, InterruptedException {
     checkScheme(request.uri());
-    long end = System.nanoTime() + Math.max(0, budget.toNanos());
+    long end = clock.getAsLong() + Math.max(0, budget.toNanos());
     int max = request.maxAttempts().orElse(backoff.maxAttempts());
     Duration perAttempt = request.attemptTimeout().orElse(attemptTimeout);
     String what = request.method() + " " + Redaction.url(request.uri());
     MetadataHttpException last = null;
     for (int attempt = 1; attempt <= max; attempt++) {
-      long left = end - System.nanoTime();
+      long left = end - clock.getAsLong();
       if (left <= 0) {
         throw last != null
             ? last
@@ -131,29 +140,56 @@ public final class MetadataClient implements AutoCloseable {
       }
       Duration timeout = perAttempt.toNanos() < left ? perAttempt : Duration.ofNanos(left);
       LOG.info("{}: attempt #{}", what, attempt);
+      AttemptOutcome outcome = once(request, timeout);
       try {
-        return once(request, what, timeout, attempt);
+        return outcome.result(what, timeout, attempt);
       } catch (MetadataHttpException e) {
         if (!e.failure().isTransient() || attempt == max) {
           throw e;
         }
         last = e;
-        Duration sleep = backoff.delayAfter(attempt, random);
+        Duration sleep = pause(outcome, e, attempt, end - clock.getAsLong());
         LOG.warn("{} (attempt #{}; retrying in {} ms)", e.getMessage(), attempt, sleep.toMillis());
-        long remaining = end - System.nanoTime();
-        if (sleep.toNanos() >= remaining) {
-          throw e;
-        }
         if (!sleep.isZero()) {
-          Thread.sleep(sleep.toMillis(), (int) (sleep.toNanos() % 1_000_000));
+          sleeper.sleep(sleep);
         }
       }
     }
     throw Objects.requireNonNull(last);
   }
 
-  private Optional<byte[]> once(MetadataRequest request, String what, Duration timeout, int attempt)
-      throws MetadataHttpException, InterruptedException {
+  /**
+   * The wait before the next attempt: what the server asked for, else the backoff's, shortened so
+   * that one more attempt fits before the deadline; throws {@code failed} when none fits.
+   */
+  private Duration pause(
+      AttemptOutcome outcome, MetadataHttpException failed, int attempt, long remaining)
+      throws MetadataHttpException {
+    if (outcome.retryAfter().isPresent()) {
+      Duration asked = outcome.retryAfter().get();
+      if (asked.toNanos() >= remaining) {
+        throw new MetadataHttpException(
+            failed.failure(),
+            failed.status().orElse(0),
+            attempt,
+            failed.getMessage()
+                + " (the server asked to retry after "
+                + asked.toSeconds()
+                + " s, past the deadline)",
+            failed.getCause());
+      }
+      return asked;
+    }
+    long room = remaining - MIN_LAST_ATTEMPT.toNanos();
+    if (room <= 0) {
+      throw failed;
+    }
+    Duration sleep = backoff.delayAfter(attempt, random);
+    return sleep.toNanos() > room ? Duration.ofNanos(room) : sleep;
+  }
+
+  private AttemptOutcome once(MetadataRequest request, Duration timeout)
+      throws InterruptedException {
     Request.Builder rb = new Request.Builder().url(request.uri().toString());
     // Raw bytes as served: no transparent gzip (user data may itself be gzip).
     rb.header("Accept-Encoding", "identity");
@@ -187,20 +223,18 @@ public final class MetadataClient implements AutoCloseable {
             future.complete(AttemptOutcome.read(request, response, bodyLimit));
           }
         });
-    AttemptOutcome outcome;
     try {
       // The call timeout bounds the call; the extra second only guards against a lost callback.
-      outcome = future.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+      return future.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       call.cancel();
       throw e;
     } catch (TimeoutException e) {
       call.cancel();
-      outcome = AttemptOutcome.failed(new InterruptedIOException("timeout"));
+      return AttemptOutcome.failed(new InterruptedIOException("timeout"));
     } catch (ExecutionException e) {
-      outcome = AttemptOutcome.failed(new IOException(e.getCause()));
+      return AttemptOutcome.failed(new IOException(e.getCause()));
     }
-    return outcome.result(what, timeout, attempt);
   }
 
   private synchronized OkHttpClient client(URI uri) {
@@ -271,12 +305,21 @@ public final class MetadataClient implements AutoCloseable {
     }
   }
 
+  /** How the client waits between attempts ({@link Thread#sleep} in production). */
+  @FunctionalInterface
+  public interface Sleeper {
+    /** Waits {@code duration}. */
+    void sleep(Duration duration) throws InterruptedException;
+  }
+
   /** Settings of a {@link MetadataClient}. */
   public static final class Builder {
     private Backoff backoff = Backoff.standard();
     private Duration attemptTimeout = DEFAULT_ATTEMPT_TIMEOUT;
     private long bodyLimit = DEFAULT_BODY_LIMIT;
     private RandomGenerator random = new SplittableRandom();
+    private Sleeper sleeper = d -> Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
+    private LongSupplier clock = System::nanoTime;
 
     private Builder() {}
 
@@ -307,6 +350,16 @@ public final class MetadataClient implements AutoCloseable {
     /** The source of jitter. */
     public Builder random(RandomGenerator random) {
       this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /**
+     * How to wait between attempts and how to read the time ({@link System#nanoTime}): tests pass a
+     * clock that the sleeper advances, so a schedule of minutes is checked without waiting.
+     */
+    public Builder time(Sleeper sleeper, LongSupplier clock) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 

@@ -92,6 +92,18 @@ class MetadataClientTest {
   }
 
   @Test
+  void get_defaultSchedule_keepsRetryingAServiceThatFailsForAWhile() throws Exception {
+    // Twelve 503s that ask to retry at once: the production schedule must not give up after a
+    // fixed number of attempts while the budget lasts.
+    server.fault(FILE, Fault.status(503).retryAfter("0").times(12));
+    try (MetadataClient production =
+        MetadataClient.builder().attemptTimeout(Duration.ofSeconds(5)).build()) {
+      assertThat(production.get(uri(FILE), BUDGET)).isPresent();
+    }
+    assertThat(server.count("GET", FILE)).isEqualTo(13);
+  }
+
+  @Test
   void get_clientErrors_areTypedAndNotRetried() {
     int[] statuses = {400, 401, 403, 405};
     HttpFailure[] expected = {

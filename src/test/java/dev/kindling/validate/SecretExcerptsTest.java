@@ -1,0 +1,130 @@
+package dev.kindling.validate;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What the text report shows of the source: never a secret value, never a whole huge line. */
+class SecretExcerptsTest {
+  private static String text(String userData) {
+    FileReport report = Validator.validate("user-data", userData.getBytes(UTF_8), Optional.empty());
+    StringWriter out = new StringWriter();
+    new TextReportPrinter(new PrintWriter(out)).print(List.of(report));
+    return out.toString();
+  }
+
+  @Test
+  void plainPasswd_isMaskedInTheExcerpt() {
+    String out =
+        text("#cloud-config\nusers:\n  - name: alice\n    passwd: correct-horse-battery\n");
+
+    assertThat(out).contains("[password-hash]").doesNotContain("correct-horse-battery");
+    assertThat(out).contains("    passwd: *********************\n");
+  }
+
+  @Test
+  void weakPasswordHash_isMaskedInTheExcerpt() {
+    String out =
+        text(
+            "#cloud-config\nusers:\n  - name: bob\n    passwd: \"$1$saltsalt$abcdefghijklmnopqrstuv\"\n");
+
+    assertThat(out).contains("weak hash").doesNotContain("abcdefghijklmnopqrstuv");
+  }
+
+  @Test
+  void writeFilesContent_isMaskedInTheExcerpt() {
+    String out =
+        text(
+            "#cloud-config\nwrite_files:\n  - path: /etc/token\n    encoding: b64\n"
+                + "    content: API-TOKEN-s3cr3t!!\n");
+
+    assertThat(out).contains("[content-decode]").doesNotContain("API-TOKEN-s3cr3t");
+  }
+
+  @Test
+  void secretInAFlowMapping_isMaskedAndTheCaretStillPointsAtTheFinding() {
+    String out = text("#cloud-config\nusers:\n  - {passwd: hunter2hunter2, name: \"Bad Name\"}\n");
+
+    assertThat(out).doesNotContain("hunter2");
+    List<String> lines = out.lines().toList();
+    int finding = 0;
+    while (!lines.get(finding).contains("[user-name]")) {
+      finding++;
+    }
+    String excerpt = lines.get(finding + 1);
+    String caret = lines.get(finding + 2);
+    assertThat(excerpt).isEqualTo("    - {passwd: **************, name: \"Bad Name\"}");
+    assertThat(excerpt.charAt(caret.indexOf('^'))).isEqualTo('"');
+  }
+
+  @Test
+  void passwdOnALineThatIsNotValidYaml_isMaskedToo() {
+    String out = text("#cloud-config\nusers:\n  - name: carol\n    passwd: s3cret: pw\n");
+
+    assertThat(out).contains("[yaml-syntax]").doesNotContain("s3cret");
+  }
+
+  @Test
+  void hugeLine_isCutAroundTheColumn() {
+    String out =
+        text(
+            "#cloud-config\nwrite_files:\n  - path: /etc/x\n    permissions: "
+                + "7".repeat(100_000)
+                + "\n");
+
+    assertThat(out).contains("[invalid-value]").contains("invalid value 7777777777");
+    for (String line : out.lines().toList()) {
+      assertThat(line.length()).isLessThan(300);
+    }
+  }
+
+  @Test
+  void hugeLine_caretStaysUnderTheColumnAfterTheCut() {
+    String out = text("#cloud-config\nx: [" + "1, ".repeat(50_000) + "}]\n");
+
+    List<String> lines = out.lines().toList();
+    assertThat(lines.get(0)).contains("[yaml-syntax]");
+    String excerpt = lines.get(1);
+    String caret = lines.get(2);
+    assertThat(excerpt).startsWith("  …").endsWith("}]");
+    assertThat(excerpt.length()).isLessThan(300);
+    assertThat(excerpt.charAt(caret.indexOf('^'))).isEqualTo('}');
+  }
+
+  @Test
+  void secretMask_blockContentAndMultiLineQuotes_maskedLineByLine_unitContentKept() {
+    String yaml =
+        "#cloud-config\n"
+            + "write_files:\n"
+            + "  - path: /etc/a\n"
+            + "    content: |\n"
+            + "      line one\n"
+            + "      line two\n"
+            + "  - path: /etc/b\n"
+            + "    content: \"first\n"
+            + "      second\"\n"
+            + "coreos:\n"
+            + "  units:\n"
+            + "    - name: a.service\n"
+            + "      content: |\n"
+            + "        [Service]\n";
+    List<String> lines = java.util.Arrays.asList(yaml.split("\n", -1));
+
+    List<String> masked = SecretMask.apply(lines, dev.kindling.config.yaml.YamlParser.parse(yaml));
+
+    assertThat(masked.subList(3, 9))
+        .containsExactly(
+            "    content: |",
+            "      ********",
+            "      ********",
+            "  - path: /etc/b",
+            "    content: ******",
+            "      *******");
+    assertThat(masked.get(13)).isEqualTo("        [Service]");
+  }
+}
