@@ -199,15 +199,14 @@ public final class MetadataClient implements AutoCloseable {
     }
     long start = StartupTrace.start();
     try {
-      return once(request, rb, what, timeout, attempt);
+      return once(request, rb, timeout);
     } finally {
       StartupTrace.end("http: request", start);
     }
   }
 
-  private Optional<byte[]> once(
-      MetadataRequest request, Request.Builder rb, String what, Duration timeout, int attempt)
-      throws MetadataHttpException, InterruptedException {
+  private AttemptOutcome once(MetadataRequest request, Request.Builder rb, Duration timeout)
+      throws InterruptedException {
     Call call = client(request.uri()).newCall(rb.build());
     call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
     CompletableFuture<AttemptOutcome> future = new CompletableFuture<>();
