@@ -13,7 +13,8 @@
 # changes it): 2,000 files cost it 22 s.
 #
 # Runs the installed image (target/dist overlaid on /usr in a private mount namespace, as
-# bench/startup.sh does) when it is built and this is root, else `java -jar target/kindling.jar`.
+# bench/startup.sh does) when it is built and this is root, else (or with KINDLING_BENCH_IMAGE=0)
+# `java -jar target/kindling.jar`.
 # Needs only the JDK, GNU time (installed with apt-get if missing), gzip and base64.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +31,8 @@ fi
 if [ ! -x /usr/bin/time ]; then
   apt-get -o DPkg::Lock::Timeout=900 install -y --no-install-recommends time >/dev/null
 fi
-if [ "${KINDLING_BENCH_NS:-}" != 1 ] && [ "$(id -u)" = 0 ] && [ -x "$staged/usr/bin/kindling" ]; then
+if [ "${KINDLING_BENCH_NS:-}" != 1 ] && [ "${KINDLING_BENCH_IMAGE:-1}" = 1 ] && [ "$(id -u)" = 0 ] &&
+  [ -x "$staged/usr/bin/kindling" ]; then
   exec env KINDLING_BENCH_NS=1 unshare --mount --propagation private -- bash -ec '
     mount -t overlay overlay -o "lowerdir=$1/usr:/usr" /usr
     shift
@@ -143,7 +145,7 @@ for c in "${labels[@]}"; do
   m=$(median <"$work/$c.ms")
   n=${files[$c]}
   per="" ratio=""
-  if [ "$n" -gt 0 ]; then
+  if [ "$n" -gt 1 ]; then
     per=$(awk -v m="$m" -v n="$n" 'BEGIN {printf "%.2f", m / n}')
     ratio=$(awk -v m="$m" -v n="$n" -v g="$go_ms" 'BEGIN {printf "%.1fx", n * g / m}')
   fi
