@@ -30,7 +30,8 @@ version=${1:?usage: build-dist.sh VERSION}
 jar=target/kindling.jar
 [ -f "$jar" ] || { echo "build-dist: $jar missing (run mvn package first)" >&2; exit 1; }
 build_jdk=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
-modules=java.base,java.logging,java.xml,jdk.net,jdk.security.auth,jdk.crypto.ec
+# jdk.httpserver: kindling serve (the validator page and API).
+modules=java.base,java.logging,java.xml,jdk.net,jdk.security.auth,jdk.crypto.ec,jdk.httpserver
 
 # The JDK whose runtime ships: the build's JDK 17, or 25 where asked for and installed.
 feature() { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2> /dev/null; }

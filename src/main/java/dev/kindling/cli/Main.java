@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       RenderCommand.class,
       RunCommand.class,
       FetchCommand.class,
+      ServeCommand.class,
       LspCommand.class
     })
 public final class Main implements Runnable {
@@ -36,6 +37,7 @@ public final class Main implements Runnable {
     COMMANDS.put("render", () -> new RenderCommand());
     COMMANDS.put("run", () -> new RunCommand());
     COMMANDS.put("fetch", () -> new FetchCommand());
+    COMMANDS.put("serve", () -> new ServeCommand());
     COMMANDS.put("lsp", () -> new LspCommand());
   }
 
