@@ -78,7 +78,11 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter err = spec.commandLine().getErr();
+    return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** Validates with the options set and returns the exit status. */
+  int execute(PrintWriter stdout, PrintWriter err) throws IOException {
     Optional<Metadata> metadata;
     try {
       metadata = readMetadata();
@@ -89,8 +93,7 @@ public final class ValidateCommand implements Callable<Integer> {
     InputCollector inputs = new InputCollector(System.in, err);
     // One buffered writer for the whole report: the console stream flushes on every line. Each
     // input's findings are printed as soon as it and the inputs before it are validated.
-    PrintWriter out =
-        new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
+    PrintWriter out = new PrintWriter(new BufferedWriter(stdout, 1 << 16), false);
     ReportPrinter printer = printer(out);
     Summary.Counter counter = new Summary.Counter();
     printer.begin();
