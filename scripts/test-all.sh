@@ -6,8 +6,10 @@
 #   2. mvn verify with the runtime image profile: formatter, Error Prone, unit tests, the
 #      runtime image (jlink + AppCDS), integration tests incl. systemd-nspawn and the validator
 #      page in headless Chromium (after checking the page's committed build against web/),
-#   3. e2e/run: the VM end-to-end scenarios under qemu.
-# KINDLING_SKIP_E2E=1 stops after step 2 (for a quick local run).
+#   3. scripts/fuzz.sh: bounded fuzzing, each Jazzer fuzz target for 25 s (about 4 minutes in all;
+#      their corpora already ran as tests in step 2),
+#   4. e2e/run: the VM end-to-end scenarios under qemu.
+# KINDLING_SKIP_FUZZ=1 skips step 3; KINDLING_SKIP_E2E=1 stops before step 4 (for a quick local run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,6 +50,10 @@ fi
 bash e2e/nspawn/prepare.sh
 
 mvn -B -ntp -Pdist verify
+
+if [ "${KINDLING_SKIP_FUZZ:-0}" != 1 ]; then
+  timeout -k 30 15m bash scripts/fuzz.sh
+fi
 
 if [ "${KINDLING_SKIP_E2E:-0}" != 1 ]; then
   e2e/run
