@@ -6,7 +6,9 @@ import dev.kindling.validate.Validator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -32,6 +34,9 @@ final class ParallelValidation implements AutoCloseable {
   private final int window;
   private final ArrayDeque<Future<FileReport>> inFlight = new ArrayDeque<>();
   private ExecutorService pool;
+  // Every thread the pool made: close() joins them (termination alone does not wait for a worker
+  // thread to end).
+  private final List<Thread> started = new CopyOnWriteArrayList<>();
   private boolean first = true;
 
   ParallelValidation(Optional<Metadata> metadata, Sink sink) {
@@ -99,6 +104,7 @@ final class ParallelValidation implements AutoCloseable {
         r -> {
           Thread t = new Thread(r, "kindling-validate");
           t.setDaemon(true);
+          started.add(t);
           return t;
         });
   }
@@ -112,6 +118,9 @@ final class ParallelValidation implements AutoCloseable {
       pool.shutdownNow();
       try {
         pool.awaitTermination(5, TimeUnit.SECONDS);
+        for (Thread t : started) {
+          t.join(5000);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
