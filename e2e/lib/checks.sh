@@ -85,3 +85,17 @@ report_query() {
   local vm=$1 expr=$2
   report_json "$vm" | python3 -c "import json,sys; r=json.load(sys.stdin); print($expr)"
 }
+
+# ssh_keypair: the keys the scenarios install (made once per run).
+ssh_keypair() {
+  [ -f "$E2E_RUN/id_e2e" ] || ssh-keygen -q -t ed25519 -N '' -C e2e@kindling -f "$E2E_RUN/id_e2e"
+  [ -f "$E2E_RUN/id_meta" ] || ssh-keygen -q -t ed25519 -N '' -C meta@kindling -f "$E2E_RUN/id_meta"
+}
+
+# ssh_to PORT USER CMD...: run a command over SSH through a hostfwd port on 127.0.0.1.
+ssh_to() {
+  local port=$1 user=$2
+  shift 2
+  ssh -i "$E2E_RUN/id_e2e" -p "$port" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
+    -o BatchMode=yes -o ConnectTimeout=20 -o LogLevel=ERROR "$user@127.0.0.1" "$@"
+}

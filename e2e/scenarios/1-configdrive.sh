@@ -98,17 +98,3 @@ YAML
   guest "$vm" stat -c %i /etc/kindling-e2e/address.conf > "$E2E_RUN/configdrive-inode.txt"
   stop_vm "$vm" "$disk"
 }
-
-# ssh_keypair: the keys the scenarios install (made once per run).
-ssh_keypair() {
-  [ -f "$E2E_RUN/id_e2e" ] || ssh-keygen -q -t ed25519 -N '' -C e2e@kindling -f "$E2E_RUN/id_e2e"
-  [ -f "$E2E_RUN/id_meta" ] || ssh-keygen -q -t ed25519 -N '' -C meta@kindling -f "$E2E_RUN/id_meta"
-}
-
-# ssh_to PORT USER CMD...: run a command over SSH through a hostfwd port on 127.0.0.1.
-ssh_to() {
-  local port=$1 user=$2
-  shift 2
-  ssh -i "$E2E_RUN/id_e2e" -p "$port" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
-    -o BatchMode=yes -o ConnectTimeout=20 -o LogLevel=ERROR "$user@127.0.0.1" "$@"
-}

@@ -2,6 +2,12 @@
 # Scenario 2: the EC2 metadata emulator with IMDSv2. User data fetched with a session token,
 # $private_ipv4 from metadata, the metadata SSH key installed for core, /etc/environment COREOS_*
 # written, hostname from metadata (the user data sets none).
+# In the same boot, fleet, locksmith and flannel: the disk gets stand-in units with their real
+# names (e2e/standins: the binaries are not packaged for Debian) whose process records its
+# environment; every FLEET_*, LOCKSMITHD_*/REBOOT_WINDOW_* and FLANNELD_* variable rendered from
+# the cloud-config must reach the process exactly, values with spaces, quotes, $, % and
+# backslashes included (e2e/lib/service-env.py), and reboot_strategy must reach locksmithd through
+# /etc/coreos/update.conf as its unit reads it.
 
 scenario_2_ec2() {
   local vm=ec2 fixtures=$E2E_RUN/ec2-fixtures disk port
@@ -11,9 +17,16 @@ write_files:
   - path: /etc/kindling-e2e/ec2.conf
     content: |
       private=\$private_ipv4 public=\$public_ipv4
+$(python3 "$E2E_LIB/service-env.py" cloud-config)
+  units:
+    - name: fleet.service
+      command: start
+    - name: flanneld.service
+      command: start
 "
   port=$(start_emulator ec2 ec2 "$fixtures")
   disk=$(new_disk "$vm")
+  inject_tree "$disk" "$REPO/e2e/standins"
   enable_unit "$disk" kindling-ec2.service
   start_vm "$vm" "$disk" "$port" ""
   wait_agent "$vm" 300 || { fail "ec2: guest agent never answered"; stop_vm "$vm" "$disk"; return 1; }
@@ -32,7 +45,25 @@ write_files:
   local log=$E2E_RUN/ec2-emulator.log
   check "ec2: token requested with PUT (IMDSv2)" grep -q "PUT /latest/api/token" "$log"
   check "ec2: user data fetched with the token" grep -qE "GET /latest/user-data token=yes" "$log"
+  service_environments "$vm" 10.0.1.17 203.0.113.17
   stop_vm "$vm" "$disk"
+}
+
+# service_environments VM PRIVATE PUBLIC: the stand-in fleet, locksmithd and flanneld processes
+# got exactly the variables the cloud-config asked for; update.conf is what locksmithd reads.
+service_environments() {
+  local vm=$1 unit
+  for unit in fleet locksmithd flanneld; do
+    check_eq "services: $unit.service ran (started by the agent)" active \
+      "$(guest "$vm" systemctl is-active "$unit.service")"
+    check "services: $unit.service got every rendered variable exactly" \
+      bash -c "python3 '$E2E_LIB/qga.py' '${VM_DIR[$vm]}/qga.sock' --timeout 60 -- \
+        base64 -w0 /run/kindling-e2e/$unit.environ | python3 '$E2E_LIB/service-env.py' check $unit $2 $3"
+  done
+  check_eq "services: reboot_strategy merged into /etc/coreos/update.conf" \
+    "GROUP=stable
+SERVER=https://public.update.core-os.net/v1/update/
+REBOOT_STRATEGY=etcd-lock" "$(guest "$vm" cat /etc/coreos/update.conf)"
 }
 
 # ec2_fixtures DIR USER_DATA: an EC2 metadata tree (paths as served) for the emulator.

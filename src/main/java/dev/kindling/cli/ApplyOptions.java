@@ -25,7 +25,7 @@ public final class ApplyOptions {
 
   @Option(
       names = "--convert-netconf",
-      paramLabel = "debian|packet|vmware",
+      paramLabel = "debian|openstack|packet|vmware",
       description = "Convert the datasource's network config to networkd units.")
   String convertNetconf = "";
 
@@ -42,18 +42,18 @@ public final class ApplyOptions {
   /**
    * The plan options these flags ask for.
    *
-   * @throws ParameterException for a {@code --convert-netconf} other than debian, packet or vmware
+   * @throws ParameterException for a {@code --convert-netconf} other than debian, openstack, packet
+   *     or vmware
    */
   PlanOptions planOptions(CommandSpec spec) {
-    if (!convertNetconf.isEmpty()
-        && !convertNetconf.equals("debian")
-        && !convertNetconf.equals("packet")
-        && !convertNetconf.equals("vmware")) {
+    if (!convertNetconf.isEmpty() && !PlanOptions.NETCONF_FORMATS.contains(convertNetconf)) {
       throw new ParameterException(
           spec.commandLine(),
           "Invalid value for option '--convert-netconf': '"
               + convertNetconf
-              + "' (expected debian, packet or vmware)");
+              + "' (expected "
+              + String.join(", ", PlanOptions.NETCONF_FORMATS)
+              + ")");
     }
     return new PlanOptions(sshKeyName, workspace, convertNetconf, "");
   }

@@ -48,6 +48,25 @@ class GeneratedFilesTest {
   }
 
   @Test
+  void flannel_valueSystemdWouldChange_doubleQuotedAndEscaped() {
+    // systemd's EnvironmentFile= drops backslashes and outer blanks of unquoted values; these
+    // quoted forms read back exactly (checked against systemd 252 in the VM e2e stage).
+    assertThat(FlannelEnvFile.value("x\\y \"z\" $HOME 50% 'q'"))
+        .isEqualTo("\"x\\\\y \\\"z\\\" \\$HOME 50% 'q'\"");
+    assertThat(FlannelEnvFile.value(" padded ")).isEqualTo("\" padded \"");
+    assertThat(FlannelEnvFile.value("'quoted'")).isEqualTo("\"'quoted'\"");
+    assertThat(FlannelEnvFile.value("a`b\\")).isEqualTo("\"a\\`b\\\\\"");
+  }
+
+  @Test
+  void flannel_plainValues_writtenRawAsUpstream() {
+    for (String value :
+        List.of("http://10.0.0.1:2379", "/coreos.com/network", "a \"b\" $c 5%", "")) {
+      assertThat(FlannelEnvFile.value(value)).isEqualTo(value);
+    }
+  }
+
+  @Test
   void flannel_nothingSet_noFile() {
     assertThat(FlannelEnvFile.render(EnvSection.empty(ServiceTables.FLANNEL))).isEmpty();
   }

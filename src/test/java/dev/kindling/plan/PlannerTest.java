@@ -233,6 +233,67 @@ class PlannerTest {
   }
 
   @Test
+  void plan_convertNetconfOpenstackWithoutNetworkData_nothingPlanned() {
+    PlanOptions options =
+        new PlanOptions(
+            "coreos-cloudinit", "/var/lib/coreos-cloudinit", "openstack", "configdrive");
+    Metadata debian =
+        new Metadata(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Map.of(),
+            Optional.of(new Metadata.NetworkConfig("debian", "iface eth0 inet dhcp\n")));
+    for (Metadata metadata : List.of(Metadata.empty(), debian)) {
+      assertThat(Planner.plan(new PlanInput(List.of(), metadata, options)).actions())
+          .noneMatch(a -> a instanceof RejectedItem || a instanceof PlaceUnit)
+          .noneMatch(
+              a -> a instanceof UnitCommand c && c.unit().equals("systemd-networkd.service"));
+    }
+  }
+
+  @Test
+  void plan_convertNetconfOpenstack_unitsRestartAndWhatWasLeftOut() {
+    String json =
+        "{\"links\": [{\"id\": \"tap0\", \"type\": \"ovs\","
+            + " \"ethernet_mac_address\": \"fa:16:3e:00:00:01\"},"
+            + " {\"id\": \"x\", \"type\": \"vxlan\"}],"
+            + " \"networks\": [{\"id\": \"n0\", \"type\": \"ipv4_dhcp\", \"link\": \"tap0\"}],"
+            + " \"services\": []}";
+    Metadata metadata =
+        new Metadata(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Map.of(),
+            Optional.of(new Metadata.NetworkConfig("openstack", json)));
+    PlanOptions options =
+        new PlanOptions(
+            "coreos-cloudinit", "/var/lib/coreos-cloudinit", "openstack", "configdrive");
+    List<Action> actions = Planner.plan(new PlanInput(List.of(), metadata, options)).actions();
+    assertThat(actions)
+        .contains(
+            new RejectedItem(
+                "convert-netconf openstack links[1] \"x\"",
+                "unsupported link type \"vxlan\" (Kindling converts NICs, bonds and VLANs; it does"
+                    + " not guess what this is)"))
+        .contains(
+            new PlaceUnit(
+                "30-kindling-fa163e000001.network",
+                "/run/systemd/network/30-kindling-fa163e000001.network",
+                "# Kindling: network_data.json link \"tap0\" (ovs)\n[Match]\n"
+                    + "MACAddress=fa:16:3e:00:00:01\nType=ether\n\n[Network]\nDHCP=ipv4\n"))
+        .containsOnlyOnce(new UnitCommand("restart", "systemd-networkd.service"))
+        .noneMatch(a -> a instanceof LoadKernelModule);
+  }
+
+  @Test
   void plan_invalidRebootStrategy_rejectsUpdateSection() {
     List<Action> actions =
         TestConfigs.plan(

@@ -9,17 +9,22 @@ import java.util.Map;
 
 /**
  * Converts a datasource's network config into networkd files ({@code --convert-netconf}): {@code
- * debian} (an interfaces file), {@code packet} (the network JSON) or {@code vmware} (guestinfo keys
- * as a JSON object of strings, with or without the {@code guestinfo.} prefix).
+ * debian} (an interfaces file), {@code packet} (the network JSON), {@code vmware} (guestinfo keys
+ * as a JSON object of strings, with or without the {@code guestinfo.} prefix), in
+ * coreos-cloudinit's layout, and {@code openstack} ({@code network_data.json}, a Kindling
+ * extension: see docs/network.md).
  */
 public final class NetconfConverter {
   /** The formats {@code --convert-netconf} accepts. */
-  public static final List<String> FORMATS = List.of("debian", "packet", "vmware");
+  public static final List<String> FORMATS = List.of("debian", "openstack", "packet", "vmware");
 
   private NetconfConverter() {}
 
   /** The files and kernel modules for {@code content} in {@code format}. */
   public static Conversion convert(String format, String content) throws NetconfException {
+    if (format.equals("openstack")) {
+      return OpenStackNetconf.convert(json(content, format));
+    }
     List<NetInterface> interfaces =
         switch (format) {
           case "debian" -> DebianNetconf.convert(content);
@@ -29,7 +34,7 @@ public final class NetconfConverter {
               throw new NetconfException(
                   "unsupported network config format \""
                       + format
-                      + "\" (debian, packet or vmware)");
+                      + "\" (debian, openstack, packet or vmware)");
         };
     return NetworkdUnits.convert(interfaces);
   }

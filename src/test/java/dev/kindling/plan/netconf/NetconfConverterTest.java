@@ -256,6 +256,6 @@ class NetconfConverterTest {
         .isInstanceOf(NetconfException.class)
         .hasMessageContaining("unsupported network config format");
     assertThat(Optional.of(NetconfConverter.FORMATS))
-        .contains(List.of("debian", "packet", "vmware"));
+        .contains(List.of("debian", "openstack", "packet", "vmware"));
   }
 }
