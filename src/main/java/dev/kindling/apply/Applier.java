@@ -106,6 +106,7 @@ public final class Applier {
   public ApplyResult apply(Plan plan) {
     List<ApplyResult.Step> steps = new ArrayList<>();
     List<Action> actions = plan.actions();
+    files.expectAppends(actions);
     for (int i = 0; i < actions.size(); i++) {
       Action action = actions.get(i);
       long start = System.nanoTime();

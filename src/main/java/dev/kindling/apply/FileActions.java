@@ -1,18 +1,22 @@
 package dev.kindling.apply;
 
+import dev.kindling.plan.Action;
 import dev.kindling.plan.EnvironmentFileMerge;
 import dev.kindling.plan.MergeEnvironmentFile;
 import dev.kindling.plan.MergeUpdateConf;
 import dev.kindling.plan.UpdateConfMerge;
 import dev.kindling.plan.WriteEtcHosts;
 import dev.kindling.plan.WriteFile;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +36,25 @@ final class FileActions {
   /** The hostname set earlier in this run, "" if none. */
   private String hostname = "";
 
+  /** Per path, the contents of every append to it in the plan, in order. */
+  private final Map<String, List<byte[]>> appends = new HashMap<>();
+
+  /** Per path, how many of its appends were applied so far in this run. */
+  private final Map<String, Integer> appended = new HashMap<>();
+
   FileActions(RootFs fs, Accounts accounts, UnitFiles units) {
     this.fs = fs;
     this.accounts = accounts;
     this.units = units;
+  }
+
+  /** Notes the appends of the plan, so each file's appends are applied as one block. */
+  void expectAppends(List<Action> actions) {
+    for (Action a : actions) {
+      if (a instanceof WriteFile f && f.append()) {
+        appends.computeIfAbsent(f.path(), p -> new ArrayList<>()).add(f.content().toByteArray());
+      }
+    }
   }
 
   /** Remembers the hostname set in this run, for {@code /etc/hosts}. */
@@ -60,9 +79,7 @@ final class FileActions {
     }
     byte[] content = f.content().toByteArray();
     WriteOutcome w =
-        f.append()
-            ? fs.append(f.path(), content, f.mode(), owner)
-            : fs.write(f.path(), content, f.mode(), owner);
+        f.append() ? append(f, content, owner) : fs.write(f.path(), content, f.mode(), owner);
     if (w.changed()) {
       LOG.info("Wrote file to \"{}\"", f.path());
       units.noteWrite(f.path());
@@ -72,6 +89,20 @@ final class FileActions {
       outcome = outcome.withNote(note);
     }
     return outcome;
+  }
+
+  private WriteOutcome append(WriteFile f, byte[] content, Ids owner) throws IOException {
+    List<byte[]> group = appends.getOrDefault(f.path(), List.of(content));
+    int index = appended.merge(f.path(), 1, Integer::sum) - 1;
+    ByteArrayOutputStream before = new ByteArrayOutputStream();
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    for (int i = 0; i < group.size(); i++) {
+      if (i < index) {
+        before.writeBytes(group.get(i));
+      }
+      all.writeBytes(group.get(i));
+    }
+    return fs.append(f.path(), before.toByteArray(), content, all.toByteArray(), f.mode(), owner);
   }
 
   StepOutcome mergeEnvironment(MergeEnvironmentFile m) throws IOException {

@@ -43,9 +43,12 @@ public final class RootFs {
     return owners;
   }
 
-  /** Whether the root is the host's {@code /}. */
+  /**
+   * Whether the root is the host's {@code /}, however it is spelled (a link to it, {@code
+   * /proc/self/root}): {@link HostRoot}.
+   */
   public boolean isHostRoot() {
-    return root.getParent() == null && root.getFileSystem().equals(Path.of("/").getFileSystem());
+    return HostRoot.is(root);
   }
 
   /**
@@ -86,16 +89,34 @@ public final class RootFs {
    */
   public WriteOutcome append(String target, byte[] content, int mode, Ids owner)
       throws IOException {
+    return append(target, new byte[0], content, content, mode, owner);
+  }
+
+  /**
+   * One append of a group of appends to the same file, the group applied as one block: {@code
+   * content} is added unless the file already ends with the whole group ({@code group}: every
+   * append to this file, in order) or with the appends up to and including this one ({@code before}
+   * followed by {@code content}). So a second run adds nothing, and a run stopped between two
+   * appends (each is an atomic replace) is completed by the next one without repeating any.
+   */
+  public WriteOutcome append(
+      String target, byte[] before, byte[] content, byte[] group, int mode, Ids owner)
+      throws IOException {
     try (Located at = locate(TargetPath.components(target), false, Optional.of(DirSpec.PARENTS))) {
       byte[] old = at.dir().readRegular(at.name()).orElse(new byte[0]);
       byte[] next = old;
-      if (!endsWith(old, content)) {
-        next = new byte[old.length + content.length];
-        System.arraycopy(old, 0, next, 0, old.length);
-        System.arraycopy(content, 0, next, old.length, content.length);
+      if (!endsWith(old, group) && !endsWith(old, concat(before, content))) {
+        next = concat(old, content);
       }
       return at.dir().write(at.name(), next, mode, owner);
     }
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = new byte[a.length + b.length];
+    System.arraycopy(a, 0, out, 0, a.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   private static boolean endsWith(byte[] data, byte[] suffix) {

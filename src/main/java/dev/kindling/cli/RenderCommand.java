@@ -1,5 +1,6 @@
 package dev.kindling.cli;
 
+import dev.kindling.apply.HostRoot;
 import dev.kindling.apply.systemd.SystemdManagers;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.MetadataJson;
@@ -69,10 +70,11 @@ public final class RenderCommand implements Callable<Integer> {
           spec.commandLine(), "Invalid value for option '--format': '" + format + "'");
     }
     PlanOptions planOptions = options.planOptions(spec);
-    if (root != null && root.toAbsolutePath().normalize().getParent() == null) {
+    if (root != null && HostRoot.is(root)) {
       throw new ParameterException(
           spec.commandLine(),
-          "--root must be a directory other than /: render never changes this system (use run)");
+          "--root must be a directory other than / (also through a link such as /proc/self/root):"
+              + " render never changes this system (use run)");
     }
     Optional<Metadata> override = Optional.empty();
     if (metadata != null) {

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -37,6 +36,7 @@ final class Router implements HttpHandler {
   private final Semaphore admitted;
   private final Semaphore running;
   private final RequestLog log;
+  private final OriginCheck origins;
 
   Router(Map<String, Route> routes, ServeSettings settings, RequestLog log) {
     this.routes = Map.copyOf(routes);
@@ -44,6 +44,7 @@ final class Router implements HttpHandler {
     this.admitted = new Semaphore(settings.workers() + settings.queue());
     this.running = new Semaphore(settings.workers());
     this.log = log;
+    this.origins = new OriginCheck(settings.listen().getAddress().isLoopbackAddress());
   }
 
   @Override
@@ -72,6 +73,11 @@ final class Router implements HttpHandler {
 
   private Response respond(HttpExchange exchange, String method, Route route, long[] bytesIn)
       throws HttpError {
+    var headers = exchange.getRequestHeaders();
+    origins.check(
+        method,
+        Optional.ofNullable(headers.getFirst("Host")),
+        Optional.ofNullable(headers.getFirst("Origin")));
     if (route == null) {
       throw new HttpError(404, "not found");
     }
@@ -203,10 +209,5 @@ final class Router implements HttpHandler {
       }
       return body.length;
     }
-  }
-
-  /** The paths this router answers (for tests and the start-up line). */
-  Set<String> paths() {
-    return routes.keySet();
   }
 }

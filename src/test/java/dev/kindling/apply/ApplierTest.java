@@ -243,6 +243,36 @@ class ApplierTest {
   }
 
   @Test
+  void writeFile_twoAppendsToOneFile_runTwiceEqualsRunOnce() throws IOException {
+    jimfs.write("/etc/sysctl.conf", "a=1\n");
+    WriteFile one = new WriteFile("/etc/sysctl.conf", 0644, "", Bytes.utf8("one\n"), true);
+    WriteFile two = new WriteFile("/etc/sysctl.conf", 0644, "", Bytes.utf8("two\n"), true);
+
+    apply(one, two);
+    ApplyResult second = apply(one, two);
+    apply(one, two);
+
+    assertThat(jimfs.read("/etc/sysctl.conf")).isEqualTo("a=1\none\ntwo\n");
+    assertThat(status(second, 0)).isEqualTo(StepStatus.UNCHANGED);
+    assertThat(status(second, 1)).isEqualTo(StepStatus.UNCHANGED);
+  }
+
+  @Test
+  void writeFile_appendsAfterAStopBetweenThem_rerunCompletesThemOnce() throws IOException {
+    jimfs.write("/etc/sysctl.conf", "a=1\n");
+    WriteFile one = new WriteFile("/etc/sysctl.conf", 0644, "", Bytes.utf8("x\n"), true);
+    WriteFile two = new WriteFile("/etc/sysctl.conf", 0644, "", Bytes.utf8("x\n"), true);
+    WriteFile three = new WriteFile("/etc/sysctl.conf", 0644, "", Bytes.utf8("y\n"), true);
+
+    // The first run stops after the first append (kill -9 between two steps).
+    applier(OwnerPolicy.RECORD).apply(new Plan(List.of(one)));
+    apply(one, two, three);
+    apply(one, two, three);
+
+    assertThat(jimfs.read("/etc/sysctl.conf")).isEqualTo("a=1\nx\nx\ny\n");
+  }
+
+  @Test
   void writeFile_append_addsOnceThenUnchanged() throws IOException {
     jimfs.write("/etc/sysctl.conf", "a=1\n");
     WriteFile append = new WriteFile("/etc/sysctl.conf", 0644, "", Bytes.utf8("b=2\n"), true);

@@ -356,16 +356,7 @@ class ServeApiTest {
   void fullQueue_gets429_whileThePageStillAnswers() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger started = new AtomicInteger();
-    PlanRenderer blocking =
-        (data, metadata) -> {
-          started.incrementAndGet();
-          try {
-            release.await(30, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return "{\"actions\": []}";
-        };
+    PlanRenderer blocking = blocking(started, release);
     // One worker and one queue place: of six requests, one runs (and blocks), one waits, four
     // are refused at once.
     ValidatorServer s = start(blocking, 1, 1, Duration.ofSeconds(30));
@@ -397,20 +388,7 @@ class ServeApiTest {
   void waitForAWorkerPastTheLimit_gets503() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger started = new AtomicInteger();
-    ValidatorServer s =
-        start(
-            (data, metadata) -> {
-              started.incrementAndGet();
-              try {
-                release.await(30, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              return "{\"actions\": []}";
-            },
-            1,
-            4,
-            Duration.ofMillis(300));
+    ValidatorServer s = start(blocking(started, release), 1, 4, Duration.ofMillis(300));
     CompletableFuture<HttpResponse<String>> running =
         client.sendAsync(post(s, "/v1/render", TYPO).build(), BodyHandlers.ofString());
     waitFor(() -> started.get() == 1);
@@ -419,6 +397,51 @@ class ServeApiTest {
     assertThat(late.headers().firstValue("Retry-After")).hasValue("1");
     release.countDown();
     assertThat(running.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+  }
+
+  /** Sends a raw HTTP/1.1 request (any Host header) and returns the status line. */
+  private static String rawStatus(ValidatorServer s, String method, String host, String origin)
+      throws IOException {
+    String body = method.equals("POST") ? TYPO : "";
+    String request =
+        method
+            + " "
+            + (method.equals("POST") ? "/v1/validate" : "/healthz")
+            + " HTTP/1.1\r\nHost: "
+            + host
+            + "\r\n"
+            + (origin == null ? "" : "Origin: " + origin + "\r\n")
+            + "Content-Type: application/octet-stream\r\nContent-Length: "
+            + body.getBytes(UTF_8).length
+            + "\r\nConnection: close\r\n\r\n"
+            + body;
+    try (java.net.Socket socket =
+        new java.net.Socket(InetAddress.getLoopbackAddress(), s.address().getPort())) {
+      socket.getOutputStream().write(request.getBytes(UTF_8));
+      return new String(socket.getInputStream().readAllBytes(), UTF_8)
+          .lines()
+          .findFirst()
+          .orElse("");
+    }
+  }
+
+  @Test
+  void otherHostsAndOrigins_get403() throws Exception {
+    ValidatorServer s = start();
+    int port = s.address().getPort();
+    for (String host :
+        List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port, "localhost")) {
+      assertThat(rawStatus(s, "GET", host, null)).as(host).startsWith("HTTP/1.1 200");
+    }
+    for (String host : List.of("evil.example:" + port, "evil.example", "127.0.0.1.evil.example")) {
+      assertThat(rawStatus(s, "GET", host, null)).as(host).startsWith("HTTP/1.1 403");
+    }
+    String self = "127.0.0.1:" + port;
+    assertThat(rawStatus(s, "POST", self, null)).startsWith("HTTP/1.1 200");
+    assertThat(rawStatus(s, "POST", self, "http://" + self)).startsWith("HTTP/1.1 200");
+    assertThat(rawStatus(s, "POST", self, "http://evil.example")).startsWith("HTTP/1.1 403");
+    assertThat(rawStatus(s, "POST", self, "null")).startsWith("HTTP/1.1 403");
+    assertThat(rawStatus(s, "POST", self, "http://localhost:" + port)).startsWith("HTTP/1.1 403");
   }
 
   @Test
@@ -452,6 +475,19 @@ class ServeApiTest {
         .doesNotContain(SECRET)
         .doesNotContain("hots")
         .doesNotContain("node1");
+  }
+
+  /** A renderer that counts its calls and returns only once {@code release} is opened. */
+  private static PlanRenderer blocking(AtomicInteger started, CountDownLatch release) {
+    return (data, metadata) -> {
+      started.incrementAndGet();
+      try {
+        release.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return "{\"actions\": []}";
+    };
   }
 
   /** The log's lines once it has {@code n} (a line is written just after its answer is sent). */

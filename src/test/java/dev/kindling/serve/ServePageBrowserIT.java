@@ -1,5 +1,6 @@
 package dev.kindling.serve;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -206,6 +207,22 @@ class ServePageBrowserIT {
         .doesNotContain("10.0.0.5")
         .contains("POST /v1/validate 200")
         .contains("POST /v1/render 200");
+  }
+
+  @Test
+  void gzipFile_opened_isShownDecompressedAndChecked() throws Exception {
+    Path file = temp.resolve("user-data.gz");
+    try (var gzip = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+      gzip.write("#cloud-config\nhostname: node1\nssh_authorized_key: []\n".getBytes(UTF_8));
+    }
+    driver.get(server.url().toString());
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".cm-content")));
+    driver.findElement(By.id("file")).sendKeys(file.toString());
+    summaryIs(0, 1, 0);
+    assertThat(driver.findElement(By.id("type")).getText()).isEqualTo("gzip → cloud-config");
+    assertThat(lines(driver)).startsWith("#cloud-config", "hostname: node1");
+    assertThat(driver.findElement(By.cssSelector("#findings li.finding")).getAttribute("data-line"))
+        .isEqualTo("3");
   }
 
   @Test

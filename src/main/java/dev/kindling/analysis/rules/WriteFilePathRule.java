@@ -63,6 +63,7 @@ final class WriteFilePathRule implements Rule {
   public void check(RuleContext context, Consumer<Finding> out) {
     List<WriteFile> files = context.config().writeFiles();
     Map<String, Integer> firstWriter = new HashMap<>();
+    Map<String, Integer> firstAppender = new HashMap<>();
     List<Target> targets = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       WriteFile file = files.get(i);
@@ -134,6 +135,24 @@ final class WriteFilePathRule implements Rule {
                         + DisplayPaths.of(context.sources(), ConfigPath.of("write_files", earlier))
                         + "; this entry replaces it")
                 .withHint("merge the two entries, or set append: true to add to the file"));
+      }
+      if (file.append()) {
+        Integer earlierAppend = firstAppender.putIfAbsent(target, i);
+        if (earlierAppend != null) {
+          out.accept(
+              Finding.warning(
+                      Code.DUPLICATE_PATH,
+                      path,
+                      "\""
+                          + target
+                          + "\" is also appended to by "
+                          + DisplayPaths.of(
+                              context.sources(), ConfigPath.of("write_files", earlierAppend))
+                          + "; the appends to one file are added once, in order, as one block")
+                  .withHint(
+                      "merge the appends into one entry: a run adds them unless the file already"
+                          + " ends with all of them"));
+        }
       }
     }
     conflicts(context, targets, firstWriter, out);
