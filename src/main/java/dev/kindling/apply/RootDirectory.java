@@ -216,6 +216,7 @@ final class RootDirectory implements Closeable {
     if (attrs.isPresent() && attrs.get().isRegularFile() && !owner.isNone()) {
       replaced = Optional.of(attributes.posix(name));
     }
+    removeStaleTemps(name);
     String temp = tempName(name);
     List<String> notes = new ArrayList<>();
     try {
@@ -259,6 +260,7 @@ final class RootDirectory implements Closeable {
     if (attrs.isPresent() && attrs.get().isDirectory()) {
       throw new FileSystemException(target(name) + " is a directory");
     }
+    removeStaleTemps(name);
     String temp = tempName(name);
     Files.createSymbolicLink(hostPath.resolve(temp), hostPath.getFileSystem().getPath(linkTarget));
     try {
@@ -282,6 +284,22 @@ final class RootDirectory implements Closeable {
       stream.deleteFile(rel(name));
     } catch (IOException | RuntimeException ignored) {
       // The temporary file may not exist; the original error is what matters.
+    }
+  }
+
+  /**
+   * Removes temporary files an earlier run left for {@code name} when it was killed between
+   * creating and renaming one ({@link #tempName}): runs hold the lock, so no other writer owns
+   * them.
+   */
+  private void removeStaleTemps(String name) throws IOException {
+    String prefix = "." + (name.length() > 200 ? "" : name) + ".kindling-";
+    for (String entry : list()) {
+      if (entry.startsWith(prefix)
+          && entry.length() > prefix.length()
+          && entry.substring(prefix.length()).chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        deleteQuietly(entry);
+      }
     }
   }
 
