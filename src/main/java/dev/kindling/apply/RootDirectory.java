@@ -1,5 +1,6 @@
 package dev.kindling.apply;
 
+import dev.kindling.trace.StartupTrace;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -231,7 +232,9 @@ final class RootDirectory implements Closeable {
           ch.write(buffer);
         }
         if (ch instanceof FileChannel fc) {
+          long start = StartupTrace.start();
           fc.force(true);
+          StartupTrace.end("fsync: file", start);
         }
       }
       attributes.setOwner(temp, owner, replaced);
@@ -314,7 +317,9 @@ final class RootDirectory implements Closeable {
     try (SeekableByteChannel ch =
         stream.newByteChannel(rel("."), Set.of(StandardOpenOption.READ))) {
       if (ch instanceof FileChannel fc) {
+        long start = StartupTrace.start();
         fc.force(true);
+        StartupTrace.end("fsync: directory", start);
       }
     }
   }
