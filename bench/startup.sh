@@ -1,25 +1,33 @@
 #!/usr/bin/env bash
-# Start-up benchmark (not a test): `java -jar target/kindling.jar` against the runtime image
-# (target/dist: jlink + AppCDS + tuned flags) for `validate` of one sample and for a full
-# `run --root DIR --systemd none` from the loopback metadata emulator, with the JVM hello-world
-# floor on the same runtimes, measured in one interleaved run.
+# Start-up benchmark (not a test; nothing here asserts a time): the installed runtime image
+# against the JVM hello-world floor of the same runtime with the same flags, for
+#   validate SAMPLE
+#   run --from-file SAMPLE --root DIR --systemd none
+#   run --from-ec2-metadata http://127.0.0.1:PORT/ --root DIR --systemd none   (loopback emulator)
+# measured in one interleaved run, then a start-up profile of each command: where the
+# milliseconds go (JVM creation, each phase of the program, HTTP, YAML, fsync, D-Bus, exit) and
+# which classes each phase loads, by library, from the archive or from the jar.
 #
-#   bench/startup.sh [RUNS]        (default 15; needs mvn -Pdist package and test classes)
+#   bench/startup.sh [RUNS]        (default 15; needs mvn -Pdist package and the test classes)
+#   bench/startup.sh --dbus [RUNS] the boot path with --systemd dbus, in a systemd-nspawn
+#                                  container booted from the cached e2e image (bench/startup-dbus.sh)
 #
-# The AppCDS archive records the jar's installed path (/usr/lib/kindling/kindling.jar), so the
-# image is measured where it is installed: the script re-runs itself in a private mount namespace
-# in which the staged tree is overlaid (read-only) on /usr; the host's /usr is not touched. Before
-# measuring it proves the archive is used (-Xshare:on) and that every command succeeds, so a
-# broken archive or a failing command can never pass for a fast one.
-#
-# Prints median and minimum wall time (ms) and median peak RSS (MB, GNU time %M) per variant.
-# Only 127.0.0.1 is contacted.
+# The image's class archive records the jar's installed path (/usr/lib/kindling/kindling.jar), so
+# the image is measured where it is installed: the script re-runs itself in a private mount
+# namespace in which the staged tree is overlaid (read-only) on /usr; the host's /usr is not
+# touched. Every measured run, floor included, runs with -Xshare:on: a run whose archive cannot
+# be used fails instead of passing for a slow one, and a run that exits non-zero stops the
+# benchmark. Only 127.0.0.1 is contacted. The machine's load average is printed with the numbers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = --dbus ]; then
+  shift
+  exec bash bench/startup-dbus.sh "$@"
+fi
 runs=${1:-15}
-jar=$PWD/target/kindling.jar
-staged=$PWD/target/dist/root
-[ -f "$jar" ] && [ -x "$staged/usr/bin/kindling" ] || {
+profile_runs=${KINDLING_BENCH_PROFILE_RUNS:-5}
+staged=${KINDLING_BENCH_DIST:-$PWD/target/dist}/root
+[ -x "$staged/usr/bin/kindling" ] && [ -d target/test-classes/dev/kindling/testing ] || {
   echo "bench: run mvn -Pdist package first" >&2
   exit 2
 }
@@ -32,15 +40,16 @@ if [ "${KINDLING_BENCH_NS:-}" != 1 ]; then
   }
   exec env KINDLING_BENCH_NS=1 unshare --mount --propagation private -- bash -ec '
     mount -t overlay overlay -o "lowerdir=$1/usr:/usr" /usr
-    exec bash "$2" "$3"' _ "$staged" "$PWD/bench/startup.sh" "$runs"
+    shift
+    exec bash "$@"' _ "$staged" "$PWD/bench/startup.sh" "$runs"
 fi
 
 image=/usr/bin/kindling
 lib=/usr/lib/kindling
-KINDLING_JAVA_OPTS=-Xshare:on "$image" --version > /dev/null 2>&1 || {
-  echo "bench: the AppCDS archive does not match the runtime image (rebuild with -Pdist)" >&2
-  exit 1
-}
+source bench/lib/profile.sh
+flags=$(sed -n 's/^flags="\(.*\)"$/\1/p' "$image")
+runtime=$("$lib/runtime/bin/java" -XshowSettings:properties -version 2>&1 |
+  sed -n 's/^ *java.runtime.version = //p')
 
 work=$(mktemp -d)
 emu=""
@@ -60,8 +69,11 @@ printf '203.0.113.5' > "$work/md/latest/meta-data/public-ipv4"
 printf '0=bench\n' > "$work/md/latest/meta-data/public-keys/_index"
 cp src/test/resources/datasource/ec2/basic/latest/meta-data/public-keys/0/openssh-key \
   "$work/md/latest/meta-data/public-keys/0/openssh-key"
-java -cp target/test-classes:"$jar" dev.kindling.testing.MetadataEmulator 0 ec2 "$work/md" \
-  > "$work/port" 2> "$work/emulator.log" &
+# TCP_NODELAY: the JDK's HTTP server writes a response's headers and body as two segments, and
+# without it the second one waits for the client's delayed ACK (40 ms a request); a metadata
+# service does not.
+java -Dsun.net.httpserver.nodelay=true -cp target/test-classes:"$lib/kindling.jar" \
+  dev.kindling.testing.MetadataEmulator 0 ec2 "$work/md" > "$work/port" 2> "$work/emulator.log" &
 emu=$!
 for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done
 url=http://127.0.0.1:$(head -1 "$work/port")/
@@ -78,41 +90,81 @@ mkdir -p "$work/hello"
 cat > "$work/hello/Hello.java" << 'JAVA'
 public class Hello { public static void main(String[] a) { System.out.println("hello"); } }
 JAVA
-javac -d "$work/hello" "$work/hello/Hello.java"
+javac --release 17 -d "$work/hello" "$work/hello/Hello.java"
 
-run_args="run --from-ec2-metadata $url --root $work/root --systemd none --report $work/report.json"
-declare -A cmd=(
-  [floor:jdk17-hello]="java -cp $work/hello Hello"
-  [floor:image-hello]="$lib/runtime/bin/java -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -cp $work/hello Hello"
-  [validate:java-jar]="java -jar $jar validate $sample"
-  [validate:image]="$image validate $sample"
-  [run:java-jar]="java -jar $jar $run_args"
-  [run:image]="$image $run_args"
+order=(floor validate run-file run-ec2)
+declare -A label=(
+  [floor]="JVM hello world (floor)"
+  [validate]="validate SAMPLE"
+  [run-file]="run --from-file SAMPLE"
+  [run-ec2]="run --from-ec2-metadata (loopback)"
 )
-order=(floor:jdk17-hello floor:image-hello validate:java-jar validate:image run:java-jar run:image)
+declare -A cmd=(
+  [floor]="$lib/runtime/bin/java $flags -cp $work/hello Hello"
+  [validate]="$image validate $sample"
+  [run-file]="$image run --from-file $sample --root $work/root --systemd none --report $work/report.json"
+  [run-ec2]="$image run --from-ec2-metadata $url --root $work/root --systemd none --report $work/report.json"
+)
+
+# One measured run: VARIANT [EXTRA JVM OPTIONS]; wall ms to $work/VARIANT.ms, RSS to .kb, and the
+# epoch nanoseconds around it to $work/last.times (the profile lines them up with the trace).
+measure() {
+  local v=$1 status=0 start end
+  fresh_root
+  start=$(date +%s%N)
+  KINDLING_JAVA_OPTS="-Xshare:on ${2:-}" /usr/bin/time -f %M -o "$work/rss" ${cmd[$v]} \
+    > "$work/out" 2> "$work/err" || status=$?
+  end=$(date +%s%N)
+  if [ "$status" != 0 ]; then
+    echo "bench: $v exited $status:" >&2
+    tail -5 "$work/err" >&2
+    exit 1
+  fi
+  echo "$start $end" > "$work/last.times"
+}
+# The floor takes the flags from the command line, not from KINDLING_JAVA_OPTS.
+cmd[floor]="${cmd[floor]/ -cp / -Xshare:on -cp }"
+
 for v in "${order[@]}"; do : > "$work/$v.ms"; : > "$work/$v.kb"; done
 for round in $(seq 0 "$runs"); do
   for v in "${order[@]}"; do
-    fresh_root
-    start=$(date +%s%N)
-    status=0
-    /usr/bin/time -f %M -o "$work/rss" ${cmd[$v]} > "$work/out" 2>&1 || status=$?
-    end=$(date +%s%N)
-    if [ "$status" != 0 ]; then
-      echo "bench: $v exited $status:" >&2
-      tail -5 "$work/out" >&2
-      exit 1
-    fi
+    measure "$v"
     [ "$round" = 0 ] && continue # warm-up round
+    read -r start end < "$work/last.times"
     echo $(((end - start) / 1000000)) >> "$work/$v.ms"
     tail -1 "$work/rss" >> "$work/$v.kb"
   done
 done
-median() { sort -n "$1" | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
-printf '%-22s %10s %8s %12s\n' variant "median ms" "min ms" "median RSS MB"
+
+echo "kindling start-up: the installed image ($runtime, flags: $flags), medians of $runs runs"
+echo "each, interleaved, after one warm-up round; every run used the archive (-Xshare:on) and"
+echo "exited 0; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
+echo
+floor=$(median < "$work/floor.ms")
+printf '| %-36s | %7s | %7s | %6s | %6s | %5s |\n' what "now ms" "min ms" "floor" ratio "RSS MB"
+printf '|%s|%s|%s|%s|%s|%s|\n' "$(dashes 38)" "$(dashes 9)" "$(dashes 9)" "$(dashes 8)" \
+  "$(dashes 8)" "$(dashes 8)"
 for v in "${order[@]}"; do
-  printf '%-22s %10s %8s %12s\n' "$v" "$(median "$work/$v.ms")" "$(sort -n "$work/$v.ms" | head -1)" \
-    "$(awk -v k="$(median "$work/$v.kb")" 'BEGIN {printf "%.1f", k/1024}')"
+  m=$(median < "$work/$v.ms")
+  printf '| %-36s | %7s | %7s | %6s | %5s× | %6s |\n' "${label[$v]}" "$m" \
+    "$(sort -n "$work/$v.ms" | head -1)" "$floor" \
+    "$(awk -v a="$m" -v b="$floor" 'BEGIN {printf "%.1f", a / b}')" \
+    "$(awk -v k="$(median < "$work/$v.kb")" 'BEGIN {printf "%.1f", k / 1024}')"
 done
-echo "($runs runs each, interleaved, after one warm-up round; every run exited 0;" \
-  "$(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
+
+# The profile: traced runs (phase marks and spans, JVM creation from -Xlog:startuptime), then one
+# run that logs every class loaded, with the same clock.
+for v in "${order[@]:1}"; do
+  : > "$work/$v.trace"
+  for _ in $(seq "$profile_runs"); do
+    measure "$v" "-Dkindling.trace=true -Xlog:startuptime:file=$work/startup.log:tn,un"
+    { cat "$work/last.times"; cat "$work/startup.log"; grep '^kindling-trace ' "$work/err"; echo end; } \
+      >> "$work/$v.trace"
+  done
+  measure "$v" "-Dkindling.trace=true -Xlog:class+load:file=$work/classes.log:tn"
+  grep '^kindling-trace mark ' "$work/err" > "$work/$v.marks"
+  cp "$work/classes.log" "$work/$v.classes"
+  echo
+  echo "profile: ${label[$v]} (median of $profile_runs traced runs; classes from one more run)"
+  profile_table "$work/$v.trace" "$work/$v.marks" "$work/$v.classes"
+done

@@ -3,20 +3,56 @@
 #   target/dist/root/usr/...                      the installed tree (extract at /)
 #   target/kindling-VERSION-linux-x86_64.tar.gz   that tree as a tarball
 #   target/kindling_VERSION_amd64.deb             the same as a Debian package
-# The image holds a jlink'ed JDK 17 runtime (only the modules the agent needs, with its base CDS
-# archive), an AppCDS archive made by a training run that walks every command, the launchers and
-# the systemd units. The training run happens in a private mount namespace in which the staged
-# tree is overlaid on /usr, because the archive records the jar's absolute path
-# (/usr/lib/kindling/kindling.jar); the host's /usr is not touched. Without root (no namespace),
-# the image is built without the AppCDS archive and says so.
+# The image holds a jlink'ed runtime (only the modules the agent needs, with its base CDS
+# archive), a class archive made by a training run that walks every command, the launchers and
+# the systemd units. The jar has Java 17 bytecode; the runtime is the build's JDK 17 with an
+# AppCDS archive, or with KINDLING_RUNTIME=25 a JDK 25 (Temurin; KINDLING_JDK25 or
+# /usr/lib/jvm/*25*) whose archive also holds the training run's classes linked ahead of time
+# (JEP 483, -XX:+AOTClassLinking); without a JDK 25 that falls back to JDK 17 and says so.
+# JDK 17 ships because bench/startup.sh measured it as fast or faster, in less memory: the JDK 25
+# archive loads all of its classes when the JVM starts, even those a command does not use, and
+# cannot link picocli's Java 5 classes ahead of time, so they are parsed from the jar at every
+# start (README, "Start-up").
+#
+# The archive is a static one, dumped from the merged class lists of every training command
+# (-Xshare:dump), on JDK 25 as on 17, rather than JDK 25's one-step AOT cache
+# (-XX:AOTCacheOutput): the boot path is trained in a container, one process per command, and a
+# cache is made from one process; and JDK 25 up to 25.0.3 does not check that the jar of an AOT
+# cache is the one it was made from, while a static archive is refused when the jar changed.
+#
+# The training run happens in a private mount namespace in which the staged tree is overlaid on
+# /usr, because the archive records the jar's absolute path (/usr/lib/kindling/kindling.jar); the
+# host's /usr is not touched. Without root (no namespace), the image is built without the class
+# archive and says so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version=${1:?usage: build-dist.sh VERSION}
 jar=target/kindling.jar
 [ -f "$jar" ] || { echo "build-dist: $jar missing (run mvn package first)" >&2; exit 1; }
-java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
+build_jdk=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
 # jdk.httpserver: kindling serve (the validator page and API).
 modules=java.base,java.logging,java.xml,jdk.net,jdk.security.auth,jdk.crypto.ec,jdk.httpserver
+
+# The JDK whose runtime ships: the build's JDK 17, or 25 where asked for and installed.
+feature() { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2> /dev/null; }
+java_home=$build_jdk
+if [ "${KINDLING_RUNTIME:-17}" = 25 ]; then
+  for candidate in ${KINDLING_JDK25:-} /usr/lib/jvm/temurin-25-jdk-* /usr/lib/jvm/*-25-*; do
+    if [ -x "$candidate/bin/jlink" ] && [ "$(feature "$candidate")" = 25 ]; then
+      java_home=$candidate
+      break
+    fi
+  done
+  [ "$java_home" = "$build_jdk" ] &&
+    echo "build-dist: no JDK 25 found (KINDLING_JDK25): runtime image from $build_jdk, AppCDS only" >&2
+fi
+release=$(feature "$java_home")
+dump_flags=()
+compress=--compress=2
+if [ "$release" -ge 24 ]; then
+  dump_flags=(-XX:+AOTClassLinking) # JEP 483: classes loaded and linked ahead of time
+  compress=--compress=zip-6         # the JDK 24+ spelling of --compress=2
+fi
 
 out=target/dist
 root=$out/root
@@ -25,9 +61,9 @@ rm -rf "$out"
 mkdir -p "$lib" "$root/usr/bin" "$root/usr/lib/systemd/system" "$root/usr/lib/udev/rules.d" \
   "$root/usr/share/doc/kindling"
 
-echo "build-dist: jlink runtime ($modules)"
+echo "build-dist: jlink runtime from JDK $release ($java_home: $modules)"
 "$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
-  --compress=2 --generate-cds-archive --output "$lib/runtime"
+  "$compress" --generate-cds-archive --output "$lib/runtime"
 rm -f "$lib/runtime/lib/server/classes_nocoops.jsa" # only used for heaps over 32 GB
 cp -p "$jar" "$lib/kindling.jar"
 install -m 0755 packaging/bin/kindling packaging/bin/coreos-cloudinit "$root/usr/bin/"
@@ -37,23 +73,26 @@ install -m 0644 packaging/systemd/*.rules "$root/usr/lib/udev/rules.d/"
 install -m 0644 README.md "$root/usr/share/doc/kindling/README.md"
 
 if [ "$(id -u)" = 0 ] && unshare --mount --propagation private true 2>/dev/null; then
-  echo "build-dist: AppCDS training run"
+  echo "build-dist: class archive training run"
   work=$(mktemp -d)
   trap 'rm -rf "$work"' EXIT
   mkdir -p "$work/upper-work"
   unshare --mount --propagation private -- bash -ec '
     mount -t overlay overlay -o "lowerdir=/usr,upperdir=$1/usr,workdir=$2/upper-work" /usr
     packaging/training-run.sh "$2"
-    cat "$2"/classes-*.lst | sort -u > "$2/classes.lst"
-    /usr/lib/kindling/runtime/bin/java -Xshare:dump -XX:SharedClassListFile="$2/classes.lst" \
+    # One list from many: the numeric ids of a list only name classes within that list (for
+    # classes of custom loaders, which the agent has none of), so they are dropped.
+    grep -hv "^#" "$2"/classes-*.lst | sed -E "s/ id: [0-9]+\$//" | awk "!seen[\$0]++" \
+      > "$2/classes.lst"
+    /usr/lib/kindling/runtime/bin/java -Xshare:dump "${@:3}" -XX:SharedClassListFile="$2/classes.lst" \
       -XX:SharedArchiveFile=/usr/lib/kindling/kindling.jsa -cp /usr/lib/kindling/kindling.jar \
-      > "$2/dump.log" 2>&1 || { cat "$2/dump.log" >&2; exit 1; }
+      -XX:TieredStopAtLevel=1 -XX:+UseSerialGC > "$2/dump.log" 2>&1 || { cat "$2/dump.log" >&2; exit 1; }
     # Prove the archive matches the jar and runtime (-Xshare:on fails otherwise).
     KINDLING_JAVA_OPTS=-Xshare:on /usr/bin/kindling --version
-  ' _ "$(readlink -f "$root")" "$work"
-  echo "build-dist: AppCDS archive $(du -h "$lib/kindling.jsa" | cut -f1), $(wc -l < "$work/classes.lst") classes"
+  ' _ "$(readlink -f "$root")" "$work" "${dump_flags[@]}"
+  echo "build-dist: class archive $(du -h "$lib/kindling.jsa" | cut -f1), $(grep -cv "^@" "$work/classes.lst") classes"
 else
-  echo "build-dist: not root or no mount namespaces: image built WITHOUT the AppCDS archive" >&2
+  echo "build-dist: not root or no mount namespaces: image built WITHOUT the class archive" >&2
 fi
 
 tarball=target/kindling-$version-linux-x86_64.tar.gz

@@ -19,10 +19,9 @@ if [ "$(id -u)" != 0 ] || ! command -v systemd-nspawn > /dev/null || ! command -
   log "no root or no systemd-nspawn: the D-Bus path is not trained"
   exit 0
 fi
-key=$(bash e2e/image/build-image.sh --print-key)
-rootfs=${KINDLING_E2E_CACHE:-/var/cache/kindling-e2e}/$key/rootfs
-if [ ! -d "$rootfs/usr/lib/systemd" ]; then
-  log "no cached test image ($rootfs; bash e2e/nspawn/prepare.sh builds it): the D-Bus path is not trained"
+source packaging/lib/container.sh
+if ! container_image > /dev/null; then
+  log "no cached test image (bash e2e/nspawn/prepare.sh builds it): the D-Bus path is not trained"
   exit 0
 fi
 
@@ -30,95 +29,15 @@ fi
 # started, a drop-in, a masked unit, an etcd2 drop-in; then the same again (nothing changes);
 # then a script user data (a transient unit).
 mkdir -p "$work/dbus"
-cat > "$work/dbus/user-data" << 'YAML'
-#cloud-config
-hostname: kindling-training
-users:
-  - name: trainee
-    groups: [users]
-ssh_authorized_keys:
-  - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINgVQDXmSyv1iVN9K3gjUdp7xctsoV1o6DCzzX5XnLfd training
-write_files:
-  - path: /etc/kindling-training.conf
-    permissions: "0640"
-    content: trained
-coreos:
-  etcd2:
-    name: training
-  units:
-    - name: kindling-training.service
-      command: start
-      enable: true
-      content: |
-        [Unit]
-        Description=Kindling AppCDS training unit
-        [Service]
-        Type=oneshot
-        RemainAfterExit=yes
-        ExecStart=/bin/true
-        [Install]
-        WantedBy=multi-user.target
-      drop_ins:
-        - name: 10-training.conf
-          content: |
-            [Service]
-            Environment=TRAINING=1
-    - name: kindling-training-restart.service
-      command: restart
-      content: |
-        [Service]
-        Type=oneshot
-        ExecStart=/bin/true
-    - name: kindling-training-masked.service
-      mask: true
-YAML
+cp packaging/boot-path.yaml "$work/dbus/user-data"
 printf '#!/bin/sh\necho kindling training script\n' > "$work/dbus/script"
 
-nspawn=""
-pid1=""
-cleanup() {
-  if [ -n "$pid1" ] && kill -0 "$pid1" 2> /dev/null; then
-    nsenter --target "$pid1" --all systemctl poweroff --no-block > /dev/null 2>&1
-    for _ in $(seq 150); do kill -0 "$nspawn" 2> /dev/null || break; sleep 0.2; done
-    kill -9 "$pid1" 2> /dev/null
-  fi
-  [ -n "$nspawn" ] && kill -9 "$nspawn" 2> /dev/null
-  [ -n "$nspawn" ] && wait "$nspawn" 2> /dev/null
-}
-trap cleanup EXIT
-
-systemd-nspawn --quiet --boot --directory="$rootfs" --volatile=overlay --private-network \
-  --register=no --keep-unit --console=passive --machine="kindling-training-$$" \
-  --bind-ro=/dev/null:/etc/fstab --bind-ro=/usr/lib/kindling --bind-ro=/usr/bin/kindling \
-  --bind="$work/dbus:/training" < /dev/null > "$work/nspawn.log" 2>&1 &
-nspawn=$!
-for _ in $(seq 300); do
-  for child in $(pgrep -P "$nspawn"); do
-    [ "$(cat "/proc/$child/comm" 2> /dev/null)" = systemd ] && pid1=$child
-  done
-  [ -n "$pid1" ] && break
-  kill -0 "$nspawn" 2> /dev/null || break
-  sleep 0.1
-done
-if [ -z "$pid1" ]; then
-  log "the container did not start (see below): the D-Bus path is not trained"
+trap container_stop EXIT
+if ! container_start "$work/nspawn.log" --bind="$work/dbus:/training"; then
+  log "the container did not start or boot (see below): the D-Bus path is not trained"
   tail -5 "$work/nspawn.log" | sed 's/^/    /' >> "$work/training.log"
   exit 0
 fi
-inside() { nsenter --target "$pid1" --all env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin "$@"; }
-state=""
-for _ in $(seq 600); do
-  state=$(inside systemctl is-system-running 2> /dev/null)
-  case $state in running | degraded) break ;; esac
-  sleep 0.1
-done
-case $state in
-  running | degraded) ;;
-  *)
-    log "the container did not boot (state '$state'): the D-Bus path is not trained"
-    exit 0
-    ;;
-esac
 
 n=0
 k() {

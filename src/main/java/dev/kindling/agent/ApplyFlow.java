@@ -1,9 +1,9 @@
 package dev.kindling.agent;
 
 import dev.kindling.apply.Applier;
-import dev.kindling.apply.HostRoot;
 import dev.kindling.apply.ApplyMode;
 import dev.kindling.apply.ApplyResult;
+import dev.kindling.apply.HostRoot;
 import dev.kindling.apply.Ids;
 import dev.kindling.apply.OwnerPolicy;
 import dev.kindling.apply.ProcessRunner;

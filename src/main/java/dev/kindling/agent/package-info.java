@@ -4,7 +4,7 @@
  * {@code AgentEnvironment.system()} wires the real ones); requests end in an {@link
  * dev.kindling.agent.Outcome}, whose exit status {@link dev.kindling.agent.ExitStatus} decides.
  *
- * <p>May use: apply, apply.systemd, config, config.bind, config.yaml, datasource, datasource.*,
- * metadata, plan, userdata, validate, value; libraries: Jackson, slf4j.
+ * <p>May use: analysis, apply, apply.systemd, config, config.bind, config.yaml, datasource,
+ * datasource.*, metadata, plan, userdata, validate, value; libraries: Jackson, slf4j.
  */
 package dev.kindling.agent;

@@ -1,5 +1,6 @@
 package dev.kindling.apply;
 
+import dev.kindling.trace.StartupTrace;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -215,6 +216,7 @@ final class RootDirectory implements Closeable {
     if (attrs.isPresent() && attrs.get().isRegularFile() && !owner.isNone()) {
       replaced = Optional.of(attributes.posix(name));
     }
+    removeStaleTemps(name);
     String temp = tempName(name);
     List<String> notes = new ArrayList<>();
     try {
@@ -230,7 +232,9 @@ final class RootDirectory implements Closeable {
           ch.write(buffer);
         }
         if (ch instanceof FileChannel fc) {
+          long start = StartupTrace.start();
           fc.force(true);
+          StartupTrace.end("fsync: file", start);
         }
       }
       attributes.setOwner(temp, owner, replaced);
@@ -256,6 +260,7 @@ final class RootDirectory implements Closeable {
     if (attrs.isPresent() && attrs.get().isDirectory()) {
       throw new FileSystemException(target(name) + " is a directory");
     }
+    removeStaleTemps(name);
     String temp = tempName(name);
     Files.createSymbolicLink(hostPath.resolve(temp), hostPath.getFileSystem().getPath(linkTarget));
     try {
@@ -282,6 +287,22 @@ final class RootDirectory implements Closeable {
     }
   }
 
+  /**
+   * Removes temporary files an earlier run left for {@code name} when it was killed between
+   * creating and renaming one ({@link #tempName}): runs hold the lock, so no other writer owns
+   * them.
+   */
+  private void removeStaleTemps(String name) throws IOException {
+    String prefix = "." + (name.length() > 200 ? "" : name) + ".kindling-";
+    for (String entry : list()) {
+      if (entry.startsWith(prefix)
+          && entry.length() > prefix.length()
+          && entry.substring(prefix.length()).chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        deleteQuietly(entry);
+      }
+    }
+  }
+
   private static String tempName(String name) {
     String random = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
     String base = name.length() > 200 ? "" : name;
@@ -296,7 +317,9 @@ final class RootDirectory implements Closeable {
     try (SeekableByteChannel ch =
         stream.newByteChannel(rel("."), Set.of(StandardOpenOption.READ))) {
       if (ch instanceof FileChannel fc) {
+        long start = StartupTrace.start();
         fc.force(true);
+        StartupTrace.end("fsync: directory", start);
       }
     }
   }

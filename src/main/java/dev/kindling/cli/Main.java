@@ -1,9 +1,13 @@
 package dev.kindling.cli;
 
+import dev.kindling.agent.ExitStatus;
+import dev.kindling.trace.StartupTrace;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,12 +48,21 @@ public final class Main implements Runnable {
 
   /** Runs the program and exits with its status. */
   public static void main(String[] args) {
+    StartupTrace.mark("main");
     StdStreams std = new StdStreams();
     std.exit(run(args, std.out, std.err));
   }
 
   /** Runs the program with the given streams and returns its exit status. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    if (args.length > 0 && args[0].equals("validate")) {
+      Optional<ValidateCommand> quick =
+          QuickValidate.parse(Arrays.copyOfRange(args, 1, args.length));
+      if (quick.isPresent()) {
+        StartupTrace.mark("arguments parsed");
+        return quick(quick.get(), out, err);
+      }
+    }
     Supplier<Object> sub = args.length > 0 ? COMMANDS.get(args[0]) : null;
     CommandLine cl;
     String[] rest;
@@ -64,7 +77,29 @@ public final class Main implements Runnable {
     cl.setOut(out).setErr(err);
     cl.setExitCodeExceptionMapper(UsageErrors.MAPPER);
     cl.setParameterExceptionHandler(UsageErrors::usageError);
+    if (StartupTrace.ON) {
+      StartupTrace.mark("command model built");
+      cl.setExecutionStrategy(
+          parsed -> {
+            StartupTrace.mark("arguments parsed");
+            return new CommandLine.RunLast().execute(parsed);
+          });
+    }
     return cl.execute(rest);
+  }
+
+  /**
+   * Runs a command parsed without picocli; a failure is reported as picocli reports a failed
+   * command (its stack trace on standard error, exit status {@link ExitStatus#FAILED}).
+   */
+  private static int quick(ValidateCommand command, PrintWriter out, PrintWriter err) {
+    try {
+      return command.execute(out, err);
+    } catch (IOException | RuntimeException e) {
+      e.printStackTrace(err);
+      err.flush();
+      return UsageErrors.MAPPER.getExitCode(e);
+    }
   }
 
   @Override

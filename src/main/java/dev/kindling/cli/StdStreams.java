@@ -1,5 +1,6 @@
 package dev.kindling.cli;
 
+import dev.kindling.trace.StartupTrace;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -12,6 +13,7 @@ final class StdStreams {
   void exit(int status) {
     out.flush();
     err.flush();
+    StartupTrace.print(System.err);
     System.exit(status);
   }
 }

@@ -5,15 +5,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.kindling.agent.ExitStatus;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.MetadataJson;
-import dev.kindling.validate.FileReport;
+import dev.kindling.trace.StartupTrace;
 import dev.kindling.validate.JsonReportPrinter;
+import dev.kindling.validate.ReportPrinter;
 import dev.kindling.validate.SarifReportPrinter;
 import dev.kindling.validate.Summary;
 import dev.kindling.validate.TextReportPrinter;
-import dev.kindling.validate.Validator;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -78,7 +79,11 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter err = spec.commandLine().getErr();
+    return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** Validates with the options set and returns the exit status. */
+  int execute(PrintWriter stdout, PrintWriter err) throws IOException {
     Optional<Metadata> metadata;
     try {
       metadata = readMetadata();
@@ -87,15 +92,33 @@ public final class ValidateCommand implements Callable<Integer> {
       return ExitStatus.USAGE;
     }
     InputCollector inputs = new InputCollector(System.in, err);
-    List<FileReport> reports = new ArrayList<>();
-    for (String p : paths) {
-      inputs.collect(p, (name, bytes) -> reports.add(Validator.validate(name, bytes, metadata)));
+    // One buffered writer for the whole report: the console stream flushes on every line. Each
+    // input's findings are printed as soon as it and the inputs before it are validated.
+    PrintWriter out = new PrintWriter(new BufferedWriter(stdout, 1 << 16), false);
+    ReportPrinter printer = printer(out);
+    Summary.Counter counter = new Summary.Counter();
+    printer.begin();
+    try (ParallelValidation validation =
+        new ParallelValidation(
+            metadata,
+            report -> {
+              counter.add(report);
+              printer.file(report);
+            })) {
+      for (String p : paths) {
+        inputs.collect(p, (name, bytes) -> submit(validation, name, bytes));
+      }
+      validation.finish();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    print(reports);
+    printer.end();
+    out.flush();
+    StartupTrace.mark("validated and printed");
     if (inputs.failed()) {
       return ExitStatus.USAGE;
     }
-    Summary summary = Summary.of(reports);
+    Summary summary = counter.summary();
     boolean failed = summary.errors() > 0 || (strict && summary.warnings() > 0);
     return ExitStatus.ofValidation(failed);
   }
@@ -107,16 +130,20 @@ public final class ValidateCommand implements Callable<Integer> {
     return Optional.of(MetadataJson.read(Files.readAllBytes(metadataFile)));
   }
 
-  private void print(List<FileReport> reports) throws IOException {
-    // One buffered writer for the whole report: the console stream flushes on every line.
-    PrintWriter out =
-        new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
-    switch (format) {
-      case JSON -> new JsonReportPrinter(out).print(reports);
-      case SARIF -> new SarifReportPrinter(out, version()).print(reports);
-      default -> new TextReportPrinter(out).print(reports);
+  private static void submit(ParallelValidation validation, String name, byte[] bytes) {
+    try {
+      validation.submit(name, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    out.flush();
+  }
+
+  private ReportPrinter printer(PrintWriter out) {
+    return switch (format) {
+      case JSON -> new JsonReportPrinter(out);
+      case SARIF -> new SarifReportPrinter(out, version());
+      default -> new TextReportPrinter(out);
+    };
   }
 
   private static String version() {

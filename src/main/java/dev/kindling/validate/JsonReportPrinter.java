@@ -9,47 +9,59 @@ import dev.kindling.config.Finding;
 import dev.kindling.config.yaml.Position;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.List;
 
 /**
  * Prints reports as the {@code validate --format json} document (docs/cli.md): {@code files[]} with
  * {@code file}, {@code type} and {@code entries[]}, then {@code summary}. Written with Jackson's
  * streaming generator only.
  */
-public final class JsonReportPrinter {
+public final class JsonReportPrinter implements ReportPrinter {
   private final Writer out;
+  private final Summary.Counter counter = new Summary.Counter();
+  private JsonGenerator g;
 
   /** A printer writing to {@code out}. */
   public JsonReportPrinter(Writer out) {
     this.out = out;
   }
 
-  /** Prints the document for these reports, followed by a newline. */
-  public void print(List<FileReport> reports) throws IOException {
-    try (JsonGenerator g = Generators.pretty(out)) {
-      g.writeStartObject();
-      g.writeArrayFieldStart("files");
-      for (FileReport report : reports) {
-        g.writeStartObject();
-        g.writeStringField("file", report.file());
-        g.writeStringField("type", report.type().label());
-        g.writeArrayFieldStart("entries");
-        for (Entry entry : report.entries()) {
-          writeEntry(g, entry);
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      Summary summary = Summary.of(reports);
-      g.writeObjectFieldStart("summary");
-      g.writeNumberField("files", summary.files());
-      g.writeNumberField("errors", summary.errors());
-      g.writeNumberField("warnings", summary.warnings());
-      g.writeNumberField("infos", summary.infos());
-      g.writeEndObject();
-      g.writeEndObject();
+  /** Opens the document and its {@code files} array. */
+  @Override
+  public void begin() throws IOException {
+    g = Generators.pretty(out);
+    g.writeStartObject();
+    g.writeArrayFieldStart("files");
+  }
+
+  /** Writes one element of {@code files} and flushes it. */
+  @Override
+  public void file(FileReport report) throws IOException {
+    counter.add(report);
+    g.writeStartObject();
+    g.writeStringField("file", report.file());
+    g.writeStringField("type", report.type().label());
+    g.writeArrayFieldStart("entries");
+    for (Entry entry : report.entries()) {
+      writeEntry(g, entry);
     }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.flush();
+  }
+
+  /** Closes {@code files}, writes {@code summary} and ends the document with a newline. */
+  @Override
+  public void end() throws IOException {
+    g.writeEndArray();
+    Summary summary = counter.summary();
+    g.writeObjectFieldStart("summary");
+    g.writeNumberField("files", summary.files());
+    g.writeNumberField("errors", summary.errors());
+    g.writeNumberField("warnings", summary.warnings());
+    g.writeNumberField("infos", summary.infos());
+    g.writeEndObject();
+    g.writeEndObject();
+    g.close();
     out.write("\n");
     out.flush();
   }

@@ -9,22 +9,34 @@ import dev.kindling.config.yaml.Position;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Prints reports as a SARIF 2.1.0 log (one run, one rule per finding code used, each with its
  * description, fix and documentation link), for code-scanning tools and editors.
+ *
+ * <p>The log lists its rules before its results, and a result names its rule by index, so nothing
+ * can be written before the last input: {@link #file} keeps only what each result prints (a small
+ * record per finding, not the report, its source lines or the input), and {@link #end} writes the
+ * log.
  */
-public final class SarifReportPrinter {
+public final class SarifReportPrinter implements ReportPrinter {
   /** The SARIF 2.1.0 JSON schema. */
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
   private final Writer out;
   private final String toolVersion;
+  private final Set<Code> used = EnumSet.noneOf(Code.class);
+  private final List<Result> results = new ArrayList<>();
+
+  /** What one result prints. */
+  private record Result(Entry entry, String uri) {}
 
   /** A printer writing to {@code out}, naming the tool version {@code toolVersion}. */
   public SarifReportPrinter(Writer out, String toolVersion) {
@@ -32,14 +44,22 @@ public final class SarifReportPrinter {
     this.toolVersion = toolVersion;
   }
 
-  /** Prints the log for these reports, followed by a newline. */
-  public void print(List<FileReport> reports) throws IOException {
-    Set<Code> used = EnumSet.noneOf(Code.class);
-    for (FileReport report : reports) {
-      for (Entry entry : report.entries()) {
-        used.add(entry.finding().code());
-      }
+  @Override
+  public void begin() {}
+
+  /** Keeps the results of one input (its entries without their source lines). */
+  @Override
+  public void file(FileReport report) {
+    String uri = uri(report.file());
+    for (Entry entry : report.entries()) {
+      used.add(entry.finding().code());
+      results.add(new Result(new Entry(entry.finding(), entry.part(), Optional.empty()), uri));
     }
+  }
+
+  /** Prints the log, followed by a newline. */
+  @Override
+  public void end() throws IOException {
     Map<Code, Integer> ruleIndex = new EnumMap<>(Code.class);
     try (JsonGenerator g = JsonReportPrinter.Generators.pretty(out)) {
       g.writeStartObject();
@@ -61,11 +81,8 @@ public final class SarifReportPrinter {
       g.writeEndObject();
       g.writeStringField("columnKind", "unicodeCodePoints");
       g.writeArrayFieldStart("results");
-      for (FileReport report : reports) {
-        String uri = uri(report.file());
-        for (Entry entry : report.entries()) {
-          writeResult(g, entry, uri, ruleIndex.get(entry.finding().code()));
-        }
+      for (Result r : results) {
+        writeResult(g, r.entry(), r.uri(), ruleIndex.get(r.entry().finding().code()));
       }
       g.writeEndArray();
       g.writeEndObject();

@@ -24,4 +24,25 @@ public record Summary(int files, long errors, long warnings, long infos) {
     }
     return new Summary(reports.size(), errors, warnings, infos);
   }
+
+  /** Totals that grow one report at a time (the printers and validate keep no reports). */
+  public static final class Counter {
+    private int files;
+    private long errors;
+    private long warnings;
+    private long infos;
+
+    /** Adds one report's entries. */
+    public void add(FileReport report) {
+      files++;
+      errors += report.count(Severity.ERROR);
+      warnings += report.count(Severity.WARNING);
+      infos += report.count(Severity.INFO);
+    }
+
+    /** The totals so far. */
+    public Summary summary() {
+      return new Summary(files, errors, warnings, infos);
+    }
+  }
 }

@@ -9,8 +9,9 @@ import java.util.List;
  * Prints reports as {@code FILE:LINE:COLUMN: SEVERITY: MESSAGE [CODE]}, the source line, a caret
  * under the column, and the hint.
  */
-public final class TextReportPrinter {
+public final class TextReportPrinter implements ReportPrinter {
   private final PrintWriter out;
+  private final Summary.Counter counter = new Summary.Counter();
 
   /** A printer writing to {@code out}. */
   public TextReportPrinter(PrintWriter out) {
@@ -23,14 +24,31 @@ public final class TextReportPrinter {
    * or compressed the label ends in {@code ", decoded"} and the line counts lines of the decoded
    * part, not of the file.
    */
+  @Override
   public void print(List<FileReport> reports) {
-    for (FileReport report : reports) {
-      for (Entry entry : report.entries()) {
-        print(report.file(), entry);
-      }
+    begin();
+    reports.forEach(this::file);
+    end();
+  }
+
+  @Override
+  public void begin() {}
+
+  @Override
+  public void file(FileReport report) {
+    counter.add(report);
+    for (Entry entry : report.entries()) {
+      print(report.file(), entry);
     }
+    if (!report.entries().isEmpty()) {
+      out.flush();
+    }
+  }
+
+  @Override
+  public void end() {
     // String concatenation, not printf: Formatter loads locale data, a cost at every start.
-    Summary s = Summary.of(reports);
+    Summary s = counter.summary();
     out.print(
         s.files()
             + plural(s.files(), " file", " files")

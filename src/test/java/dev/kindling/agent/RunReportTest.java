@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kindling.apply.ApplyResult;
 import dev.kindling.apply.StepOutcome;
 import dev.kindling.apply.StepStatus;
@@ -88,6 +89,11 @@ class RunReportTest {
 
     assertThat(json).doesNotContain(HASH).doesNotContain(SECRET).doesNotContain("reportsalt");
     JsonNode root = new ObjectMapper().readTree(json);
+    // The streaming writer's layout is the ObjectMapper's indented output, byte for byte.
+    assertThat(json)
+        .isEqualTo(
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root)
+                + "\n");
     assertThat(root.get("version").asInt()).isEqualTo(1);
     assertThat(root.get("exitStatus").asInt()).isEqualTo(1);
     assertThat(root.get("userData").get("type").asText()).isEqualTo("cloud-config");

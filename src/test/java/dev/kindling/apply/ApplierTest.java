@@ -279,6 +279,20 @@ class ApplierTest {
   }
 
   @Test
+  void writeFile_tempFilesOfAKilledRun_areRemovedByTheNextWrite() throws IOException {
+    jimfs.write("/etc/.motd.kindling-1f2e3d4c5b6a7980", "half");
+    jimfs.write("/etc/.motd.kindling-notatemp", "kept");
+    jimfs.write("/etc/.other.kindling-abc", "another file's");
+
+    apply(new WriteFile("/etc/motd", 0644, "", Bytes.utf8("hello\n"), false));
+
+    assertThat(Files.exists(jimfs.path("/etc/.motd.kindling-1f2e3d4c5b6a7980"))).isFalse();
+    assertThat(jimfs.read("/etc/.motd.kindling-notatemp")).isEqualTo("kept");
+    assertThat(jimfs.read("/etc/.other.kindling-abc")).isEqualTo("another file's");
+    assertThat(jimfs.read("/etc/motd")).isEqualTo("hello\n");
+  }
+
+  @Test
   void writeFile_append_addsOnceThenUnchanged() throws IOException {
     jimfs.write("/etc/sysctl.conf", "a=1\n");
     WriteFile append = new WriteFile("/etc/sysctl.conf", 0644, "", Bytes.utf8("b=2\n"), true);

@@ -1,5 +1,6 @@
 package dev.kindling.apply.systemd;
 
+import dev.kindling.trace.StartupTrace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +43,15 @@ final class SystemBusConnector {
 
   /** Connects, retrying a missing or not yet listening socket until {@code wait} has passed. */
   DBusConnection connect(Duration wait) throws SystemdException {
+    long start = StartupTrace.start();
+    try {
+      return connectWithin(wait);
+    } finally {
+      StartupTrace.end("dbus: connect", start);
+    }
+  }
+
+  private DBusConnection connectWithin(Duration wait) throws SystemdException {
     long deadline = System.nanoTime() + wait.toNanos();
     for (int attempt = 1; ; attempt++) {
       try {

@@ -1,5 +1,6 @@
 package dev.kindling.config.yaml;
 
+import dev.kindling.trace.StartupTrace;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -102,6 +103,15 @@ public final class YamlParser {
 
   /** Parses the first document of a YAML text. */
   public static YamlDocument parse(String text) {
+    long start = StartupTrace.start();
+    try {
+      return compose(text);
+    } finally {
+      StartupTrace.end("yaml: parse", start);
+    }
+  }
+
+  private static YamlDocument compose(String text) {
     if (text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
       return YamlDocument.failed(
           new YamlProblem(

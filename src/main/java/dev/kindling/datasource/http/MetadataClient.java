@@ -1,5 +1,6 @@
 package dev.kindling.datasource.http;
 
+import dev.kindling.trace.StartupTrace;
 import dev.kindling.value.Redaction;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -196,6 +197,16 @@ public final class MetadataClient implements AutoCloseable {
     if (request.method().equals("PUT")) {
       rb.put(RequestBody.EMPTY);
     }
+    long start = StartupTrace.start();
+    try {
+      return once(request, rb, timeout);
+    } finally {
+      StartupTrace.end("http: request", start);
+    }
+  }
+
+  private AttemptOutcome once(MetadataRequest request, Request.Builder rb, Duration timeout)
+      throws InterruptedException {
     Call call = client(request.uri()).newCall(rb.build());
     call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
     CompletableFuture<AttemptOutcome> future = new CompletableFuture<>();
@@ -230,11 +241,13 @@ public final class MetadataClient implements AutoCloseable {
       throw new IllegalStateException("metadata client is closed");
     }
     boolean https = uri.getScheme().equalsIgnoreCase("https");
+    long start = StartupTrace.start();
     if (https && tls == null) {
       tls = base().build(); // default connection specs: TLS (and the trust store) built now
     } else if (!https && cleartext == null) {
       cleartext = base().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
     }
+    StartupTrace.end("http: client", start);
     return https ? tls : cleartext;
   }
 

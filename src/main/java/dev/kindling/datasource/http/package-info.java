@@ -1,6 +1,6 @@
 /**
  * The one HTTP client for metadata services (OkHttp); the only package that imports OkHttp.
  *
- * <p>May use: value; libraries: OkHttp, slf4j.
+ * <p>May use: trace, value; libraries: OkHttp, slf4j.
  */
 package dev.kindling.datasource.http;
