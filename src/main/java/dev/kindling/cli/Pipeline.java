@@ -1,12 +1,10 @@
 package dev.kindling.cli;
 
+import dev.kindling.analysis.Analysis;
+import dev.kindling.analysis.Analyzer;
+import dev.kindling.analysis.PartAnalysis;
 import dev.kindling.config.Code;
 import dev.kindling.config.Severity;
-import dev.kindling.config.bind.BindResult;
-import dev.kindling.config.bind.ConfigBinder;
-import dev.kindling.config.yaml.YamlDocument;
-import dev.kindling.config.yaml.YamlParser;
-import dev.kindling.config.yaml.YamlProblem;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.Templater;
 import dev.kindling.plan.Plan;
@@ -17,11 +15,10 @@ import dev.kindling.userdata.UserData;
 import dev.kindling.validate.Entry;
 import dev.kindling.validate.FileReport;
 import dev.kindling.validate.Validator;
-import dev.kindling.value.Bytes;
 import dev.kindling.value.Redaction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The steps {@code render} and {@code run} share between fetching and applying: classify the user
- * data (gzip and multipart included), template each cloud-config and script with the metadata,
- * parse and bind cloud-config, validate (findings are logged, without values), and plan.
+ * The steps {@code render} and {@code run} share between fetching and applying: analyse the user
+ * data once (classify, template with the metadata, parse, bind, check: the same analysis {@code
+ * validate} reports), log its findings (without values), and plan what it accepted.
  */
 final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -68,31 +65,30 @@ final class Pipeline {
   /** Runs the steps on what a datasource delivered. */
   static Prepared prepare(
       String datasource, byte[] raw, Metadata metadata, Map<String, String> env, PlanOptions opts) {
-    UserData userData = UserData.classify(raw);
-    // Validated with the values templating will use (metadata, else COREOS_* variables), so
-    // the findings agree with the run. Unresolved variables are logged by templating below.
-    FileReport validation =
-        Validator.validate("user-data", raw, Optional.of(withEnvironment(metadata, env)));
+    // One analysis, templated with the values run uses (metadata, else COREOS_* variables): the
+    // validation report and the plan both come from it.
+    Analysis analysis = Analyzer.analyze(raw, Optional.of(withEnvironment(metadata, env)));
+    FileReport validation = Validator.report("user-data", analysis);
     for (Entry e : validation.entries()) {
       if (e.finding().code() != Code.UNRESOLVED_VARIABLE) {
         log(e);
       }
     }
+    UserData userData = analysis.userData();
     List<String> problems = new ArrayList<>();
     userData.problem().ifPresent(problems::add);
     List<Templater.Unresolved> unresolved = new ArrayList<>();
-    List<PlanInput.Part> parts = new ArrayList<>();
-    if (userData.kind() == UserData.Kind.IGNITION) {
+    if (analysis.isIgnition()) {
       LOG.info("user data is an Ignition config; nothing to do");
       return new Prepared(
           datasource, userData, validation, unresolved, problems, true, new Plan(List.of()));
     }
-    if (userData.kind() == UserData.Kind.MULTIPART) {
-      for (UserData.Part part : userData.parts()) {
-        addPart(part.label(), part.content(), metadata, env, parts, problems, unresolved);
-      }
-    } else {
-      addPart("user-data", userData, metadata, env, parts, problems, unresolved);
+    List<PlanInput.Part> parts = new ArrayList<>();
+    if (userData.kind() == UserData.Kind.EMPTY) {
+      LOG.info("user-data is empty; applying metadata only");
+    }
+    for (PartAnalysis part : analysis.parts()) {
+      addPart(part, parts, problems, unresolved);
     }
     if (!metadata.isEmpty() || !parts.isEmpty()) {
       LOG.info("Merging cloud-config from meta-data and user-data");
@@ -114,73 +110,37 @@ final class Pipeline {
         m.networkConfig());
   }
 
+  /** The plan input of one analysed part, and what keeps it from being applied. */
   private static void addPart(
-      String label,
-      UserData data,
-      Metadata metadata,
-      Map<String, String> env,
+      PartAnalysis part,
       List<PlanInput.Part> parts,
       List<String> problems,
       List<Templater.Unresolved> unresolved) {
-    switch (data.kind()) {
-      case EMPTY -> LOG.info("{} is empty; applying metadata only", label);
-      case IGNITION -> LOG.info("{} is an Ignition config; ignored", label);
-      case SCRIPT -> {
-        LOG.info("Parsing user-data as script");
-        // ISO-8859-1 maps bytes to chars one to one, so a script's bytes survive templating.
-        String text = new String(data.bytes(), StandardCharsets.ISO_8859_1);
-        Templater.Result t = substitute(label, text, metadata, env, unresolved);
-        parts.add(
-            new PlanInput.ScriptPart(
-                label, Bytes.of(t.text().getBytes(StandardCharsets.ISO_8859_1))));
-      }
-      case CLOUD_CONFIG -> {
-        LOG.info("Parsing user-data as cloud-config");
-        Templater.Result t = substitute(label, data.text(), metadata, env, unresolved);
-        YamlDocument document = YamlParser.parse(t.text());
-        if (!document.problems().isEmpty()) {
-          YamlProblem p = document.problems().get(0);
-          problems.add(
-              label
-                  + " is not valid YAML (line "
-                  + p.position().line()
-                  + ", column "
-                  + p.position().column()
-                  + ": "
-                  + p.message()
-                  + "); only metadata is applied");
-          return;
-        }
-        BindResult bound = ConfigBinder.bind(document);
-        parts.add(new PlanInput.ConfigPart(label, bound.config()));
-      }
-      case MULTIPART -> problems.add(label + " is a nested multipart message; not applied");
-      case UNKNOWN ->
-          problems.add(
-              label
-                  + " is neither cloud-config nor a script"
-                  + data.problem().map(p -> " (" + p + ")").orElse("")
-                  + "; only metadata is applied");
-    }
-  }
-
-  private static Templater.Result substitute(
-      String label,
-      String text,
-      Metadata metadata,
-      Map<String, String> env,
-      List<Templater.Unresolved> unresolved) {
-    Templater.Result t = Templater.substitute(text, metadata, env);
-    for (Templater.Unresolved u : t.unresolved()) {
+    String label = part.label();
+    for (Templater.Unresolved u : part.unresolved()) {
       LOG.warn(
           "{} line {}: ${} has no value in the metadata nor in COREOS_{}; substituted by \"\"",
           label,
           u.line(),
           u.variable(),
-          u.variable().toUpperCase(java.util.Locale.ROOT));
+          u.variable().toUpperCase(Locale.ROOT));
     }
-    unresolved.addAll(t.unresolved());
-    return t;
+    unresolved.addAll(part.unresolved());
+    part.problem().ifPresent(problems::add);
+    switch (part.kind()) {
+      case EMPTY -> LOG.info("{} is empty; applying metadata only", label);
+      case IGNITION -> LOG.info("{} is an Ignition config; ignored", label);
+      case SCRIPT -> {
+        LOG.info("Parsing user-data as script");
+        part.script().ifPresent(s -> parts.add(new PlanInput.ScriptPart(label, s)));
+        part.rejection().ifPresent(r -> parts.add(new PlanInput.RejectedPart(label, r)));
+      }
+      case CLOUD_CONFIG -> {
+        LOG.info("Parsing user-data as cloud-config");
+        part.config().ifPresent(c -> parts.add(new PlanInput.ConfigPart(label, c)));
+      }
+      case MULTIPART, UNKNOWN -> {}
+    }
   }
 
   private static void log(Entry e) {

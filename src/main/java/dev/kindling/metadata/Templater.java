@@ -30,13 +30,26 @@ public final class Templater {
   public record Unresolved(String variable, int line, int column) {}
 
   /**
-   * The substituted text and the occurrences that had no value (substituted by "", as the original
-   * does).
+   * One replaced span: {@code source[sourceStart, sourceEnd)} became {@code output[outputStart,
+   * outputEnd)} (char offsets): a variable and its value, or an escaped variable without its
+   * backslash.
    */
-  public record Result(String text, List<Unresolved> unresolved) {
+  public record Substitution(int sourceStart, int sourceEnd, int outputStart, int outputEnd) {}
+
+  /**
+   * The substituted text, the occurrences that had no value (substituted by "", as the original
+   * does), and every replaced span in order, so positions in the text can be traced back.
+   */
+  public record Result(String text, List<Unresolved> unresolved, List<Substitution> substitutions) {
     public Result {
       Objects.requireNonNull(text, "text");
       unresolved = List.copyOf(unresolved);
+      substitutions = List.copyOf(substitutions);
+    }
+
+    /** A text left as it is. */
+    public static Result unchanged(String text) {
+      return new Result(text, List.of(), List.of());
     }
   }
 
@@ -62,6 +75,7 @@ public final class Templater {
   public static Result substitute(String text, Metadata metadata, Map<String, String> env) {
     StringBuilder out = new StringBuilder(text.length());
     List<Unresolved> unresolved = new ArrayList<>();
+    List<Substitution> substitutions = new ArrayList<>();
     int line = 1;
     int lineStart = 0;
     int i = 0;
@@ -75,16 +89,21 @@ public final class Templater {
         String variable = variableAt(text, i + 1);
         if (variable != null) {
           boolean escaped = i > 0 && text.charAt(i - 1) == '\\';
+          int end = i + 1 + variable.length();
           if (escaped) {
             out.setLength(out.length() - 1);
+            int start = out.length();
             out.append('$').append(variable);
+            substitutions.add(new Substitution(i - 1, end, start, out.length()));
           } else {
             Optional<String> value = value(variable, metadata, env);
             if (value.isEmpty()) {
               int column = text.codePointCount(lineStart, i) + 1;
               unresolved.add(new Unresolved(variable, line, column));
             }
+            int start = out.length();
             out.append(value.orElse(""));
+            substitutions.add(new Substitution(i, end, start, out.length()));
           }
           i += 1 + variable.length();
           continue;
@@ -93,7 +112,7 @@ public final class Templater {
       out.append(c);
       i++;
     }
-    return new Result(out.toString(), unresolved);
+    return new Result(out.toString(), unresolved, substitutions);
   }
 
   /** Every occurrence of a variable that would be substituted (not escaped). */

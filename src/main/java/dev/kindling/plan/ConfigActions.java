@@ -1,5 +1,6 @@
 package dev.kindling.plan;
 
+import dev.kindling.config.CheckedConfig;
 import dev.kindling.config.CloudConfig;
 import dev.kindling.config.CoreOs;
 import dev.kindling.config.DropIn;
@@ -7,6 +8,7 @@ import dev.kindling.config.EnvSection;
 import dev.kindling.config.ServiceTables;
 import dev.kindling.config.StructSchema;
 import dev.kindling.config.Unit;
+import dev.kindling.config.yaml.ConfigPath;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.value.Bytes;
 import java.util.ArrayList;
@@ -22,7 +24,8 @@ import java.util.Optional;
  * /run/flannel/options.env}); then, once per plan, the metadata: {@code /etc/environment}, the
  * metadata env file and the network conversion; then the units: the config's units, the
  * always-present etcd, etcd2, fleet and locksmithd runtime units with their drop-ins, the update
- * units and the network units.
+ * units and the network units. What the analysis rejected is not planned: each rejected item is a
+ * {@link RejectedItem} with the finding's message, in its place.
  */
 final class ConfigActions {
   /** The file {@code COREOS_*} addresses are merged into. */
@@ -51,35 +54,51 @@ final class ConfigActions {
 
   private ConfigActions() {}
 
-  static List<Action> plan(CloudConfig config, Context context) {
-    String prefix = context.subjectPrefix();
+  static List<Action> plan(CheckedConfig checked, Context context) {
+    CloudConfig config = checked.config();
+    Rejections rejections = new Rejections(checked, context.subjectPrefix());
     List<Action> actions = new ArrayList<>();
-    actions.addAll(UserActions.plan(config.users(), context.options().sshKeyName(), prefix));
-    actions.addAll(WriteFileActions.plan(config.writeFiles(), prefix));
-    CoreOs coreos = config.coreos();
+    // The hostname and the core keys are planned first (Reachability), without what was rejected.
+    rejections.reject("hostname", ConfigPath.of("hostname")).ifPresent(actions::add);
+    for (int i = 0; i < config.sshAuthorizedKeys().size(); i++) {
+      ConfigPath key = ConfigPath.of("ssh_authorized_keys", i);
+      rejections.reject(key.toString(), key).ifPresent(actions::add);
+    }
+    actions.addAll(UserActions.plan(config.users(), context.options().sshKeyName(), rejections));
+    actions.addAll(WriteFileActions.plan(config.writeFiles(), rejections));
+    CoreOs coreos = accepted(config.coreos(), rejections, actions);
     OemRelease.render(coreos.oem()).ifPresent(text -> actions.add(file(OemRelease.PATH, text)));
-    Optional<String> updateProblem = UpdateSettings.problem(coreos.update());
-    if (updateProblem.isPresent()) {
-      actions.add(new RejectedItem(prefix + "coreos.update", updateProblem.get()));
-    } else if (!UpdateSettings.variables(coreos.update()).isEmpty()) {
+    Optional<Action> updateRejected =
+        rejections.reject("coreos.update", ConfigPath.of("coreos", "update"));
+    updateRejected.ifPresent(actions::add);
+    if (updateRejected.isEmpty() && !UpdateSettings.variables(coreos.update()).isEmpty()) {
       actions.add(
           new MergeUpdateConf(
               UpdateSettings.PATH,
               UpdateSettings.BASE_PATH,
               UpdateSettings.variables(coreos.update())));
     }
-    etcHosts(config.manageEtcHosts(), context).ifPresent(actions::add);
+    Optional<Action> hostsRejected =
+        rejections.reject("manage_etc_hosts", ConfigPath.of("manage_etc_hosts"));
+    hostsRejected.ifPresent(actions::add);
+    if (hostsRejected.isEmpty() && !config.manageEtcHosts().isEmpty()) {
+      actions.add(new WriteEtcHosts(ETC_HOSTS, context.hostname().orElse("")));
+    }
     FlannelEnvFile.render(coreos.flannel())
         .ifPresent(text -> actions.add(file(FlannelEnvFile.PATH, text)));
     List<UnitActions.Entry> units = new ArrayList<>();
     for (int i = 0; i < coreos.units().size(); i++) {
       Unit unit = coreos.units().get(i);
-      units.add(new UnitActions.Entry(unit, prefix + "coreos.units[" + i + "] " + unit.name()));
+      units.add(
+          new UnitActions.Entry(
+              unit,
+              "coreos.units[" + i + "] " + unit.name(),
+              Optional.of(ConfigPath.of("coreos", "units", i))));
     }
     units.addAll(serviceUnits(coreos));
-    if (updateProblem.isEmpty()) {
+    if (updateRejected.isEmpty()) {
       for (Unit unit : UpdateSettings.units(coreos.update())) {
-        units.add(new UnitActions.Entry(unit, prefix + "coreos.update " + unit.name()));
+        units.add(UnitActions.Entry.generated(unit, "coreos.update " + unit.name()));
       }
     }
     if (context.withMetadata()) {
@@ -95,8 +114,40 @@ final class ConfigActions {
       actions.addAll(network.actions());
       units.addAll(network.units());
     }
-    actions.addAll(UnitActions.plan(units));
+    List<Action> unitActions = UnitActions.plan(units, rejections);
+    actions.addAll(rejections.unclaimed());
+    actions.addAll(unitActions);
     return actions;
+  }
+
+  /**
+   * The {@code coreos} sections without the keys whose value was rejected (each becomes a rejected
+   * item); {@code update} and the units are judged as a whole elsewhere.
+   */
+  private static CoreOs accepted(CoreOs coreos, Rejections rejections, List<Action> actions) {
+    return new CoreOs(
+        accepted(coreos.etcd(), rejections, actions),
+        accepted(coreos.etcd2(), rejections, actions),
+        accepted(coreos.flannel(), rejections, actions),
+        accepted(coreos.fleet(), rejections, actions),
+        accepted(coreos.locksmith(), rejections, actions),
+        accepted(coreos.oem(), rejections, actions),
+        coreos.update(),
+        coreos.units());
+  }
+
+  private static EnvSection accepted(
+      EnvSection section, Rejections rejections, List<Action> actions) {
+    Map<String, Object> values = new LinkedHashMap<>(section.values());
+    for (String key : section.values().keySet()) {
+      ConfigPath path = ConfigPath.of("coreos", section.table().name(), key);
+      Optional<Action> rejected = rejections.reject(path.toString(), path);
+      if (rejected.isPresent()) {
+        actions.add(rejected.get());
+        values.remove(key);
+      }
+    }
+    return new EnvSection(section.table(), values);
   }
 
   /** The etcd, etcd2, fleet and locksmithd runtime units, each with its (maybe empty) drop-in. */
@@ -111,24 +162,11 @@ final class ConfigActions {
       String name = EnvDropIns.unitFor(table);
       DropIn dropIn = new DropIn(SystemdPaths.DROP_IN_NAME, EnvDropIns.render(sections.get(table)));
       out.add(
-          new UnitActions.Entry(
+          UnitActions.Entry.generated(
               new Unit(name, false, false, true, "", "", List.of(dropIn)),
               "coreos." + table.name()));
     }
     return out;
-  }
-
-  private static Optional<Action> etcHosts(String manage, Context context) {
-    if (manage.isEmpty()) {
-      return Optional.empty();
-    }
-    if (!manage.equals("localhost")) {
-      return Optional.of(
-          new RejectedItem(
-              context.subjectPrefix() + "manage_etc_hosts",
-              "invalid value \"" + manage + "\" (only \"localhost\" is supported)"));
-    }
-    return Optional.of(new WriteEtcHosts(ETC_HOSTS, context.hostname().orElse("")));
   }
 
   /** The {@code COREOS_*} addresses the metadata provides, for {@code /etc/environment}. */

@@ -75,7 +75,7 @@ final class NetconfActions {
     List<UnitActions.Entry> units = new ArrayList<>();
     for (NetworkFile file : conversion.files()) {
       units.add(
-          new UnitActions.Entry(
+          UnitActions.Entry.generated(
               new Unit(file.name(), false, false, true, file.content(), "", List.of()),
               SUBJECT + file.name()));
     }

@@ -1,6 +1,6 @@
 package dev.kindling.plan;
 
-import dev.kindling.config.CloudConfig;
+import dev.kindling.config.CheckedConfig;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.value.Bytes;
 import java.util.List;
@@ -18,16 +18,24 @@ public record PlanInput(List<Part> parts, Metadata metadata, PlanOptions options
   }
 
   /** One user-data part, already templated. */
-  public sealed interface Part permits ConfigPart, ScriptPart {
+  public sealed interface Part permits ConfigPart, ScriptPart, RejectedPart {
     /** How reports name the part ({@code user-data}, {@code part 2 (x.yaml)}). */
     String label();
   }
 
-  /** A bound cloud-config part. */
-  public record ConfigPart(String label, CloudConfig config) implements Part {
+  /** A cloud-config part, bound and checked by the analysis. */
+  public record ConfigPart(String label, CheckedConfig config) implements Part {
     public ConfigPart {
       Objects.requireNonNull(label, "label");
       Objects.requireNonNull(config, "config");
+    }
+  }
+
+  /** A part the analysis rejected as a whole (a script that cannot run), and why. */
+  public record RejectedPart(String label, String reason) implements Part {
+    public RejectedPart {
+      Objects.requireNonNull(label, "label");
+      Objects.requireNonNull(reason, "reason");
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.kindling.plan;
 
+import dev.kindling.config.CheckedConfig;
 import dev.kindling.config.CloudConfig;
+import dev.kindling.config.yaml.ConfigPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,14 +17,16 @@ import java.util.Optional;
  * conversion) are planned once, with the first cloud-config part; when there is none (empty or
  * script user data), an empty config is planned before the parts, as the original applied a
  * metadata-only config before running a script. {@code /etc/environment} is not merged when any
- * part's {@code write_files} writes it.
+ * part's {@code write_files} writes it. The config parts come checked by the analysis: what it
+ * rejected is not planned but reported as {@link RejectedItem}s, so a config {@code validate}
+ * accepts plans without one.
  */
 public final class Planner {
   private Planner() {}
 
   /** The plan for {@code input}. */
   public static Plan plan(PlanInput input) {
-    List<CloudConfig> configs = new ArrayList<>();
+    List<CheckedConfig> configs = new ArrayList<>();
     boolean environmentWritten = false;
     for (PlanInput.Part part : input.parts()) {
       if (part instanceof PlanInput.ConfigPart c) {
@@ -41,7 +45,7 @@ public final class Planner {
     if (configs.isEmpty()) {
       ConfigActions.Context context =
           new ConfigActions.Context(input.options(), input.metadata(), hostname, false, true, "");
-      actions.addAll(ConfigActions.plan(CloudConfig.empty(), context));
+      actions.addAll(ConfigActions.plan(CheckedConfig.accepted(CloudConfig.empty()), context));
       metadataPlanned = true;
     }
     boolean several = input.parts().size() > 1;
@@ -59,15 +63,25 @@ public final class Planner {
         actions.addAll(ConfigActions.plan(c.config(), context));
         metadataPlanned = true;
       } else if (part instanceof PlanInput.ScriptPart s) {
-        actions.add(ScriptActions.plan(s.script(), input.options().workspace(), part.label()));
+        actions.add(ScriptActions.plan(s.script(), input.options().workspace()));
+      } else if (part instanceof PlanInput.RejectedPart r) {
+        actions.add(new RejectedItem(r.label(), r.reason()));
       }
     }
     return new Plan(actions);
   }
 
-  private static boolean writesEnvironment(CloudConfig config) {
-    return config.writeFiles().stream()
-        .map(WriteFileActions::target)
-        .anyMatch(p -> p.isPresent() && p.get().equals(ConfigActions.ENVIRONMENT));
+  /** Whether an accepted {@code write_files} entry writes {@code /etc/environment}. */
+  private static boolean writesEnvironment(CheckedConfig checked) {
+    List<dev.kindling.config.WriteFile> files = checked.config().writeFiles();
+    for (int i = 0; i < files.size(); i++) {
+      Optional<String> target = WriteFileActions.target(files.get(i));
+      if (target.isPresent()
+          && target.get().equals(ConfigActions.ENVIRONMENT)
+          && checked.accepts(ConfigPath.of("write_files", i))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,8 +1,10 @@
 package dev.kindling.plan;
 
-import dev.kindling.config.CloudConfig;
+import dev.kindling.config.CheckedConfig;
 import dev.kindling.config.User;
+import dev.kindling.config.yaml.ConfigPath;
 import dev.kindling.metadata.Metadata;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +24,8 @@ import java.util.Set;
  * users[name=core].ssh_authorized_keys}, then the metadata keys in the platform's order; each key
  * trimmed, empty ones dropped, duplicates dropped (first occurrence kept). One action installs them
  * all, so a {@code core} entry under {@code users} no longer overwrites the top-level keys under
- * the same key name as it did upstream.
+ * the same key name as it did upstream. A hostname, key or {@code core} user the analysis rejected
+ * is left out.
  */
 public final class Reachability {
   /** The user that gets the top-level keys. */
@@ -34,10 +37,11 @@ public final class Reachability {
   private Reachability() {}
 
   /** The hostname to set, if any. */
-  public static Optional<String> hostname(List<CloudConfig> configs, Metadata metadata) {
-    for (CloudConfig config : configs) {
-      if (!config.hostname().isEmpty()) {
-        return Optional.of(config.hostname());
+  public static Optional<String> hostname(List<CheckedConfig> configs, Metadata metadata) {
+    for (CheckedConfig checked : configs) {
+      String hostname = checked.config().hostname();
+      if (!hostname.isEmpty() && checked.accepts(ConfigPath.of("hostname"))) {
+        return Optional.of(hostname);
       }
     }
     return metadata.hostname().map(Reachability::shorten).filter(h -> !h.isEmpty());
@@ -77,20 +81,35 @@ public final class Reachability {
   }
 
   /** The core user's keys: union of all parts and metadata, deterministic order. */
-  public static List<String> coreKeys(List<CloudConfig> configs, Metadata metadata) {
+  public static List<String> coreKeys(List<CheckedConfig> configs, Metadata metadata) {
     Set<String> keys = new LinkedHashSet<>();
-    for (CloudConfig config : configs) {
-      addAll(keys, config.sshAuthorizedKeys());
+    for (CheckedConfig checked : configs) {
+      addAll(keys, accepted(checked, checked.config().sshAuthorizedKeys(), ConfigPath.root()));
     }
-    for (CloudConfig config : configs) {
-      for (User user : config.users()) {
-        if (user.name().equals(CORE)) {
-          addAll(keys, user.sshAuthorizedKeys());
+    for (CheckedConfig checked : configs) {
+      List<User> users = checked.config().users();
+      for (int i = 0; i < users.size(); i++) {
+        ConfigPath entry = ConfigPath.of("users", i);
+        if (users.get(i).name().equals(CORE) && checked.accepts(entry)) {
+          addAll(keys, accepted(checked, users.get(i).sshAuthorizedKeys(), entry));
         }
       }
     }
     addAll(keys, metadata.sshPublicKeys().values());
     return List.copyOf(keys);
+  }
+
+  /**
+   * The keys of the list {@code ssh_authorized_keys} under {@code owner} that were not rejected.
+   */
+  private static List<String> accepted(CheckedConfig checked, List<String> keys, ConfigPath owner) {
+    List<String> out = new ArrayList<>(keys.size());
+    for (int i = 0; i < keys.size(); i++) {
+      if (checked.accepts(owner.key("ssh_authorized_keys").index(i))) {
+        out.add(keys.get(i));
+      }
+    }
+    return out;
   }
 
   /** Keys trimmed as {@code update-ssh-keys} input, without empty ones. */

@@ -1,6 +1,5 @@
 package dev.kindling.plan;
 
-import dev.kindling.userdata.Shebang;
 import dev.kindling.value.Bytes;
 
 /**
@@ -9,16 +8,13 @@ import dev.kindling.value.Bytes;
  * the script's SHA-256, so a second run with the same script rewrites nothing and reuses the unit
  * name (the original used a random temporary name each boot). The applier executes the file itself,
  * so the kernel honours its {@code #!} interpreter (the original always ran {@code /bin/bash}:
- * docs/compatibility.md#scripts-run-with-their-own-interpreter-and-are-awaited); a {@code #!} line
- * without an interpreter is therefore rejected here.
+ * docs/compatibility.md#scripts-run-with-their-own-interpreter-and-are-awaited); a script whose
+ * {@code #!} line names no interpreter is rejected by the analysis and never reaches the planner.
  */
 final class ScriptActions {
   private ScriptActions() {}
 
-  static Action plan(Bytes script, String workspace, String subject) {
-    if (Shebang.interpreter(script.toUtf8()).isEmpty()) {
-      return new RejectedItem(subject, "the script's #! line names no interpreter");
-    }
+  static Action plan(Bytes script, String workspace) {
     String name = name(script);
     String directory = GoPath.rooted(workspace) + "/scripts/";
     return new RunScript(

@@ -2,13 +2,10 @@ package dev.kindling.plan;
 
 import dev.kindling.config.DropIn;
 import dev.kindling.config.EnvSection;
-import dev.kindling.config.SchemaField;
-import dev.kindling.config.ServiceTables;
 import dev.kindling.config.Unit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What {@code coreos.update} asks for (upstream config/update.go and system/update.go): the {@code
@@ -22,24 +19,6 @@ public final class UpdateSettings {
   public static final String BASE_PATH = "/usr/share/coreos/update.conf";
 
   private UpdateSettings() {}
-
-  /**
-   * Why the section cannot be applied, if so: a {@code reboot_strategy} other than {@code
-   * etcd-lock}, {@code reboot} or {@code off} (the original aborted the whole apply).
-   */
-  public static Optional<String> problem(EnvSection update) {
-    String strategy = update.string("reboot_strategy");
-    SchemaField field = ServiceTables.UPDATE.field("reboot_strategy").orElseThrow();
-    if (field.accepts(strategy)) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        "invalid reboot_strategy \""
-            + strategy
-            + "\" (valid: "
-            + String.join(", ", field.allowed())
-            + ")");
-  }
 
   /** The variables to merge ({@code REBOOT_STRATEGY}, {@code GROUP}, {@code SERVER}); set only. */
   public static Map<String, String> variables(EnvSection update) {

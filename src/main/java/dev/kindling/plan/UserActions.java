@@ -1,12 +1,10 @@
 package dev.kindling.plan;
 
-import dev.kindling.config.AccountNames;
-import dev.kindling.config.CloudConfigSchema;
 import dev.kindling.config.User;
+import dev.kindling.config.yaml.ConfigPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Plans the {@code users} of one cloud-config: per user with a name, in order, {@link CreateUser}
@@ -16,48 +14,74 @@ import java.util.regex.Pattern;
  * coreos_ssh_import_url} under {@code coreos-cloudinit-<user>}). Users without a name are skipped,
  * as upstream (the validator warns). The {@code core} user's keys are not authorized here: they are
  * part of the core keys planned first ({@link Reachability}). {@code gecos} is passed as written,
- * not Go-quoted (docs/compatibility.md#gecos-is-written-as-given).
+ * not Go-quoted (docs/compatibility.md#gecos-is-written-as-given). A user the analysis rejected (a
+ * name useradd refuses, a relative home directory, ...) is not created, and neither its keys nor
+ * its imports are added; a rejected key or import is left out on its own.
  */
 final class UserActions {
-  private static final Pattern GITHUB_LOGIN = Pattern.compile(CloudConfigSchema.GITHUB_LOGIN);
-
   private UserActions() {}
 
-  static List<Action> plan(List<User> users, String sshKeyName, String subjectPrefix) {
+  static List<Action> plan(List<User> users, String sshKeyName, Rejections rejections) {
     List<Action> actions = new ArrayList<>();
     for (int i = 0; i < users.size(); i++) {
       User user = users.get(i);
-      if (user.name().isEmpty()) {
-        continue;
-      }
-      String subject = subjectPrefix + "users[" + i + "] " + user.name();
-      Optional<String> invalid = AccountNames.problem(user.name(), "user name");
-      if (invalid.isPresent()) {
-        // useradd would refuse it (and a name like "-o" would be read as an option): the validator
-        // reports it as an error; nothing of this user is applied.
-        actions.add(new RejectedItem(subject, "invalid user name: " + invalid.get()));
+      ConfigPath entry = ConfigPath.of("users", i);
+      String subject = "users[" + i + "]" + (user.name().isEmpty() ? "" : " " + user.name());
+      ConfigPath keys = entry.key("ssh_authorized_keys");
+      ConfigPath github = entry.key("coreos_ssh_import_github");
+      ConfigPath githubUsers = entry.key("coreos_ssh_import_github_users");
+      ConfigPath url = entry.key("coreos_ssh_import_url");
+      Optional<Action> rejected =
+          user.name().isEmpty()
+              ? rejections.reject(subject, entry)
+              : rejections.rejectUnlessOnlyIn(subject, entry, keys, github, githubUsers, url);
+      if (rejected.isPresent() || user.name().isEmpty()) {
+        rejected.ifPresent(actions::add);
         continue;
       }
       actions.add(createUser(user));
-      if (!user.name().equals(Reachability.CORE)) {
-        List<String> keys = Reachability.clean(user.sshAuthorizedKeys());
-        if (!keys.isEmpty()) {
-          actions.add(new AuthorizeSshKeys(user.name(), sshKeyName, keys));
+      List<String> accepted = new ArrayList<>();
+      for (int k = 0; k < user.sshAuthorizedKeys().size(); k++) {
+        Optional<Action> bad =
+            rejections.reject(subject + " ssh_authorized_keys[" + k + "]", keys.index(k));
+        if (bad.isPresent()) {
+          actions.add(bad.get());
+        } else {
+          accepted.add(user.sshAuthorizedKeys().get(k));
         }
+      }
+      List<String> cleaned = Reachability.clean(accepted);
+      if (!user.name().equals(Reachability.CORE) && !cleaned.isEmpty()) {
+        actions.add(new AuthorizeSshKeys(user.name(), sshKeyName, cleaned));
       }
       if (!user.coreosSshImportGithub().isEmpty()) {
         actions.add(
-            importGithub(
-                user.name(), user.coreosSshImportGithub(), subject + " coreos_ssh_import_github"));
+            rejections
+                .reject(subject + " coreos_ssh_import_github", github)
+                .orElseGet(() -> importGithub(user.name(), user.coreosSshImportGithub())));
       }
-      for (String login : user.coreosSshImportGithubUsers()) {
-        if (!login.isEmpty()) {
-          actions.add(
-              importGithub(user.name(), login, subject + " coreos_ssh_import_github_users"));
+      List<String> logins = user.coreosSshImportGithubUsers();
+      for (int k = 0; k < logins.size(); k++) {
+        String login = logins.get(k);
+        Optional<Action> bad =
+            rejections.reject(
+                subject + " coreos_ssh_import_github_users[" + k + "]", githubUsers.index(k));
+        if (bad.isPresent()) {
+          actions.add(bad.get());
+        } else if (!login.isEmpty()) {
+          actions.add(importGithub(user.name(), login));
         }
       }
       if (!user.coreosSshImportUrl().isEmpty()) {
-        actions.add(importUrl(user.name(), user.coreosSshImportUrl(), subject));
+        actions.add(
+            rejections
+                .reject(subject + " coreos_ssh_import_url", url)
+                .orElseGet(
+                    () ->
+                        new ImportSshKeys(
+                            user.name(),
+                            "coreos-cloudinit-" + user.name(),
+                            user.coreosSshImportUrl())));
       }
     }
     return actions;
@@ -78,19 +102,8 @@ final class UserActions {
         user.shell());
   }
 
-  private static Action importGithub(String user, String login, String subject) {
-    if (!GITHUB_LOGIN.matcher(login).matches()) {
-      return new RejectedItem(subject, "\"" + login + "\" is not a GitHub login");
-    }
+  private static Action importGithub(String user, String login) {
     return new ImportSshKeys(
         user, "github-" + login, "https://api.github.com/users/" + login + "/keys");
-  }
-
-  private static Action importUrl(String user, String url, String subject) {
-    if (!url.startsWith("http://") && !url.startsWith("https://")) {
-      return new RejectedItem(
-          subject + " coreos_ssh_import_url", "the URL does not have an http or https scheme");
-    }
-    return new ImportSshKeys(user, "coreos-cloudinit-" + user, url);
   }
 }

@@ -4,6 +4,10 @@
  * write_files, units, scripts), the network conversion in {@code plan.netconf}, and the plan
  * printers.
  *
- * <p>May use: config, config.yaml, metadata, userdata, value, plan.netconf; libraries: Jackson.
+ * <p>The config parts come checked by the analysis ({@link dev.kindling.config.CheckedConfig}): the
+ * planner plans what it accepted and reports what it rejected, so it holds no validity rules of its
+ * own. No I/O, no clock.
+ *
+ * <p>May use: config, config.yaml, metadata, value, plan.netconf; libraries: Jackson.
  */
 package dev.kindling.plan;

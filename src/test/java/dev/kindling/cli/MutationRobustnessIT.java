@@ -3,19 +3,26 @@ package dev.kindling.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindling.apply.ApplyResult;
+import dev.kindling.config.Code;
+import dev.kindling.config.Finding;
 import dev.kindling.config.Severity;
 import dev.kindling.metadata.Metadata;
+import dev.kindling.plan.RejectedItem;
+import dev.kindling.validate.Entry;
 import dev.kindling.validate.FileReport;
 import dev.kindling.validate.Validator;
+import dev.kindling.value.Redaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -27,8 +34,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Bad input never crashes anything, and what validate accepts, run applies: every sample and
  * validate golden input is mutated many times, deterministically (truncated, lines deleted,
  * duplicated, swapped or re-indented, values replaced by other YAML shapes, stray bytes inserted).
- * Each mutant must be validated without an exception; a mutant without errors must be planned and
- * applied on a temporary root without an exception and without a failed step.
+ * Each mutant must be validated and planned without an exception, and run must see the findings
+ * validate reports; a mutant without errors must be applied on a temporary root without a failed
+ * step, and every error of a mutant with errors must keep its item from being applied (a rejected
+ * item with the error's message, or an input problem for a part that cannot be read).
  */
 class MutationRobustnessIT {
   /** Another deterministic series of mutants: {@code -Dkindling.mutation.seed=7}. */
@@ -87,6 +96,11 @@ class MutationRobustnessIT {
           "a.service",
           "root:root",
           "\"é\u0301\uFFFF\"");
+
+  /** Errors that keep a whole part from being read: run reports them as input problems. */
+  private static final Set<Code> UNREADABLE =
+      EnumSet.of(Code.YAML_SYNTAX, Code.NOT_CLOUD_CONFIG, Code.COMPRESSION, Code.MULTIPART);
+
   private static final byte[] STRAY =
       new byte[] {
         0, 9, 10, 13, ' ', ':', '-', '#', '&', '*', '!', '|', '>', '\'', '"', (byte) 0xff
@@ -147,12 +161,22 @@ class MutationRobustnessIT {
     } catch (RuntimeException | StackOverflowError e) {
       throw new AssertionError("validate crashed on " + label, e);
     }
+    Pipeline.Prepared prepared;
+    try {
+      prepared = ParityInputs.prepare(data, metadata.orElseThrow());
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new AssertionError("plan crashed on " + label, e);
+    }
+    assertThat(prepared.validation().entries())
+        .as("run sees the findings validate reports: %s", label)
+        .isEqualTo(report.entries());
     if (report.count(Severity.ERROR) > 0) {
+      rejectedAsReported(label, prepared);
       return;
     }
     ApplyResult result;
     try {
-      result = ParityInputs.apply(ParityInputs.prepare(data, metadata.orElseThrow()), root);
+      result = ParityInputs.apply(prepared, root);
     } catch (RuntimeException | StackOverflowError e) {
       throw new AssertionError("plan or apply crashed on " + label, e);
     }
@@ -164,6 +188,44 @@ class MutationRobustnessIT {
                         "accepted by validate but failed in run: %s: %s%n%s",
                         s.action().describe(), s.outcome().error().orElse(""), label)
                     .isFalse());
+  }
+
+  /**
+   * What validate rejects, run does not apply: every error is the reason of a rejected item (or,
+   * for a part that cannot be read at all, an input problem), and nothing is rejected without one.
+   */
+  private static void rejectedAsReported(String label, Pipeline.Prepared prepared) {
+    List<String> reasons =
+        prepared.plan().actions().stream()
+            .filter(a -> a instanceof RejectedItem)
+            .map(a -> ((RejectedItem) a).reason())
+            .toList();
+    List<Finding> errors =
+        prepared.validation().entries().stream()
+            .map(Entry::finding)
+            .filter(f -> f.severity() == Severity.ERROR && f.code() != Code.UNRESOLVED_VARIABLE)
+            .toList();
+    for (Finding error : errors) {
+      if (UNREADABLE.contains(error.code())) {
+        assertThat(prepared.inputProblems())
+            .as("%s is an input problem: %s", error.message(), label)
+            .isNotEmpty();
+      } else {
+        assertThat(reasons)
+            .as("%s is the reason of a rejected item: %s", error.message(), label)
+            .anyMatch(r -> r.contains(shown(error)));
+      }
+    }
+    for (String reason : reasons) {
+      assertThat(errors)
+          .as("rejected item \"%s\" comes from an error: %s", reason, label)
+          .anyMatch(e -> reason.contains(shown(e)));
+    }
+  }
+
+  /** A finding's message as run reports it: without the values of fields that hold secrets. */
+  private static String shown(Finding f) {
+    return Redaction.message(f.message(), f.path().segments());
   }
 
   static byte[] mutate(byte[] original, SplittableRandom random) {

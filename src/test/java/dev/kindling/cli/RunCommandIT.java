@@ -134,6 +134,26 @@ class RunCommandIT {
   }
 
   @Test
+  void run_invalidUtf8_notAppliedAsValidateRejectsIt_exit1() throws IOException {
+    Path data = tmp.resolve("user-data");
+    byte[] text = "#cloud-config\nhostname: caf?\n".getBytes(StandardCharsets.US_ASCII);
+    text[text.length - 2] = (byte) 0xe9; // Latin-1 "é": not UTF-8
+    Files.write(data, text);
+
+    Cli.Run r = run(data);
+
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(root().resolve("etc/hostname")).doesNotExist();
+    assertThat(report().get("userData").get("problems").get(0).asText())
+        .isEqualTo(
+            "user-data is not valid UTF-8 (line 2, column 14: invalid UTF-8 byte sequence); only"
+                + " metadata is applied");
+    JsonNode finding = report().get("validation").get("findings").get(0);
+    assertThat(finding.get("code").asText()).isEqualTo("yaml-syntax");
+    assertThat(finding.get("line").asInt()).isEqualTo(2);
+  }
+
+  @Test
   void run_duplicatedCoreosKey_appliesBothBlocks() throws IOException {
     Cli.Run r =
         run(

@@ -144,21 +144,6 @@ class GeneratedFilesTest {
   }
 
   @Test
-  void update_invalidStrategy_problem() {
-    // update_test.go: ErrorValid for "wizzlewazzle" (the original aborted the whole apply).
-    assertThat(
-            UpdateSettings.problem(
-                section(ServiceTables.UPDATE, "reboot_strategy", "wizzlewazzle")))
-        .contains("invalid reboot_strategy \"wizzlewazzle\" (valid: etcd-lock, reboot, off)");
-    assertThat(
-            UpdateSettings.problem(section(ServiceTables.UPDATE, "reboot_strategy", "best-effort")))
-        .isPresent();
-    assertThat(
-            UpdateSettings.problem(section(ServiceTables.UPDATE, "reboot_strategy", "etcd-lock")))
-        .isEmpty();
-  }
-
-  @Test
   void metadataEnvFile_ec2_sortedAfterburnStyle() {
     Metadata metadata =
         new Metadata(

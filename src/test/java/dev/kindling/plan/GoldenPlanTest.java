@@ -2,20 +2,18 @@ package dev.kindling.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kindling.config.bind.ConfigBinder;
-import dev.kindling.config.yaml.YamlParser;
+import dev.kindling.analysis.Analyzer;
+import dev.kindling.analysis.PartAnalysis;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.MetadataJson;
-import dev.kindling.metadata.Templater;
 import dev.kindling.testing.GoldenCases;
-import dev.kindling.value.Bytes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -88,25 +86,23 @@ class GoldenPlanTest {
       }
     }
     List<PlanInput.Part> parts = new ArrayList<>();
+    Optional<Metadata> templating = metadata.isEmpty() ? Optional.empty() : Optional.of(metadata);
     for (int n = 1; ; n++) {
       String file = n == 1 ? "user-data" : "user-data-" + n;
       Path path = dir.resolve(file);
       if (!Files.exists(path)) {
         break;
       }
-      String text = Files.readString(path, StandardCharsets.UTF_8);
-      if (!metadata.isEmpty()) {
-        text = Templater.substitute(text, metadata, Map.of()).text();
-      }
-      if (text.isEmpty()) {
+      PartAnalysis part =
+          Analyzer.analyze(Files.readAllBytes(path), templating).parts().stream()
+              .findFirst()
+              .orElse(null);
+      if (part == null) {
         continue;
       }
-      if (text.startsWith("#!")) {
-        parts.add(new PlanInput.ScriptPart(file, Bytes.utf8(text)));
-      } else {
-        parts.add(
-            new PlanInput.ConfigPart(file, ConfigBinder.bind(YamlParser.parse(text)).config()));
-      }
+      part.config().ifPresent(c -> parts.add(new PlanInput.ConfigPart(file, c)));
+      part.script().ifPresent(s -> parts.add(new PlanInput.ScriptPart(file, s)));
+      part.rejection().ifPresent(r -> parts.add(new PlanInput.RejectedPart(file, r)));
     }
     return new PlanInput(
         parts, metadata, new PlanOptions(sshKeyName, workspace, convertNetconf, datasource));

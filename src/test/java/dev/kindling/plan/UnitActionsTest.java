@@ -2,6 +2,8 @@ package dev.kindling.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kindling.config.CheckedConfig;
+import dev.kindling.config.CloudConfig;
 import dev.kindling.config.DropIn;
 import dev.kindling.config.Unit;
 import dev.kindling.metadata.Metadata;
@@ -17,9 +19,10 @@ class UnitActionsTest {
   private static List<Action> units(Unit... units) {
     List<UnitActions.Entry> entries = new ArrayList<>();
     for (Unit u : units) {
-      entries.add(new UnitActions.Entry(u, "coreos.units " + u.name()));
+      entries.add(UnitActions.Entry.generated(u, "coreos.units " + u.name()));
     }
-    return UnitActions.plan(entries);
+    return UnitActions.plan(
+        entries, new Rejections(CheckedConfig.accepted(CloudConfig.empty()), ""));
   }
 
   private static Unit unit(String name, String content, String command) {
@@ -219,37 +222,42 @@ class UnitActionsTest {
   @Test
   void plan_invalidCommand_rejectedInCommandSlot() {
     List<Action> actions =
-        units(unit("a.service", "[Service]", "begin"), unit("b.service", "", "start"));
+        TestConfigs.plan(
+            "#cloud-config\ncoreos:\n  units:\n"
+                + "    - name: a.service\n      content: \"[Service]\"\n      command: begin\n"
+                + "    - name: b.service\n      command: start\n");
     assertThat(actions)
-        .containsExactly(
+        .containsSubsequence(
             new PlaceUnit("a.service", "/etc/systemd/system/a.service", "[Service]"),
             new DaemonReload(),
-            new RejectedItem(
-                "coreos.units a.service",
-                "invalid command \"begin\" (valid: start, stop, restart, reload, try-restart,"
-                    + " reload-or-restart, reload-or-try-restart)"),
+            new RejectedItem("coreos.units[0] a.service", "invalid value begin"),
             new UnitCommand("start", "b.service"));
   }
 
   @Test
   void plan_escapingNames_rejectedNotPlaced() {
     List<Action> actions =
-        units(
-            unit("../../etc/passwd", "root::0:0::/:/bin/sh", "start"),
-            new Unit(
-                "ok.service",
-                false,
-                false,
-                false,
-                "",
-                "",
-                List.of(new DropIn("../x.conf", "[Service]"))));
+        TestConfigs.plan(
+            "#cloud-config\ncoreos:\n  units:\n"
+                + "    - name: ../../etc/passwd\n      content: \"[Service]\"\n      command: start\n"
+                + "    - name: ok.service\n      drop_ins:\n"
+                + "        - name: ../x.conf\n          content: \"[Service]\"\n");
     assertThat(actions)
+        .filteredOn(a -> a instanceof RejectedItem || a instanceof PlaceUnit)
         .containsExactly(
             new RejectedItem(
-                "coreos.units ../../etc/passwd", "a unit or drop-in name must not contain \"/\""),
+                "coreos.units[0] ../../etc/passwd", "invalid unit name \"../../etc/passwd\""),
             new RejectedItem(
-                "coreos.units ok.service drop-in ../x.conf",
-                "a unit or drop-in name must not contain \"/\""));
+                "coreos.units[1] ok.service drop-in ../x.conf",
+                "invalid drop-in name \"../x.conf\""));
+    assertThat(actions).noneMatch(a -> a instanceof PlaceDropIn);
+  }
+
+  @Test
+  void plan_generatedUnitWithEscapingName_rejected() {
+    assertThat(units(unit("../x.network", "[Match]", "")))
+        .containsExactly(
+            new RejectedItem(
+                "coreos.units ../x.network", "a unit or drop-in name must not contain \"/\""));
   }
 }

@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * {@code hostname} must be a valid hostname (systemd {@code hostname_is_valid}): letters, digits
  * and {@code -} in dot-separated labels of 1 to 63 characters that do not start or end with {@code
  * -}, at most 64 characters in all ({@code HOST_NAME_MAX}). Variables such as {@code $private_ipv4}
- * are checked as substituted: with the given metadata, else with documentation addresses.
+ * are checked as substituted: the analysis substitutes the given metadata before parsing; without
+ * metadata the rule substitutes documentation addresses.
  */
 final class HostnameRule implements Rule {
   static final int MAX_LENGTH = 64;
@@ -36,15 +37,21 @@ final class HostnameRule implements Rule {
     if (written.isEmpty()) {
       return;
     }
-    String hostname =
-        Templater.substitute(written, context.metadata().orElse(EXAMPLE), Map.of()).text();
-    String note =
-        hostname.equals(written)
-            ? ""
-            : context.metadata().isPresent()
-                ? " (after substituting the metadata)"
-                : " (with example addresses substituted for the variables)";
-    String named = note.isEmpty() || context.metadata().isEmpty() ? written : hostname;
+    String hostname;
+    String note;
+    if (context.metadata().isPresent()) {
+      // The analysis substituted the variables before parsing.
+      hostname = written;
+      note =
+          context.substituted(ConfigPath.of("hostname"))
+              ? " (after substituting the metadata)"
+              : "";
+    } else {
+      hostname = Templater.substitute(written, EXAMPLE, Map.of()).text();
+      note =
+          hostname.equals(written) ? "" : " (with example addresses substituted for the variables)";
+    }
+    String named = context.metadata().isPresent() ? hostname : written;
     problem(hostname)
         .ifPresent(
             why ->

@@ -21,7 +21,6 @@ public final class Rules {
         new SshKeyRule(),
         new HostnameRule(),
         new UserRule(),
-        new PasswordHashRule(),
-        new TemplateVariableRule());
+        new PasswordHashRule());
   }
 }

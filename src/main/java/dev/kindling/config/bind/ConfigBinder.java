@@ -6,6 +6,7 @@ import dev.kindling.config.Code;
 import dev.kindling.config.FieldKind;
 import dev.kindling.config.Finding;
 import dev.kindling.config.Permissions;
+import dev.kindling.config.Rejection;
 import dev.kindling.config.SchemaField;
 import dev.kindling.config.StructSchema;
 import dev.kindling.config.yaml.ConfigPath;
@@ -34,6 +35,7 @@ import java.util.Optional;
 public final class ConfigBinder {
   private final List<Finding> findings = new ArrayList<>();
   private final SourceMap sources = new SourceMap();
+  private final List<Rejection> rejections = new ArrayList<>();
 
   /** The first key bound at each model path, to report keys given more than once. */
   private final Map<ConfigPath, SeenKey> seenKeys = new HashMap<>();
@@ -47,7 +49,7 @@ public final class ConfigBinder {
   public static BindResult bind(YamlDocument document) {
     ConfigBinder binder = new ConfigBinder();
     CloudConfig config = binder.bindDocument(document);
-    return new BindResult(config, binder.sources, binder.findings);
+    return new BindResult(config, binder.sources, binder.findings, binder.rejections);
   }
 
   private CloudConfig bindDocument(YamlDocument document) {
@@ -240,7 +242,7 @@ public final class ConfigBinder {
       Object existing) {
     int listOffset = existing instanceof List<?> l ? l.size() : 0;
     return switch (field.kind()) {
-      case STRING, INT, FLOAT, BOOL -> bindScalar(field, key, node, display);
+      case STRING, INT, FLOAT, BOOL -> bindScalar(field, key, node, model, display);
       case STRING_LIST -> bindStringList(field, key, node, model, display, listOffset);
       case STRUCT -> {
         if (node instanceof YamlMapping m) {
@@ -256,16 +258,18 @@ public final class ConfigBinder {
     };
   }
 
-  private Object bindScalar(SchemaField field, YamlNode key, YamlNode node, ConfigPath display) {
+  private Object bindScalar(
+      SchemaField field, YamlNode key, YamlNode node, ConfigPath model, ConfigPath display) {
     if (!(node instanceof YamlScalar scalar)) {
       wrongType(field.name(), field.kind(), key, node, display, null);
       return null;
     }
     ResolvedScalar resolved = scalar.resolve();
     if (resolved.type() == ResolvedScalar.Type.INVALID) {
-      findings.add(
+      error(
           Finding.error(Code.INVALID_VALUE, display, (String) resolved.value())
-              .at(scalar.position()));
+              .at(scalar.position()),
+          model);
       return null;
     }
     Object value = ScalarBinding.convert(field.kind(), scalar, resolved);
@@ -282,9 +286,17 @@ public final class ConfigBinder {
     // A !!binary scalar in a string field is its decoded bytes, as in the original: the same rules.
     String text = value instanceof Bytes b ? b.toUtf8() : value instanceof String t ? t : null;
     if (text != null && !field.accepts(text)) {
-      findings.add(invalidValue(field, text, display, scalar.position()));
+      error(invalidValue(field, text, display, scalar.position()), model);
     }
     return value;
+  }
+
+  /** An error: the value at {@code model} is not applied. */
+  private void error(Finding located, ConfigPath model) {
+    findings.add(located);
+    rejections.add(
+        new Rejection(
+            model, located.path(), located.position().orElse(Position.START), located.message()));
   }
 
   private static Finding invalidValue(
@@ -340,7 +352,8 @@ public final class ConfigBinder {
         sources.put(model.index(offset + out.size()), new SourceMap.Origin(itemPath, null, item));
         String text = v instanceof Bytes b ? b.toUtf8() : (String) v;
         if (!field.accepts(text)) {
-          findings.add(invalidValue(field, text, itemPath, s.position()));
+          error(
+              invalidValue(field, text, itemPath, s.position()), model.index(offset + out.size()));
         }
         out.add(text);
       } else {

@@ -24,7 +24,6 @@ class RulesTest {
             SshKeyRule.class,
             HostnameRule.class,
             UserRule.class,
-            PasswordHashRule.class,
-            TemplateVariableRule.class);
+            PasswordHashRule.class);
   }
 }

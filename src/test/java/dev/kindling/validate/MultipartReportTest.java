@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Multipart user data is validated part by part, with part labels and file lines. */
-class MultipartValidatorTest {
+class MultipartReportTest {
   private static FileReport validate(String text) {
     return Validator.validate("user-data", text.getBytes(UTF_8), Optional.empty());
   }

@@ -1,32 +1,31 @@
-package dev.kindling.analysis.rules;
+package dev.kindling.analysis;
 
 import dev.kindling.config.Code;
 import dev.kindling.config.Finding;
 import dev.kindling.config.yaml.ConfigPath;
 import dev.kindling.config.yaml.Position;
-import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.Templater;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /**
- * With {@code --metadata}, every {@code $private_ipv4}-style variable must have a value: the
- * original silently substituted "" (docs/compatibility.md#variables-without-a-value-are-reported).
- * Validation uses no process environment, so the result does not depend on the machine it runs on.
+ * The findings of the template step: every {@code $private_ipv4}-style variable must have a value
+ * in the metadata the analysis was given; the original silently substituted "". Run substitutes ""
+ * too (after the {@code COREOS_*} environment fallbacks), so these errors do not keep anything from
+ * being applied; they make {@code validate --metadata} fail so that CI catches missing metadata
+ * (docs/compatibility.md#variables-without-a-value-are-reported).
  */
-final class TemplateVariableRule implements Rule {
-  @Override
-  public void check(RuleContext context, Consumer<Finding> out) {
-    if (context.metadata().isEmpty()) {
-      return;
-    }
-    Metadata metadata = context.metadata().get();
-    for (Templater.Unresolved u :
-        Templater.substitute(context.text(), metadata, Map.of()).unresolved()) {
+final class Templating {
+  private Templating() {}
+
+  /** One error per unresolved occurrence, at its {@code $}. */
+  static List<Finding> unresolved(List<Templater.Unresolved> unresolved) {
+    List<Finding> out = new ArrayList<>(unresolved.size());
+    for (Templater.Unresolved u : unresolved) {
       String field = metadataField(u.variable());
       String env = "COREOS_" + u.variable().toUpperCase(Locale.ROOT);
-      out.accept(
+      out.add(
           Finding.error(
                   Code.UNRESOLVED_VARIABLE,
                   ConfigPath.root(),
@@ -41,6 +40,7 @@ final class TemplateVariableRule implements Rule {
                       + " to keep the text as is")
               .at(new Position(u.line(), u.column())));
     }
+    return out;
   }
 
   /** The metadata JSON field that holds a variable's value ({@code privateIPv4}). */
