@@ -126,7 +126,8 @@ public final class Analyzer {
         Optional.empty(),
         Optional.empty(),
         problem,
-        List.of());
+        List.of(),
+        Optional.empty());
   }
 
   private void cloudConfig(
@@ -154,7 +155,8 @@ public final class Analyzer {
             Optional.empty(),
             Optional.empty(),
             result.problem(),
-            result.unresolved()));
+            result.unresolved(),
+            result.document()));
   }
 
   private void script(
@@ -189,7 +191,8 @@ public final class Analyzer {
             script,
             rejection,
             Optional.empty(),
-            templated.unresolved()));
+            templated.unresolved(),
+            Optional.empty()));
   }
 
   /** The original's error for user data that is neither cloud-config nor a script. */

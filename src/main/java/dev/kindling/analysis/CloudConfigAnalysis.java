@@ -44,6 +44,8 @@ final class CloudConfigAnalysis {
    * @param unresolved the variables that had no value
    * @param sources where the bound values came from (positions in the templated text)
    * @param positions the map from the templated text back to the user's text
+   * @param document the parsed document when no variable was substituted (its positions are then
+   *     the user's)
    */
   record Result(
       Optional<CheckedConfig> config,
@@ -51,7 +53,8 @@ final class CloudConfigAnalysis {
       Optional<String> problem,
       List<Templater.Unresolved> unresolved,
       SourceMap sources,
-      PositionMap positions) {
+      PositionMap positions,
+      Optional<YamlDocument> document) {
     Result {
       findings = List.copyOf(findings);
       unresolved = List.copyOf(unresolved);
@@ -152,7 +155,14 @@ final class CloudConfigAnalysis {
                   + p.message()
                   + "); only metadata is applied");
     }
-    return new Result(config, mapped, problem, templated.unresolved(), bound.sources(), positions);
+    return new Result(
+        config,
+        mapped,
+        problem,
+        templated.unresolved(),
+        bound.sources(),
+        positions,
+        templated.substitutions().isEmpty() ? Optional.of(document) : Optional.empty());
   }
 
   /** Text that is not UTF-8: reported at the first bad byte, as validate always did. */
@@ -179,7 +189,8 @@ final class CloudConfigAnalysis {
         List.of(finding),
         Optional.of(problem),
         List.of(),
-        ConfigBinder.bind(YamlParser.parse(empty)).sources(),
-        PositionMap.of(empty, Templater.Result.unchanged(empty)));
+        ConfigBinder.bind(new YamlDocument(Optional.empty(), List.of(), List.of())).sources(),
+        PositionMap.of(empty, Templater.Result.unchanged(empty)),
+        Optional.empty());
   }
 }

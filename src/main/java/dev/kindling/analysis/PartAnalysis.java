@@ -2,6 +2,7 @@ package dev.kindling.analysis;
 
 import dev.kindling.config.CheckedConfig;
 import dev.kindling.config.Finding;
+import dev.kindling.config.yaml.YamlDocument;
 import dev.kindling.metadata.Templater;
 import dev.kindling.userdata.UserData;
 import dev.kindling.value.Bytes;
@@ -30,6 +31,8 @@ import java.util.Optional;
  * @param problem why nothing of the part can be applied, if so (run then applies the metadata and
  *     exits 1)
  * @param unresolved the template variables that had no value, at their lines in the content
+ * @param document the cloud-config as parsed, when its positions are those of the text as written
+ *     (no variable was substituted), for reports that need the tree (masking secrets in excerpts)
  */
 public record PartAnalysis(
     String label,
@@ -41,7 +44,8 @@ public record PartAnalysis(
     Optional<Bytes> script,
     Optional<String> rejection,
     Optional<String> problem,
-    List<Templater.Unresolved> unresolved) {
+    List<Templater.Unresolved> unresolved,
+    Optional<YamlDocument> document) {
   public PartAnalysis {
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(part, "part");
@@ -53,6 +57,7 @@ public record PartAnalysis(
     Objects.requireNonNull(rejection, "rejection");
     Objects.requireNonNull(problem, "problem");
     unresolved = List.copyOf(unresolved);
+    Objects.requireNonNull(document, "document");
   }
 
   /** What kind of content the part holds. */

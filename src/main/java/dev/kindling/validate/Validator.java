@@ -79,14 +79,16 @@ public final class Validator {
 
   /**
    * The lines of a part's content as excerpts show them: a cloud-config's secret values are masked
-   * ({@link SecretMask}, which reads the text as written to find them).
+   * ({@link SecretMask}, which finds them in the tree of the text as written).
    */
   static List<String> shownLines(PartAnalysis part) {
     List<String> lines = lines(part.content().text());
     if (part.kind() != UserData.Kind.CLOUD_CONFIG || part.findings().isEmpty()) {
       return lines;
     }
-    return SecretMask.apply(lines, YamlParser.parse(part.content().bytes()));
+    // The analysis's tree when its positions are the text's; after templating, the text as written.
+    return SecretMask.apply(
+        lines, part.document().orElseGet(() -> YamlParser.parse(part.content().bytes())));
   }
 
   /** Line {@code line} (1-based) of {@code lines}, without a trailing CR. */

@@ -1,5 +1,6 @@
 package dev.kindling.apply.systemd;
 
+import dev.kindling.trace.StartupTrace;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -82,10 +83,13 @@ public final class DbusSystemdManager implements SystemdManager {
 
   @Override
   public void reload() throws SystemdException {
+    long start = StartupTrace.start();
     try {
       manager.reload();
     } catch (RuntimeException e) {
       throw BusErrors.failed("reload systemd", e);
+    } finally {
+      StartupTrace.end("systemd: daemon-reload", start);
     }
   }
 
@@ -107,12 +111,15 @@ public final class DbusSystemdManager implements SystemdManager {
       throw BusErrors.failed(what, e);
     }
     Optional<String> result;
+    long start = StartupTrace.start();
     try {
       result = jobs.await(job.getPath(), timeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SystemdException(
           "failed to " + what + ": interrupted while waiting for its job", e);
+    } finally {
+      StartupTrace.end("systemd: job wait", start);
     }
     String done =
         result.orElseThrow(

@@ -66,8 +66,11 @@ public final class MetadataClient implements AutoCloseable {
   private final Sleeper sleeper;
   private final LongSupplier clock;
   private final ExecutorService executor;
-  private final Dispatcher dispatcher;
-  private final ConnectionPool pool = new ConnectionPool();
+  // OkHttp's dispatcher and connection pool are made with the first client, not here: a run
+  // from a local source makes a client too and never sends a request, and building them loads and
+  // starts OkHttp's task runner.
+  private Dispatcher dispatcher; // guarded by this
+  private ConnectionPool pool; // guarded by this
   // Every thread the executor made: close() joins them (termination alone does not wait for a
   // worker thread to end).
   private final Set<Thread> started = ConcurrentHashMap.newKeySet();
@@ -96,10 +99,6 @@ public final class MetadataClient implements AutoCloseable {
               started.add(t);
               return t;
             });
-    this.dispatcher = new Dispatcher(executor);
-    // Probes of several datasources may target one host in parallel (OkHttp's default is 5).
-    dispatcher.setMaxRequests(64);
-    dispatcher.setMaxRequestsPerHost(64);
   }
 
   /** A builder with the production defaults ({@link Backoff#standard()}, 10 s, 16 MiB). */
@@ -242,6 +241,13 @@ public final class MetadataClient implements AutoCloseable {
     }
     boolean https = uri.getScheme().equalsIgnoreCase("https");
     long start = StartupTrace.start();
+    if (dispatcher == null) {
+      dispatcher = new Dispatcher(executor);
+      // Probes of several datasources may target one host in parallel (OkHttp's default is 5).
+      dispatcher.setMaxRequests(64);
+      dispatcher.setMaxRequestsPerHost(64);
+      pool = new ConnectionPool();
+    }
     if (https && tls == null) {
       tls = base().build(); // default connection specs: TLS (and the trust store) built now
     } else if (!https && cleartext == null) {
@@ -251,6 +257,7 @@ public final class MetadataClient implements AutoCloseable {
     return https ? tls : cleartext;
   }
 
+  // guarded by this (called from client())
   private OkHttpClient.Builder base() {
     return new OkHttpClient.Builder()
         .dispatcher(dispatcher)
@@ -264,15 +271,23 @@ public final class MetadataClient implements AutoCloseable {
   /** Cancels calls in flight, stops the dispatcher's threads and closes pooled connections. */
   @Override
   public void close() {
+    Dispatcher madeDispatcher;
+    ConnectionPool madePool;
     synchronized (this) {
       if (closed) {
         return;
       }
       closed = true;
+      madeDispatcher = dispatcher;
+      madePool = pool;
     }
-    dispatcher.cancelAll();
+    if (madeDispatcher != null) {
+      madeDispatcher.cancelAll();
+    }
     executor.shutdownNow();
-    pool.evictAll();
+    if (madePool != null) {
+      madePool.evictAll();
+    }
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
       boolean stopped = executor.awaitTermination(2, TimeUnit.SECONDS);
