@@ -144,11 +144,10 @@ public final class Pipeline {
   }
 
   private static void log(Entry e) {
+    // The log level says the severity: "WARN user-data line 3:1: unrecognized key ...".
     String line =
-        "line "
+        "user-data line "
             + e.finding().position().map(p -> p.line() + ":" + p.column()).orElse("0")
-            + ": "
-            + e.finding().severity().label()
             + ": "
             + Redaction.message(e.finding().message(), e.finding().path().segments())
             + " ["

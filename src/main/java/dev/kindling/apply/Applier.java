@@ -227,6 +227,11 @@ public final class Applier {
   }
 
   private StepOutcome enable(EnableUnit e) throws SystemdException {
+    if (recording()) {
+      systemd.enableUnitFiles(List.of(e.unit()), e.runtime(), true);
+      LOG.info("Would enable unit file \"{}\" (recorded, systemd not called)", e.unit());
+      return systemdOutcome();
+    }
     LOG.info("Enabling unit file \"{}\"", e.unit());
     systemd.enableUnitFiles(List.of(e.unit()), e.runtime(), true);
     LOG.info("Enabled unit \"{}\"", e.unit());
@@ -242,6 +247,12 @@ public final class Applier {
   }
 
   private StepOutcome unitCommand(UnitCommand c) throws SystemdException {
+    if (recording()) {
+      // Nothing runs: say what would, never a job result that did not happen.
+      systemd.runUnitCommand(c.command(), c.unit(), settings.commandTimeout());
+      LOG.info("Would {} \"{}\" (recorded, systemd not called)", c.command(), c.unit());
+      return systemdOutcome();
+    }
     LOG.info("Calling unit command \"{}\" on \"{}\"", c.command(), c.unit());
     String result = systemd.runUnitCommand(c.command(), c.unit(), settings.commandTimeout());
     LOG.info("Result of \"{}\" on \"{}\": {}", c.command(), c.unit(), result);

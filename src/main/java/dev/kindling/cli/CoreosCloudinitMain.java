@@ -8,6 +8,8 @@ import dev.kindling.agent.Outcome;
 import dev.kindling.agent.Request;
 import dev.kindling.agent.SourceSelection;
 import dev.kindling.agent.SystemdMode;
+import dev.kindling.config.Finding;
+import dev.kindling.config.OriginalWording;
 import dev.kindling.datasource.ArgumentKind;
 import dev.kindling.datasource.DatasourceType;
 import dev.kindling.datasource.registry.Datasources;
@@ -218,15 +220,16 @@ public final class CoreosCloudinitMain {
         new Agent(AgentEnvironment.system()).execute(Request.validate(sources, timeout));
     if (outcome instanceof Outcome.Validated validated) {
       for (Entry e : validated.report().entries()) {
-        int line = e.finding().position().map(p -> p.line()).orElse(0);
+        Finding f = OriginalWording.of(e.finding());
+        int line = f.position().map(p -> p.line()).orElse(0);
         err.println(
             logPrefix()
                 + "line "
                 + line
                 + ": "
-                + e.finding().severity().label()
+                + f.severity().label()
                 + ": "
-                + Redaction.message(e.finding().message(), e.finding().path().segments()));
+                + Redaction.message(f.message(), f.path().segments()));
       }
     } else if (outcome instanceof Outcome.NoDatasource) {
       err.println(logPrefix() + "No datasources available in time");

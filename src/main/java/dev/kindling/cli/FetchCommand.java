@@ -13,6 +13,7 @@ import dev.kindling.agent.ExitStatus;
 import dev.kindling.agent.Launcher;
 import dev.kindling.agent.Outcome;
 import dev.kindling.agent.Request;
+import dev.kindling.agent.SourceSelection;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.MetadataJson;
 import dev.kindling.userdata.UserData;
@@ -80,10 +81,15 @@ public final class FetchCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "invalid --timeout " + timeoutSeconds + "; use 1 or more seconds");
     }
+    SourceSelection sources = SourceOptions.selection(spec);
+    Optional<String> missing = FromFileCheck.problem(sources);
+    if (missing.isPresent()) {
+      err.println("kindling fetch: " + missing.get());
+      return ExitStatus.USAGE;
+    }
     Outcome outcome =
         new Agent(environment.get())
-            .execute(
-                Request.fetch(SourceOptions.selection(spec), Duration.ofSeconds(timeoutSeconds)));
+            .execute(Request.fetch(sources, Duration.ofSeconds(timeoutSeconds)));
     OutcomeErrors.print("kindling fetch", outcome, err);
     if (!(outcome instanceof Outcome.Fetched fetched)) {
       return ExitStatus.of(outcome, Launcher.KINDLING);

@@ -6,6 +6,7 @@ import dev.kindling.agent.ExitStatus;
 import dev.kindling.agent.Launcher;
 import dev.kindling.agent.Outcome;
 import dev.kindling.agent.Request;
+import dev.kindling.agent.SourceSelection;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.MetadataJson;
 import dev.kindling.plan.Plan;
@@ -85,15 +86,25 @@ public final class RenderCommand implements Callable<Integer> {
       try {
         override = Optional.of(MetadataJson.read(Files.readAllBytes(metadata)));
       } catch (IOException e) {
-        err.println("kindling render: cannot read metadata " + metadata + ": " + e.getMessage());
+        err.println(
+            "kindling render: failed to read metadata "
+                + metadata
+                + ": "
+                + ValidateCommand.reason(e));
         return ExitStatus.USAGE;
       }
+    }
+    SourceSelection sources = SourceOptions.selection(spec);
+    Optional<String> missing = FromFileCheck.problem(sources);
+    if (missing.isPresent()) {
+      err.println("kindling render: " + missing.get());
+      return ExitStatus.USAGE;
     }
     Outcome outcome =
         new Agent(environment.get())
             .execute(
                 Request.render(
-                    SourceOptions.selection(spec),
+                    sources,
                     Duration.ofSeconds(Math.max(1, options.timeoutSeconds)),
                     override,
                     Optional.ofNullable(root),

@@ -1,24 +1,58 @@
 package dev.kindling.config;
 
-/** The type of a cloud-config field, named as the original validator names it. */
+import java.util.List;
+import java.util.Optional;
+
+/** The type of a cloud-config field, named as the original validator and as a user names it. */
 public enum FieldKind {
-  STRING("string"),
-  INT("int"),
-  FLOAT("float64"),
-  BOOL("bool"),
-  STRING_LIST("[]string"),
-  STRUCT("struct"),
-  STRUCT_LIST("[]struct");
+  STRING("string", "a string"),
+  INT("int", "a whole number"),
+  FLOAT("float64", "a number"),
+  BOOL("bool", "true or false"),
+  STRING_LIST("[]string", "a list of strings"),
+  STRUCT("struct", "a mapping"),
+  STRUCT_LIST("[]struct", "a list of mappings");
 
   private final String goName;
+  private final String userName;
 
-  FieldKind(String goName) {
+  FieldKind(String goName, String userName) {
     this.goName = goName;
+    this.userName = userName;
   }
 
-  /** The name used in {@code incorrect type for "x" (want <name>)}. */
+  /** The name used in the original's {@code incorrect type for "x" (want <name>)}. */
   public String goName() {
     return goName;
+  }
+
+  /** The type in a user's words: "a list of strings", "a mapping". */
+  public String userName() {
+    return userName;
+  }
+
+  /**
+   * The type in a user's words, with the keys of a mapping (the first three): "a list of mappings
+   * with name, passwd, groups...".
+   */
+  public String userName(List<String> keys) {
+    if ((this != STRUCT && this != STRUCT_LIST) || keys.isEmpty()) {
+      return userName;
+    }
+    String shown = String.join(", ", keys.subList(0, Math.min(3, keys.size())));
+    return userName + " with " + shown + (keys.size() > 3 ? "..." : "");
+  }
+
+  /** The kind a {@link #userName(List)} text names, if it names one. */
+  public static Optional<FieldKind> ofUserName(String text) {
+    FieldKind best = null;
+    for (FieldKind k : values()) {
+      if (text.startsWith(k.userName)
+          && (best == null || k.userName.length() > best.userName.length())) {
+        best = k;
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   /** Whether the field holds a single scalar. */

@@ -129,6 +129,7 @@ public final class DatasourceSelector {
   private Outcome probe(int index, Candidate c, Deadline overall) throws InterruptedException {
     Datasource ds = c.source();
     Deadline mine = overall.atMost(c.budget());
+    String logged = null;
     for (int attempt = 1; ; attempt++) {
       long t0 = System.nanoTime();
       boolean available;
@@ -146,7 +147,13 @@ public final class DatasourceSelector {
         return new Outcome(index, true, Optional.empty(), false);
       }
       String why = failure.map(ProbeFailure::reason).orElse("unavailable");
-      LOG.info("probe {} #{}: unavailable ({} ms): {}", ds.type(), attempt, ms, why);
+      // A source probed again and again says why once, and again only when the reason changes.
+      if (why.equals(logged)) {
+        LOG.debug("probe {} #{}: unavailable ({} ms): {}", ds.type(), attempt, ms, why);
+      } else {
+        LOG.info("probe {} #{}: unavailable ({} ms): {}", ds.type(), attempt, ms, why);
+        logged = why;
+      }
       boolean permanent = failure.map(ProbeFailure::permanent).orElse(false);
       if (permanent || !ds.availabilityChanges()) {
         return new Outcome(index, false, failure, false);

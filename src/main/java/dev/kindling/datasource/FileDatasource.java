@@ -8,11 +8,12 @@ import java.util.Optional;
 /**
  * User data from a local file ({@code --from-file FILE}, type {@code local-file}); no metadata. A
  * missing file is "not yet available" and worth probing again (as in the original), so an installer
- * may still write it; an empty file is "no user data".
+ * may still write it; an empty file is "no user data". {@code --from-file -} reads standard input
+ * ({@link StdinDatasource}).
  *
  * <p>Wiring: {@code new FileDatasource(options.fromFile)}.
  */
-public final class FileDatasource implements Datasource {
+public final class FileDatasource implements Datasource, ProbeReporting {
   /** {@code --from-file FILE}: the file is the user data. */
   public static final DatasourceType TYPE =
       DatasourceType.of(
@@ -20,7 +21,10 @@ public final class FileDatasource implements Datasource {
               "from-file",
               ArgumentKind.FILE,
               "Read user data from FILE.",
-              (file, context) -> new FileDatasource(Path.of(file)))
+              (file, context) ->
+                  file.equals("-")
+                      ? new StdinDatasource(System.in)
+                      : new FileDatasource(Path.of(file)))
           .withLauncherUsage("Read user-data from provided file");
 
   private final Path file;
@@ -38,6 +42,13 @@ public final class FileDatasource implements Datasource {
   @Override
   public boolean isAvailable(Deadline deadline) {
     return LocalFiles.exists(file);
+  }
+
+  @Override
+  public Optional<ProbeFailure> lastProbeFailure() {
+    return LocalFiles.exists(file)
+        ? Optional.empty()
+        : Optional.of(new ProbeFailure("no such file: " + file, false));
   }
 
   @Override

@@ -7,11 +7,26 @@ package dev.kindling.plan;
 public final class PlanPrinter {
   private PlanPrinter() {}
 
-  /** The plan as text, one line per action ({@link Action#describe()}). */
+  /**
+   * Why every plan unmasks the runtime units of etcd, etcd2, fleet and locksmithd, even with no
+   * user data: the steps a reader did not ask for get a reason.
+   */
+  static final String UNMASK_REASON =
+      "  # every run does this, as coreos-cloudinit does: a runtime mask would keep it from"
+          + " starting";
+
+  /**
+   * The plan as text, one line per action ({@link Action#describe()}); the unmask steps every plan
+   * has carry a one-line reason.
+   */
   public static String text(Plan plan) {
     StringBuilder out = new StringBuilder();
     for (Action a : plan.actions()) {
-      out.append(a.describe()).append('\n');
+      out.append(a.describe());
+      if (a instanceof UnmaskUnit) {
+        out.append(UNMASK_REASON);
+      }
+      out.append('\n');
     }
     return out.toString();
   }

@@ -1,9 +1,11 @@
 package dev.kindling.value;
 
 import java.net.URI;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -51,10 +53,26 @@ public final class Redaction {
 
   /**
    * {@code message} with every quoted value replaced by {@code "<redacted>"} when the field it is
-   * about ({@code path}: keys and indexes from the document root) may hold a secret.
+   * about ({@code path}: keys and indexes from the document root) may hold a secret. A quoted key
+   * name of the path ({@code "ssh_authorized_keys"}, {@code "users[1]"}) is not a value: it stays.
    */
   public static String message(String message, List<?> path) {
-    return isSecret(path) ? QUOTED.matcher(message).replaceAll("\"<redacted>\"") : message;
+    if (!isSecret(path)) {
+      return message;
+    }
+    Set<String> keys = new HashSet<>();
+    for (int i = 0; i < path.size(); i++) {
+      if (path.get(i) instanceof String key) {
+        keys.add("\"" + key + "\"");
+        if (i + 1 < path.size() && path.get(i + 1) instanceof Integer index) {
+          keys.add("\"" + key + "[" + index + "]\"");
+        }
+      }
+    }
+    return QUOTED
+        .matcher(message)
+        .replaceAll(
+            m -> keys.contains(m.group()) ? Matcher.quoteReplacement(m.group()) : "\"<redacted>\"");
   }
 
   /** Whether a field at {@code path} (keys and indexes) may hold a secret. */

@@ -89,6 +89,26 @@ class CoreosCloudinitMainIT {
   }
 
   @Test
+  void validate_incorrectType_originalWarningAndGoTypeName() throws IOException {
+    Path data =
+        Files.writeString(
+            tmp.resolve("keys.yaml"),
+            "#cloud-config\nssh_authorized_keys: ssh-ed25519 AAAA\nusers: [alice]\n");
+
+    Cli.Run r = Cli.coreosCloudinit("-validate", "-from-file", data.toString());
+
+    assertThat(r.err())
+        .contains(
+            "line 2: warning: incorrect type for \"ssh_authorized_keys\" (want []string)",
+            "line 3: warning: incorrect type for \"users[0]\" (want struct)");
+    assertThat(Cli.kindling("validate", data.toString()).out())
+        .contains(
+            "error: incorrect type for \"ssh_authorized_keys\" (want a list of strings)",
+            "error: incorrect type for \"users[0]\" (want a mapping with name, passwd,"
+                + " ssh_authorized_keys...)");
+  }
+
+  @Test
   void run_mapsOntoKindlingRun_reportAndIgnoreFailure() throws IOException {
     Path root = Files.createDirectories(tmp.resolve("root"));
     Path data = Files.writeString(tmp.resolve("user-data"), "not cloud-config\n");

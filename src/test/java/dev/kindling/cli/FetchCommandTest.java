@@ -260,11 +260,11 @@ class FetchCommandTest {
   }
 
   @Test
-  void fetch_missingFile_exits2AtTheDeadline() throws Exception {
+  void fetch_missingFile_exits2AtOnce() throws Exception {
     assertThat(fetch("--from-file", tmp.resolve("absent").toString(), "--timeout", "1"))
         .isEqualTo(2);
     assertThat(err.toString())
-        .startsWith("kindling fetch: no datasource available in time; tried local-file");
+        .isEqualTo("kindling fetch: no such file: " + tmp.resolve("absent") + "\n");
   }
 
   @Test

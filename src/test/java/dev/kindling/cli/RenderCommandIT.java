@@ -178,6 +178,6 @@ class RenderCommandIT {
     Cli.Run r =
         Cli.kindling("render", "--from-file", data.toString(), "--metadata", bad.toString());
     assertThat(r.status()).isEqualTo(2);
-    assertThat(r.err()).contains("cannot read metadata");
+    assertThat(r.err()).contains("failed to read metadata");
   }
 }

@@ -187,7 +187,9 @@ class RunCommandIT {
     assertThat(finding.get("path").asText()).isEqualTo("bogus_key");
     assertThat(finding.get("line").asInt()).isEqualTo(3);
     assertThat(finding.get("severity").asText()).isEqualTo("warning");
-    assertThat(r.log()).contains("line 3:1: warning: unrecognized key \"bogus_key\"");
+    assertThat(r.log())
+        .contains("WARN user-data line 3:1: unrecognized key \"bogus_key\"")
+        .doesNotContain(": warning: ");
   }
 
   @Test

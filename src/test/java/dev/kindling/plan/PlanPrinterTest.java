@@ -135,6 +135,22 @@ class PlanPrinterTest {
   }
 
   @Test
+  void text_unmaskSteps_carryTheirReason() {
+    String text =
+        PlanPrinter.text(
+            new Plan(
+                List.of(
+                    new UnmaskUnit("etcd.service", "/run/systemd/system/etcd.service"),
+                    new DaemonReload())));
+    assertThat(text)
+        .isEqualTo(
+            "unmask etcd.service at /run/systemd/system/etcd.service  # every run does this, as"
+                + " coreos-cloudinit does: a runtime mask would keep it from starting\n"
+                + new DaemonReload().describe()
+                + "\n");
+  }
+
+  @Test
   void toString_ofSamples_noSecretsExceptPublicKeys() {
     // Records holding secret material override toString (or hold only Bytes, which hide theirs).
     for (Action a : SAMPLES) {

@@ -37,4 +37,17 @@ class RedactionTest {
     assertThat(Redaction.message("invalid value \"wizzle\"", List.of("coreos", "update")))
         .isEqualTo("invalid value \"wizzle\"");
   }
+
+  @Test
+  void message_keyNamesOfThePath_neverRedacted() {
+    assertThat(
+            Redaction.message(
+                "incorrect type for \"ssh_authorized_keys\" (want a list of strings)",
+                List.of("ssh_authorized_keys")))
+        .isEqualTo("incorrect type for \"ssh_authorized_keys\" (want a list of strings)");
+    assertThat(
+            Redaction.message(
+                "incorrect type for \"users[1]\" in \"hunter2\"", List.of("users", 1, "passwd")))
+        .isEqualTo("incorrect type for \"users[1]\" in \"<redacted>\"");
+  }
 }

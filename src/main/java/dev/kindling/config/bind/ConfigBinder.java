@@ -73,8 +73,10 @@ public final class ConfigBinder {
     sources.put(ConfigPath.root(), new SourceMap.Origin(ConfigPath.root(), null, root.get()));
     if (!(root.get() instanceof YamlMapping mapping)) {
       findings.add(
-          Finding.warning(
-                  Code.INCORRECT_TYPE, ConfigPath.root(), "incorrect type for \"\" (want struct)")
+          Finding.error(
+                  Code.INCORRECT_TYPE,
+                  ConfigPath.root(),
+                  "incorrect type for \"\" (want " + FieldKind.STRUCT.userName() + ")")
               .withHint(
                   "a cloud-config document is a mapping of keys such as hostname: and coreos:")
               .at(root.get().position()));
@@ -251,7 +253,7 @@ public final class ConfigBinder {
           bindStruct(field.struct(), m, model, display, into);
           yield into;
         }
-        wrongType(field.name(), field.kind(), key, node, display, null);
+        wrongType(field.name(), field.kind(), field.struct(), key, node, display, null);
         yield null;
       }
       case STRUCT_LIST -> bindStructList(field, key, node, model, display, listOffset);
@@ -371,7 +373,7 @@ public final class ConfigBinder {
       ConfigPath display,
       int offset) {
     if (!(node instanceof YamlSequence seq)) {
-      wrongType(field.name(), field.kind(), key, node, display, null);
+      wrongType(field.name(), field.kind(), field.struct(), key, node, display, null);
       return null;
     }
     List<Map<String, Object>> out = new ArrayList<>();
@@ -379,7 +381,14 @@ public final class ConfigBinder {
       YamlNode item = seq.items().get(i);
       ConfigPath itemDisplay = display.index(i);
       if (!(item instanceof YamlMapping m)) {
-        wrongType(field.name() + "[" + i + "]", FieldKind.STRUCT, null, item, itemDisplay, null);
+        wrongType(
+            field.name() + "[" + i + "]",
+            FieldKind.STRUCT,
+            field.struct(),
+            null,
+            item,
+            itemDisplay,
+            null);
         continue;
       }
       ConfigPath itemModel = model.index(offset + out.size());
@@ -397,15 +406,35 @@ public final class ConfigBinder {
    */
   private void wrongType(
       String name, FieldKind kind, YamlNode key, YamlNode node, ConfigPath display, String hint) {
+    wrongType(name, kind, null, key, node, display, hint);
+  }
+
+  /**
+   * A value of the wrong type, ignored: an error (run drops it), with the type in a user's words;
+   * the coreos-cloudinit launcher words it as the original ({@link
+   * dev.kindling.config.OriginalWording}).
+   */
+  private void wrongType(
+      String name,
+      FieldKind kind,
+      StructSchema struct,
+      YamlNode key,
+      YamlNode node,
+      ConfigPath display,
+      String hint) {
     Position at =
         key != null && node.position().line() > key.position().line()
             ? key.position()
             : node.position();
     Finding finding =
-        Finding.warning(
+        Finding.error(
                 Code.INCORRECT_TYPE,
                 display,
-                "incorrect type for \"" + name + "\" (want " + kind.goName() + ")")
+                "incorrect type for \""
+                    + name
+                    + "\" (want "
+                    + kind.userName(struct == null ? List.of() : struct.names())
+                    + ")")
             .at(at);
     if (hint == null && isNull(node)) {
       hint = "the key has no value; give it one or remove the key";

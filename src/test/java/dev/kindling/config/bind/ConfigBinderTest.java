@@ -80,20 +80,20 @@ class ConfigBinderTest {
                 + "    reboot_strategy:\n");
     assertThat(describe(r))
         .containsExactly(
-            "2:10 warning incorrect-type hostname: incorrect type for \"hostname\" (want string) |"
+            "2:10 error incorrect-type hostname: incorrect type for \"hostname\" (want a string) |"
                 + " the key has no value; give it one or remove the key",
             "3:1 warning misplaced-key units: unrecognized key \"units\" | \"units\" belongs"
                 + " elsewhere: did you mean \"coreos.units[]\"?",
-            "7:13 warning incorrect-type users[0].groups: incorrect type for \"groups\" (want"
-                + " []string) | write a list: groups: [sudo]",
-            "8:5 warning incorrect-type users[1]: incorrect type for \"users[1]\" (want struct)",
-            "12:15 warning incorrect-type coreos.units[0].enable: incorrect type for \"enable\""
-                + " (want bool) | remove the quotes: true",
+            "7:13 error incorrect-type users[0].groups: incorrect type for \"groups\" (want a"
+                + " list of strings) | write a list: groups: [sudo]",
+            "8:5 error incorrect-type users[1]: incorrect type for \"users[1]\" (want a mapping with name, passwd, ssh_authorized_keys...)",
+            "12:15 error incorrect-type coreos.units[0].enable: incorrect type for \"enable\""
+                + " (want true or false) | remove the quotes: true",
             "13:16 error invalid-value coreos.units[0].command: invalid value begin | allowed"
                 + " values: \"start\", \"stop\", \"restart\", \"reload\", \"try-restart\","
                 + " \"reload-or-restart\", \"reload-or-try-restart\"",
-            "15:21 warning incorrect-type coreos.update.reboot_strategy: incorrect type for"
-                + " \"reboot_strategy\" (want string) | the key has no value; give it one or"
+            "15:21 error incorrect-type coreos.update.reboot_strategy: incorrect type for"
+                + " \"reboot_strategy\" (want a string) | the key has no value; give it one or"
                 + " remove the key");
     assertThat(r.config().users()).hasSize(1);
   }
@@ -181,7 +181,7 @@ class ConfigBinderTest {
     BindResult r = bind("#cloud-config\nhostname:\n  name: a\n");
     assertThat(describe(r))
         .containsExactly(
-            "2:1 warning incorrect-type hostname: incorrect type for \"hostname\" (want string)");
+            "2:1 error incorrect-type hostname: incorrect type for \"hostname\" (want a string)");
   }
 
   @Test

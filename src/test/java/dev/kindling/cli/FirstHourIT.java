@@ -1,0 +1,127 @@
+package dev.kindling.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a new operator meets in the first hour: the usual mistakes get a clear message, the right
+ * severity and exit status, at once.
+ */
+class FirstHourIT {
+  @TempDir Path tmp;
+
+  private Path file(String name, String text) throws IOException {
+    return Files.writeString(tmp.resolve(name), text, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void validate_stringInsteadOfList_errorInTheUsersWords_exit1() throws IOException {
+    Path data = file("keys.yaml", "#cloud-config\nssh_authorized_keys: ssh-ed25519 AAAA\n");
+
+    Cli.Run r = Cli.kindling("validate", data.toString());
+
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.out())
+        .contains(
+            data
+                + ":2:22: error: incorrect type for \"ssh_authorized_keys\" (want a list of"
+                + " strings) [incorrect-type]",
+            "hint: write a list: ssh_authorized_keys: [ssh-ed25519 AAAA]")
+        .doesNotContain("[]string");
+  }
+
+  @Test
+  void renderAndFetch_missingFromFile_exit2AtOnceNamingTheFile() {
+    String missing = tmp.resolve("nope.yaml").toString();
+    for (String command : new String[] {"render", "fetch"}) {
+      long t0 = System.nanoTime();
+      Cli.Run r = Cli.kindling(command, "--from-file", missing, "--timeout", "30");
+
+      assertThat(r.status()).as(command).isEqualTo(2);
+      assertThat(r.err()).isEqualTo("kindling " + command + ": no such file: " + missing + "\n");
+      assertThat(r.log()).doesNotContain("probe");
+      assertThat(System.nanoTime() - t0).as(command).isLessThan(20_000_000_000L);
+    }
+  }
+
+  @Test
+  void run_missingFromFile_keepsWaitingAndSaysWhyOnce() throws IOException {
+    Path root = Files.createDirectories(tmp.resolve("root"));
+    String missing = tmp.resolve("nope.yaml").toString();
+
+    Cli.Run r =
+        Cli.kindling(
+            "run",
+            "--from-file",
+            missing,
+            "--root",
+            root.toString(),
+            "--systemd",
+            "none",
+            "--timeout",
+            "3");
+
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.log().split("no such file: " + missing, -1)).hasSize(2 + 1);
+    assertThat(r.log()).contains("probe local-file #1: unavailable");
+  }
+
+  @Test
+  void render_fromFileDash_readsStandardInput() {
+    InputStream saved = System.in;
+    System.setIn(
+        new ByteArrayInputStream(
+            "#cloud-config\nhostname: from-stdin\n".getBytes(StandardCharsets.UTF_8)));
+    Cli.Run r;
+    try {
+      r = Cli.kindling("render", "--from-file", "-");
+    } finally {
+      System.setIn(saved);
+    }
+
+    assertThat(r.status()).isZero();
+    assertThat(r.out()).startsWith("set hostname to from-stdin\n");
+  }
+
+  @Test
+  void render_brokenMetadata_cleanMessageWithoutParserInternals() throws IOException {
+    Path data = file("user-data", "#cloud-config\nhostname: a\n");
+    Path bad = file("m.json", "{\"hostname\": \"x\",\n  oops}");
+
+    Cli.Run r =
+        Cli.kindling("render", "--from-file", data.toString(), "--metadata", bad.toString());
+
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err())
+        .startsWith("kindling render: failed to read metadata " + bad + ": ")
+        .contains("at line 2, column")
+        .doesNotContain("Source:")
+        .doesNotContain("REDACTED")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void render_dryRun_saysWouldStart_neverAJobResult() throws IOException {
+    Path data =
+        file(
+            "user-data",
+            "#cloud-config\ncoreos:\n  units:\n    - name: a.service\n      command: start\n");
+    Path root = Files.createDirectories(tmp.resolve("root"));
+
+    Cli.Run r = Cli.kindling("render", "--from-file", data.toString(), "--root", root.toString());
+
+    assertThat(r.status()).isZero();
+    assertThat(r.log()).contains("Would start \"a.service\" (recorded, systemd not called)");
+    assertThat(r.log()).doesNotContain("Result of");
+    assertThat(r.out())
+        .contains("unmask etcd.service at /run/systemd/system/etcd.service  # every run does this");
+  }
+}
