@@ -25,11 +25,13 @@ final class Accounts {
   private final RootFs fs;
   private final ProcessRunner runner;
   private final Duration timeout;
+  private final ApplyMode mode;
 
   /** Users whose creation was only recorded (render): name to home directory. */
   private final Map<String, String> recordedUsers = new HashMap<>();
 
-  Accounts(RootFs fs, ProcessRunner runner, Duration timeout) {
+  Accounts(RootFs fs, ProcessRunner runner, Duration timeout, ApplyMode mode) {
+    this.mode = mode;
     this.fs = fs;
     this.runner = runner;
     this.timeout = timeout;
@@ -130,7 +132,7 @@ final class Accounts {
               + r.exitStatus()
               + outputSuffix(r.output(), u.passwordHash()));
     }
-    if (runner instanceof RecordingProcessRunner) {
+    if (mode == ApplyMode.RECORD) {
       recordedUsers.put(u.name(), u.homedir().isEmpty() ? "/home/" + u.name() : u.homedir());
     }
     if (!u.passwordHash().isEmpty()) {
@@ -161,7 +163,7 @@ final class Accounts {
   }
 
   private StepOutcome done(String program) {
-    return runner instanceof RecordingProcessRunner
+    return mode == ApplyMode.RECORD
         ? StepOutcome.recorded(program + " recorded, not run")
         : StepOutcome.ok();
   }

@@ -1,6 +1,5 @@
 package dev.kindling.apply;
 
-import dev.kindling.apply.systemd.RecordingSystemdManager;
 import dev.kindling.apply.systemd.SystemdException;
 import dev.kindling.apply.systemd.SystemdManager;
 import dev.kindling.plan.Action;
@@ -30,10 +29,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +46,6 @@ import org.slf4j.LoggerFactory;
 public final class Applier {
   private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
   private static final Charset UTF8 = StandardCharsets.UTF_8;
-  private static final String UNHANDLED = "unhandled action: ";
 
   private final RootFs fs;
   private final SystemdManager systemd;
@@ -54,30 +55,43 @@ public final class Applier {
   private final UnitFiles units;
   private final FileActions files;
   private final SshKeys sshKeys;
+  private final Map<Class<? extends Action>, Handler<? extends Action>> handlers = new HashMap<>();
+
+  /** Performs one type of action. */
+  @FunctionalInterface
+  private interface Handler<A extends Action> {
+    StepOutcome perform(A action) throws IOException, SystemdException, InterruptedException;
+  }
 
   /**
    * How the applier reaches the system beyond the root's files.
    *
-   * @param hostnameFile write {@code /etc/hostname} under the root (with {@code --systemd none})
+   * @param programs whether external programs ({@code useradd}, {@code modprobe}, ...) run or are
+   *     recorded
+   * @param systemd whether systemd is called or the calls are recorded; when recorded, the hostname
+   *     is written to {@code /etc/hostname} under the root instead
    * @param hostTools use the host's {@code update-ssh-keys} and {@code modprobe} (the root is
    *     {@code /})
    * @param commandTimeout the limit for each external program and each systemd job
    * @param scriptTimeout the limit for a user-data script
    */
   public record Settings(
-      boolean hostnameFile, boolean hostTools, Duration commandTimeout, Duration scriptTimeout) {
+      ApplyMode programs,
+      ApplyMode systemd,
+      boolean hostTools,
+      Duration commandTimeout,
+      Duration scriptTimeout) {
     public Settings {
+      Objects.requireNonNull(programs, "programs");
+      Objects.requireNonNull(systemd, "systemd");
       Objects.requireNonNull(commandTimeout, "commandTimeout");
       Objects.requireNonNull(scriptTimeout, "scriptTimeout");
     }
 
-    /** The usual settings for a root and a systemd manager. */
-    public static Settings defaults(RootFs fs, SystemdManager systemd) {
+    /** The usual settings for a root and the two modes. */
+    public static Settings of(RootFs fs, ApplyMode programs, ApplyMode systemd) {
       return new Settings(
-          systemd instanceof RecordingSystemdManager,
-          fs.isHostRoot(),
-          Duration.ofMinutes(2),
-          Duration.ofMinutes(10));
+          programs, systemd, fs.isHostRoot(), Duration.ofMinutes(2), Duration.ofMinutes(10));
     }
   }
 
@@ -96,10 +110,44 @@ public final class Applier {
     this.systemd = systemd;
     this.runner = runner;
     this.settings = settings;
-    this.accounts = new Accounts(fs, runner, settings.commandTimeout());
+    this.accounts = new Accounts(fs, runner, settings.commandTimeout(), settings.programs());
     this.units = new UnitFiles(fs);
     this.files = new FileActions(fs, accounts, units);
     this.sshKeys = new SshKeys(fs, accounts, runner, fetcher, settings);
+    on(SetHostname.class, h -> setHostname(h.hostname()));
+    on(AuthorizeSshKeys.class, k -> sshKeys.authorize(k.user(), k.name(), k.keys()));
+    on(ImportSshKeys.class, sshKeys::importKeys);
+    on(CreateUser.class, accounts::createOrUpdate);
+    on(WriteFile.class, files::writeFile);
+    on(MergeEnvironmentFile.class, files::mergeEnvironment);
+    on(MergeUpdateConf.class, files::mergeUpdateConf);
+    on(WriteEtcHosts.class, files::writeEtcHosts);
+    on(PlaceUnit.class, u -> units.place(u.unit(), u.path(), u.content(), false));
+    on(PlaceDropIn.class, d -> units.place(d.unit() + "/" + d.name(), d.path(), d.content(), true));
+    on(MaskUnit.class, units::mask);
+    on(UnmaskUnit.class, units::unmask);
+    on(EnableUnit.class, this::enable);
+    on(DaemonReload.class, r -> daemonReload());
+    on(LoadKernelModule.class, this::loadKernelModule);
+    on(UnitCommand.class, this::unitCommand);
+    on(RunScript.class, this::runScript);
+    on(
+        RejectedItem.class,
+        r -> StepOutcome.rejected("not applied: " + r.subject() + ": " + r.reason()));
+    for (Class<?> type : Action.class.getPermittedSubclasses()) {
+      if (!handlers.containsKey(type)) {
+        throw new IllegalStateException("no handler for action type " + type.getSimpleName());
+      }
+    }
+  }
+
+  private <A extends Action> void on(Class<A> type, Handler<A> handler) {
+    handlers.put(type, handler);
+  }
+
+  /** The action types this applier has a handler for. */
+  Set<Class<? extends Action>> handledTypes() {
+    return Set.copyOf(handlers.keySet());
   }
 
   /** Applies every action in order and returns one step per action. */
@@ -124,9 +172,6 @@ public final class Applier {
         Thread.currentThread().interrupt();
         outcome = StepOutcome.failed("failed to " + action.describe() + ": interrupted");
       } catch (RuntimeException e) {
-        if (String.valueOf(e.getMessage()).startsWith(UNHANDLED)) {
-          throw e; // a programming error, not a failed step
-        }
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         outcome = StepOutcome.failed("failed to " + action.describe() + ": " + why);
       }
@@ -154,48 +199,13 @@ public final class Applier {
   }
 
   private StepOutcome perform(Action a) throws IOException, SystemdException, InterruptedException {
-    if (a instanceof SetHostname h) {
-      return setHostname(h.hostname());
-    } else if (a instanceof AuthorizeSshKeys k) {
-      return sshKeys.authorize(k.user(), k.name(), k.keys());
-    } else if (a instanceof ImportSshKeys k) {
-      return sshKeys.importKeys(k);
-    } else if (a instanceof CreateUser u) {
-      return accounts.createOrUpdate(u);
-    } else if (a instanceof WriteFile f) {
-      return files.writeFile(f);
-    } else if (a instanceof MergeEnvironmentFile m) {
-      return files.mergeEnvironment(m);
-    } else if (a instanceof MergeUpdateConf m) {
-      return files.mergeUpdateConf(m);
-    } else if (a instanceof WriteEtcHosts h) {
-      return files.writeEtcHosts(h);
-    } else if (a instanceof PlaceUnit u) {
-      return units.place(u.unit(), u.path(), u.content(), false);
-    } else if (a instanceof PlaceDropIn d) {
-      return units.place(d.unit() + "/" + d.name(), d.path(), d.content(), true);
-    } else if (a instanceof MaskUnit m) {
-      return units.mask(m);
-    } else if (a instanceof UnmaskUnit u) {
-      return units.unmask(u);
-    } else if (a instanceof EnableUnit e) {
-      return enable(e);
-    } else if (a instanceof DaemonReload) {
-      return daemonReload();
-    } else if (a instanceof LoadKernelModule m) {
-      return loadKernelModule(m);
-    } else if (a instanceof UnitCommand c) {
-      return unitCommand(c);
-    } else if (a instanceof RunScript s) {
-      return runScript(s);
-    } else if (a instanceof RejectedItem r) {
-      return StepOutcome.rejected("not applied: " + r.subject() + ": " + r.reason());
-    }
-    throw new IllegalStateException(UNHANDLED + a);
+    @SuppressWarnings("unchecked") // on() registers each handler under its own action type
+    Handler<Action> handler = (Handler<Action>) handlers.get(a.getClass());
+    return handler.perform(a);
   }
 
   private boolean recording() {
-    return systemd instanceof RecordingSystemdManager;
+    return settings.systemd() == ApplyMode.RECORD;
   }
 
   /** A successful systemd call: done, or only recorded with {@code --systemd none}. */
@@ -209,7 +219,7 @@ public final class Applier {
     systemd.setHostname(name);
     files.hostnameSet(name);
     LOG.info("Set hostname to {}", name);
-    if (!settings.hostnameFile()) {
+    if (!recording()) {
       return StepOutcome.ok();
     }
     WriteOutcome w = fs.write("/etc/hostname", (name + "\n").getBytes(UTF8), 0644, Ids.none());
@@ -260,7 +270,7 @@ public final class Applier {
               + ": "
               + r.output().strip());
     }
-    return runner instanceof RecordingProcessRunner
+    return settings.programs() == ApplyMode.RECORD
         ? StepOutcome.recorded("modprobe recorded, not run")
         : StepOutcome.ok();
   }

@@ -39,7 +39,7 @@ final class SshKeys {
     LOG.info("Authorizing {} SSH keys for user '{}'", keys.size(), user);
     Optional<Accounts.Account> account = accounts.user(user);
     String assumed = null;
-    if (account.isEmpty() && runner instanceof RecordingProcessRunner) {
+    if (account.isEmpty() && settings.programs() == ApplyMode.RECORD) {
       // render into an empty directory: show the keys where the user's home would be.
       account = Optional.of(new Accounts.Account(user, Ids.none(), "/home/" + user));
       assumed = "user " + user + " is not in /etc/passwd of the root; assumed home /home/" + user;

@@ -3,9 +3,16 @@ package dev.kindling.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kindling.datasource.DatasourceException;
+import dev.kindling.agent.Acquired;
+import dev.kindling.agent.Agent;
+import dev.kindling.agent.AgentEnvironment;
+import dev.kindling.agent.ExitStatus;
+import dev.kindling.agent.Launcher;
+import dev.kindling.agent.Outcome;
+import dev.kindling.agent.Request;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.MetadataJson;
 import dev.kindling.userdata.UserData;
@@ -17,8 +24,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -33,11 +40,10 @@ import picocli.CommandLine.Spec;
     name = "fetch",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    modelTransformer = SourceOptions.class,
     description = "Show what a datasource delivers (user data only with --show-secrets).")
 public final class FetchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-
-  @Mixin SourceOptions sources = new SourceOptions();
 
   @Option(
       names = "--format",
@@ -56,8 +62,11 @@ public final class FetchCommand implements Callable<Integer> {
       defaultValue = "60")
   long timeoutSeconds;
 
-  /** Where sources come from; tests replace it. */
-  SourceEnvironment environment = SourceEnvironment.system();
+  /**
+   * The machine the agent works on, made when the command runs (after the log level is set); tests
+   * replace it.
+   */
+  Supplier<AgentEnvironment> environment = () -> AgentEnvironment.system();
 
   @Override
   public Integer call() {
@@ -71,24 +80,22 @@ public final class FetchCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "invalid --timeout " + timeoutSeconds + "; use 1 or more seconds");
     }
-    Acquired acquired;
-    try {
-      acquired = SourceAcquirer.acquire(sources, Duration.ofSeconds(timeoutSeconds), environment);
-    } catch (DatasourceException e) {
-      err.println("kindling fetch: " + e.getMessage());
-      return SourceAcquirer.exitCode(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      err.println("kindling fetch: interrupted");
-      return ExitCodes.FAILED;
+    Outcome outcome =
+        new Agent(environment.get())
+            .execute(
+                Request.fetch(SourceOptions.selection(spec), Duration.ofSeconds(timeoutSeconds)));
+    OutcomeErrors.print("kindling fetch", outcome, err);
+    if (!(outcome instanceof Outcome.Fetched fetched)) {
+      return ExitStatus.of(outcome, Launcher.KINDLING);
     }
+    Acquired acquired = fetched.acquired();
     if (format.equals("json")) {
       out.println(json(acquired));
     } else {
       text(acquired, out);
     }
     out.flush();
-    return ExitCodes.OK;
+    return ExitStatus.of(outcome, Launcher.KINDLING);
   }
 
   private String json(Acquired a) {
@@ -105,6 +112,10 @@ public final class FetchCommand implements Callable<Integer> {
       u.put("text", ud.text());
     }
     root.set("metadata", MetadataJson.toJson(a.metadata()));
+    if (!a.failures().isEmpty()) {
+      ArrayNode failures = root.putArray("datasourceFailures");
+      a.failures().forEach(failures::add);
+    }
     try {
       return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
     } catch (JsonProcessingException e) {

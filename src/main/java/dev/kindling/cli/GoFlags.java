@@ -120,11 +120,6 @@ final class GoFlags {
     return new Parsed();
   }
 
-  /** Whether the flag was given on the command line. */
-  boolean isSet(String name) {
-    return values.containsKey(name);
-  }
-
   /** A string flag's value (its default when not given). */
   String get(String name) {
     Flag flag = Objects.requireNonNull(flags.get(name), name);

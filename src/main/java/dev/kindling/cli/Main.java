@@ -1,5 +1,6 @@
 package dev.kindling.cli;
 
+import dev.kindling.agent.ExitStatus;
 import dev.kindling.trace.StartupTrace;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -74,8 +75,8 @@ public final class Main implements Runnable {
       rest = args;
     }
     cl.setOut(out).setErr(err);
-    cl.setExitCodeExceptionMapper(ExitCodes.MAPPER);
-    cl.setParameterExceptionHandler(ExitCodes::usageError);
+    cl.setExitCodeExceptionMapper(UsageErrors.MAPPER);
+    cl.setParameterExceptionHandler(UsageErrors::usageError);
     if (StartupTrace.ON) {
       StartupTrace.mark("command model built");
       cl.setExecutionStrategy(
@@ -89,7 +90,7 @@ public final class Main implements Runnable {
 
   /**
    * Runs a command parsed without picocli; a failure is reported as picocli reports a failed
-   * command (its stack trace on standard error, exit status {@link ExitCodes#FAILED}).
+   * command (its stack trace on standard error, exit status {@link ExitStatus#FAILED}).
    */
   private static int quick(ValidateCommand command, PrintWriter out, PrintWriter err) {
     try {
@@ -97,7 +98,7 @@ public final class Main implements Runnable {
     } catch (IOException | RuntimeException e) {
       e.printStackTrace(err);
       err.flush();
-      return ExitCodes.MAPPER.getExitCode(e);
+      return UsageErrors.MAPPER.getExitCode(e);
     }
   }
 

@@ -1,7 +1,11 @@
 package dev.kindling.cli;
 
-import dev.kindling.apply.HostRoot;
-import dev.kindling.apply.systemd.SystemdManagers;
+import dev.kindling.agent.Agent;
+import dev.kindling.agent.AgentEnvironment;
+import dev.kindling.agent.ExitStatus;
+import dev.kindling.agent.Launcher;
+import dev.kindling.agent.Outcome;
+import dev.kindling.agent.Request;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.MetadataJson;
 import dev.kindling.plan.Plan;
@@ -14,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,14 +34,13 @@ import picocli.CommandLine.Spec;
     name = "render",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    modelTransformer = SourceOptions.class,
     description = {
       "Show what run would do. With --root DIR, write the files under DIR and record the",
       "commands and systemd calls in DIR/run/kindling/report.json; nothing is run."
     })
 public final class RenderCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-
-  @Mixin SourceOptions sources = new SourceOptions();
 
   @Mixin LoggingOptions logging = new LoggingOptions();
 
@@ -60,6 +64,12 @@ public final class RenderCommand implements Callable<Integer> {
       description = "Plan format (default: ${DEFAULT-VALUE}).")
   String format = "text";
 
+  /**
+   * The machine the agent works on, made when the command runs (after the log level is set); tests
+   * replace it.
+   */
+  Supplier<AgentEnvironment> environment = () -> AgentEnvironment.system();
+
   @Override
   public Integer call() {
     logging.apply();
@@ -70,45 +80,31 @@ public final class RenderCommand implements Callable<Integer> {
           spec.commandLine(), "Invalid value for option '--format': '" + format + "'");
     }
     PlanOptions planOptions = options.planOptions(spec);
-    if (root != null && HostRoot.is(root)) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--root must be a directory other than / (also through a link such as /proc/self/root):"
-              + " render never changes this system (use run)");
-    }
     Optional<Metadata> override = Optional.empty();
     if (metadata != null) {
       try {
         override = Optional.of(MetadataJson.read(Files.readAllBytes(metadata)));
       } catch (IOException e) {
         err.println("kindling render: cannot read metadata " + metadata + ": " + e.getMessage());
-        return ExitCodes.USAGE;
+        return ExitStatus.USAGE;
       }
     }
-    ApplyFlow.Request request =
-        new ApplyFlow.Request(
-            "render",
-            sources,
-            override,
-            root == null ? Path.of(".") : root,
-            SystemdManagers.Mode.NONE,
-            Optional.empty(),
-            planOptions,
-            false,
-            Duration.ofSeconds(Math.max(1, options.timeoutSeconds)),
-            ExitCodes.USAGE,
-            System.getenv());
-    if (root != null) {
-      return ApplyFlow.run(request, err, prepared -> print(prepared.plan(), out));
+    Outcome outcome =
+        new Agent(environment.get())
+            .execute(
+                Request.render(
+                    SourceOptions.selection(spec),
+                    Duration.ofSeconds(Math.max(1, options.timeoutSeconds)),
+                    override,
+                    Optional.ofNullable(root),
+                    planOptions));
+    if (outcome instanceof Outcome.Planned p) {
+      print(p.prepared().plan(), out);
+    } else if (outcome instanceof Outcome.Applied a) {
+      print(a.prepared().plan(), out);
     }
-    ApplyFlow.Preparation preparation = ApplyFlow.prepare(request);
-    if (preparation instanceof ApplyFlow.Stop stop) {
-      err.println("kindling render: " + stop.error());
-      return stop.status();
-    }
-    Pipeline.Prepared prepared = ((ApplyFlow.Ready) preparation).prepared();
-    print(prepared.plan(), out);
-    return prepared.inputProblems().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    OutcomeErrors.print("kindling render", outcome, err);
+    return ExitStatus.of(outcome, Launcher.KINDLING);
   }
 
   private void print(Plan plan, PrintWriter out) {

@@ -1,11 +1,18 @@
 package dev.kindling.cli;
 
-import dev.kindling.apply.systemd.SystemdManagers;
+import dev.kindling.agent.Agent;
+import dev.kindling.agent.AgentEnvironment;
+import dev.kindling.agent.ExitStatus;
+import dev.kindling.agent.Launcher;
+import dev.kindling.agent.Outcome;
+import dev.kindling.agent.Request;
+import dev.kindling.agent.SystemdMode;
 import dev.kindling.plan.PlanOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,14 +25,13 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    modelTransformer = SourceOptions.class,
     description = {
       "Fetch user data and metadata from a datasource and apply them: hostname, users, SSH keys,",
       "files, units. A failed step is reported and the other steps still run."
     })
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-
-  @Mixin SourceOptions sources = new SourceOptions();
 
   @Mixin LoggingOptions logging = new LoggingOptions();
 
@@ -56,34 +62,39 @@ public final class RunCommand implements Callable<Integer> {
       description = "Exit 0 when the user data cannot be used (failed steps still exit 1).")
   boolean ignoreFailure;
 
+  /**
+   * The machine the agent works on, made when the command runs (after the log level is set); tests
+   * replace it.
+   */
+  Supplier<AgentEnvironment> environment = () -> AgentEnvironment.system();
+
   @Override
   public Integer call() {
     logging.apply();
-    SystemdManagers.Mode mode = systemdMode(spec, systemd);
+    SystemdMode mode = systemdMode(spec, systemd);
     PlanOptions planOptions = options.planOptions(spec);
     if (options.timeoutSeconds <= 0) {
       throw new ParameterException(spec.commandLine(), "--timeout must be a positive number");
     }
-    ApplyFlow.Request request =
-        new ApplyFlow.Request(
-            "run",
-            sources,
-            Optional.empty(),
-            root,
-            mode,
-            Optional.ofNullable(report),
-            planOptions,
-            ignoreFailure,
-            Duration.ofSeconds(options.timeoutSeconds),
-            ExitCodes.USAGE,
-            System.getenv());
-    return ApplyFlow.run(request, spec.commandLine().getErr(), prepared -> {});
+    Outcome outcome =
+        new Agent(environment.get())
+            .execute(
+                Request.run(
+                    SourceOptions.selection(spec),
+                    Duration.ofSeconds(options.timeoutSeconds),
+                    root,
+                    mode,
+                    Optional.ofNullable(report),
+                    planOptions,
+                    ignoreFailure));
+    OutcomeErrors.print("kindling run", outcome, spec.commandLine().getErr());
+    return ExitStatus.of(outcome, Launcher.KINDLING);
   }
 
-  static SystemdManagers.Mode systemdMode(CommandSpec spec, String value) {
+  static SystemdMode systemdMode(CommandSpec spec, String value) {
     return switch (value) {
-      case "dbus" -> SystemdManagers.Mode.DBUS;
-      case "none" -> SystemdManagers.Mode.NONE;
+      case "dbus" -> SystemdMode.DBUS;
+      case "none" -> SystemdMode.NONE;
       default ->
           throw new ParameterException(
               spec.commandLine(),

@@ -1,5 +1,7 @@
 package dev.kindling.cli;
 
+import dev.kindling.agent.ExitStatus;
+import dev.kindling.agent.Pipeline;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.plan.PlanOptions;
 import dev.kindling.plan.PlanPrinter;
@@ -82,7 +84,7 @@ public final class ServeCommand implements Callable<Integer> {
       server = ValidatorServer.start(settings, ServeCommand::renderPlan, err);
     } catch (IOException e) {
       err.println("kindling serve: cannot listen on " + listen + ": " + e.getMessage());
-      return ExitCodes.FAILED;
+      return ExitStatus.FAILED;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -96,7 +98,7 @@ public final class ServeCommand implements Callable<Integer> {
     out.println("listening on " + server.url());
     out.flush();
     stopped.await();
-    return ExitCodes.OK;
+    return ExitStatus.OK;
   }
 
   /** The plan JSON of {@code render --from-file F --metadata M --format json}, with no env. */

@@ -2,6 +2,7 @@ package dev.kindling.cli;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.kindling.agent.ExitStatus;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.MetadataJson;
 import dev.kindling.trace.StartupTrace;
@@ -88,7 +89,7 @@ public final class ValidateCommand implements Callable<Integer> {
       metadata = readMetadata();
     } catch (IOException e) {
       err.println("kindling validate: failed to read metadata " + metadataFile + ": " + reason(e));
-      return ExitCodes.USAGE;
+      return ExitStatus.USAGE;
     }
     InputCollector inputs = new InputCollector(System.in, err);
     // One buffered writer for the whole report: the console stream flushes on every line. Each
@@ -115,11 +116,11 @@ public final class ValidateCommand implements Callable<Integer> {
     out.flush();
     StartupTrace.mark("validated and printed");
     if (inputs.failed()) {
-      return ExitCodes.USAGE;
+      return ExitStatus.USAGE;
     }
     Summary summary = counter.summary();
     boolean failed = summary.errors() > 0 || (strict && summary.warnings() > 0);
-    return failed ? ExitCodes.FAILED : ExitCodes.OK;
+    return ExitStatus.ofValidation(failed);
   }
 
   private Optional<Metadata> readMetadata() throws IOException {

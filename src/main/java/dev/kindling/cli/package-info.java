@@ -1,8 +1,9 @@
 /**
- * Command line (picocli): the subcommands and the only place that wires implementations together.
+ * Command line (picocli): parses arguments, calls the agent, the validator, the language server or
+ * the web server, prints their results. The datasource options of both launchers are built from the
+ * datasource registry.
  *
- * <p>May use: analysis, apply, apply.systemd, config, config.yaml, config.bind, datasource,
- * datasource.*, lsp, metadata, plan, serve, trace, userdata, validate, value; libraries: picocli,
- * Jackson, slf4j.
+ * <p>May use: agent, analysis, datasource, datasource.registry, config, config.yaml, lsp, metadata,
+ * plan, serve, trace, userdata, validate, value; libraries: picocli, Jackson.
  */
 package dev.kindling.cli;

@@ -4,15 +4,13 @@ import dev.kindling.metadata.Metadata;
 import java.util.Optional;
 
 /**
- * A place user data and metadata come from (one class per source, registered explicitly in one
- * factory). Implementations never retry forever: every blocking call honours the deadline.
+ * A place user data and metadata come from (one class per source, each with its {@link
+ * DatasourceType}, registered explicitly in one list). Implementations never retry forever: every
+ * blocking call honours the deadline.
  */
 public interface Datasource {
   /**
-   * The stable name used in {@code fetch} output and reports: {@code local-file}, {@code url},
-   * {@code configdrive}, {@code ec2-metadata}, {@code gce-metadata}, {@code openstack-metadata},
-   * {@code digitalocean-metadata}, {@code packet-metadata}, {@code waagent}, {@code proc-cmdline},
-   * {@code vmware-guestinfo}, {@code cloudsigma-metadata}.
+   * The stable name used in {@code fetch} output and reports: its {@link DatasourceType#name()}.
    */
   String type();
 
@@ -26,6 +24,21 @@ public interface Datasource {
   Optional<byte[]> fetchUserData(Deadline deadline)
       throws DatasourceException, InterruptedException;
 
-  /** The metadata; {@link Metadata#empty()} for sources that have none. */
+  /**
+   * The metadata; {@link Metadata#empty()} for sources that have none.
+   *
+   * @throws DatasourceException when any of it failed to arrive
+   */
   Metadata fetchMetadata(Deadline deadline) throws DatasourceException, InterruptedException;
+
+  /**
+   * The metadata that arrived and what failed. Sources that read one document deliver it whole or
+   * fail; sources that read item by item keep the items that arrived.
+   *
+   * @throws DatasourceException when nothing usable arrived
+   */
+  default PartialMetadata fetchPartialMetadata(Deadline deadline)
+      throws DatasourceException, InterruptedException {
+    return PartialMetadata.complete(fetchMetadata(deadline));
+  }
 }

@@ -65,9 +65,8 @@ public final class DatasourceSelector {
    */
   public Datasource select(List<Candidate> candidates, Deadline deadline)
       throws NoDatasourceException, InterruptedException {
-    List<String> tried = candidates.stream().map(c -> c.source().type()).toList();
     if (candidates.isEmpty()) {
-      throw new NoDatasourceException("no datasource to try", tried, null);
+      throw new NoDatasourceException("no datasource to try", null);
     }
     long start = System.nanoTime();
     AtomicInteger n = new AtomicInteger();
@@ -118,7 +117,7 @@ public final class DatasourceSelector {
       for (Outcome o : outcomes) {
         outOfTime |= o == null || o.outOfTime;
       }
-      throw noneAvailable(candidates, outcomes, tried, outOfTime);
+      throw noneAvailable(candidates, outcomes, outOfTime);
     } finally {
       pool.shutdownNow();
       if (!pool.awaitTermination(2, TimeUnit.SECONDS)) {
@@ -191,7 +190,7 @@ public final class DatasourceSelector {
   }
 
   private static NoDatasourceException noneAvailable(
-      List<Candidate> candidates, Outcome[] outcomes, List<String> tried, boolean timedOut) {
+      List<Candidate> candidates, Outcome[] outcomes, boolean timedOut) {
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < candidates.size(); i++) {
       Datasource ds = candidates.get(i).source();
@@ -203,7 +202,6 @@ public final class DatasourceSelector {
             + (timedOut ? " in time" : "")
             + "; tried "
             + String.join(", ", parts),
-        tried,
         null);
   }
 

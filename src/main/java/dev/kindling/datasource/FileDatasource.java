@@ -13,6 +13,16 @@ import java.util.Optional;
  * <p>Wiring: {@code new FileDatasource(options.fromFile)}.
  */
 public final class FileDatasource implements Datasource {
+  /** {@code --from-file FILE}: the file is the user data. */
+  public static final DatasourceType TYPE =
+      DatasourceType.of(
+              "local-file",
+              "from-file",
+              ArgumentKind.FILE,
+              "Read user data from FILE.",
+              (file, context) -> new FileDatasource(Path.of(file)))
+          .withLauncherUsage("Read user-data from provided file");
+
   private final Path file;
 
   /** A source reading {@code file}. */
@@ -22,7 +32,7 @@ public final class FileDatasource implements Datasource {
 
   @Override
   public String type() {
-    return "local-file";
+    return TYPE.name();
   }
 
   @Override

@@ -18,6 +18,22 @@ import org.slf4j.LoggerFactory;
  * when the argument is there; checked once.
  */
 public final class ProcCmdlineDatasource implements Datasource, ProbeReporting {
+  /**
+   * {@code --from-proc-cmdline}: the {@code cloud-config-url=} kernel argument; {@code --auto} uses
+   * it on any platform when the argument is there (an explicit instruction).
+   */
+  public static final DatasourceType TYPE =
+      DatasourceType.of(
+              "proc-cmdline",
+              "from-proc-cmdline",
+              ArgumentKind.NONE,
+              "Download user data from the cloud-config-url= kernel argument.",
+              (none, context) -> new ProcCmdlineDatasource(context.client(), context.procCmdline()))
+          .withLauncherUsage(
+              "Parse /proc/cmdline for 'cloud-config-url=<url>', using the cloud-config served by an"
+                  + " HTTP GET to <url>")
+          .withAuto(machine -> hasCloudConfigUrl(machine.kernelCommandLine()));
+
   /** The kernel command line of the running system; tests pass a file of their own. */
   public static final Path DEFAULT_CMDLINE = Path.of("/proc/cmdline");
 
@@ -36,7 +52,7 @@ public final class ProcCmdlineDatasource implements Datasource, ProbeReporting {
 
   @Override
   public String type() {
-    return "proc-cmdline";
+    return TYPE.name();
   }
 
   @Override

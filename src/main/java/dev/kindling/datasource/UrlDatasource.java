@@ -14,6 +14,16 @@ import java.util.Optional;
  * user data": the URL was given on purpose.
  */
 public final class UrlDatasource implements HttpDatasource {
+  /** {@code --from-url URL}: one download is the user data. */
+  public static final DatasourceType TYPE =
+      DatasourceType.of(
+              "url",
+              "from-url",
+              ArgumentKind.URL,
+              "Download user data from URL.",
+              (url, context) -> new UrlDatasource(context.client(), URI.create(url)))
+          .withLauncherUsage("Download user-data from provided url");
+
   private final MetadataClient client;
   private final URI url;
   private volatile Optional<byte[]> body = Optional.empty();
@@ -29,7 +39,7 @@ public final class UrlDatasource implements HttpDatasource {
 
   @Override
   public String type() {
-    return "url";
+    return TYPE.name();
   }
 
   @Override

@@ -122,7 +122,7 @@ class ApplierTest {
         systemd,
         runner,
         Optional.of(url -> List.of("ssh-ed25519 AAAAimported octo@gh")),
-        Applier.Settings.defaults(fs, systemd));
+        Applier.Settings.of(fs, ApplyMode.RECORD, ApplyMode.RECORD));
   }
 
   private ApplyResult apply(Action... actions) {
@@ -131,6 +131,12 @@ class ApplierTest {
 
   private static StepStatus status(ApplyResult r, int i) {
     return r.steps().get(i).outcome().status();
+  }
+
+  @Test
+  void handlers_oneForEveryPermittedAction() {
+    Set<Class<?>> handled = Set.copyOf(applier(OwnerPolicy.RECORD).handledTypes());
+    assertThat(handled).isEqualTo(Set.of(Action.class.getPermittedSubclasses()));
   }
 
   @Test
@@ -523,7 +529,11 @@ class ApplierTest {
     RootFs fs = new RootFs(jimfs.root, OwnerPolicy.RECORD);
     Applier applier =
         new Applier(
-            fs, scripted, runner, Optional.empty(), Applier.Settings.defaults(fs, scripted));
+            fs,
+            scripted,
+            runner,
+            Optional.empty(),
+            Applier.Settings.of(fs, ApplyMode.RECORD, ApplyMode.APPLY));
 
     ApplyResult r =
         applier.apply(
@@ -545,7 +555,11 @@ class ApplierTest {
     RootFs fs = new RootFs(jimfs.root, OwnerPolicy.RECORD);
     Applier applier =
         new Applier(
-            fs, scripted, runner, Optional.empty(), Applier.Settings.defaults(fs, scripted));
+            fs,
+            scripted,
+            runner,
+            Optional.empty(),
+            Applier.Settings.of(fs, ApplyMode.RECORD, ApplyMode.APPLY));
 
     ApplyResult r =
         applier.apply(
@@ -646,7 +660,7 @@ class ApplierTest {
             systemd,
             new FakeProcessRunner(),
             Optional.empty(),
-            Applier.Settings.defaults(fs, systemd));
+            Applier.Settings.of(fs, ApplyMode.APPLY, ApplyMode.RECORD));
 
     ApplyResult r =
         applier.apply(new Plan(List.of(new AuthorizeSshKeys("ghost", "k", List.of("ssh-rsa A")))));
@@ -726,7 +740,12 @@ class ApplierTest {
             systemd,
             tools,
             Optional.empty(),
-            new Applier.Settings(true, true, Duration.ofSeconds(5), Duration.ofSeconds(5)));
+            new Applier.Settings(
+                ApplyMode.APPLY,
+                ApplyMode.RECORD,
+                true,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5)));
 
     applier.apply(new Plan(List.of(new AuthorizeSshKeys("core", "kname", List.of("ssh-rsa A")))));
 
@@ -739,7 +758,12 @@ class ApplierTest {
   void importSshKeys_withoutFetcher_recorded() {
     RootFs fs = new RootFs(jimfs.root, OwnerPolicy.RECORD);
     Applier applier =
-        new Applier(fs, systemd, runner, Optional.empty(), Applier.Settings.defaults(fs, systemd));
+        new Applier(
+            fs,
+            systemd,
+            runner,
+            Optional.empty(),
+            Applier.Settings.of(fs, ApplyMode.RECORD, ApplyMode.RECORD));
 
     ApplyResult r =
         applier.apply(
@@ -758,7 +782,12 @@ class ApplierTest {
             systemd,
             runner,
             Optional.empty(),
-            new Applier.Settings(true, true, Duration.ofSeconds(5), Duration.ofSeconds(5)));
+            new Applier.Settings(
+                ApplyMode.RECORD,
+                ApplyMode.RECORD,
+                true,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5)));
 
     applier.apply(
         new Plan(List.of(new LoadKernelModule("bonding", List.of("mode=802.3ad", "miimon=100")))));

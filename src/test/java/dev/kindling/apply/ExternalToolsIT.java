@@ -78,7 +78,12 @@ class ExternalToolsIT {
             systemd,
             new SystemProcessRunner(List.of(bin)),
             Optional.empty(),
-            new Applier.Settings(true, hostTools, Duration.ofSeconds(20), Duration.ofSeconds(20)));
+            new Applier.Settings(
+                ApplyMode.APPLY,
+                ApplyMode.RECORD,
+                hostTools,
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(20)));
     return applier.apply(new Plan(List.of(actions)));
   }
 
@@ -185,7 +190,12 @@ class ExternalToolsIT {
             new RecordingSystemdManager(),
             new SystemProcessRunner(List.of(bin)),
             Optional.empty(),
-            new Applier.Settings(true, true, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+            new Applier.Settings(
+                ApplyMode.APPLY,
+                ApplyMode.RECORD,
+                true,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1)));
 
     ApplyResult r = applier.apply(new Plan(List.of(new LoadKernelModule("dummy", List.of()))));
 

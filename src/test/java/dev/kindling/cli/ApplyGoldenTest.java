@@ -2,7 +2,9 @@ package dev.kindling.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kindling.agent.Pipeline;
 import dev.kindling.apply.Applier;
+import dev.kindling.apply.ApplyMode;
 import dev.kindling.apply.ApplyResult;
 import dev.kindling.apply.FileActionTypes;
 import dev.kindling.apply.JimfsRoot;
@@ -186,7 +188,7 @@ class ApplyGoldenTest {
             systemd,
             runner,
             Optional.of(url -> List.of("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5Imported from " + url)),
-            Applier.Settings.defaults(fs, systemd));
+            Applier.Settings.of(fs, ApplyMode.RECORD, ApplyMode.RECORD));
     ApplyResult result = applier.apply(prepared.plan());
     return new Run(result, systemd.calls(), runner.commands());
   }

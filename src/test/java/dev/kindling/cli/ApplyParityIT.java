@@ -2,6 +2,7 @@ package dev.kindling.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kindling.agent.Pipeline;
 import dev.kindling.apply.ApplyResult;
 import dev.kindling.config.Severity;
 import dev.kindling.metadata.Metadata;

@@ -4,20 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kindling.agent.AgentEnvironment;
+import dev.kindling.agent.TestEnvironments;
 import dev.kindling.datasource.Datasource;
 import dev.kindling.datasource.DatasourceLocator;
 import dev.kindling.datasource.Deadline;
 import dev.kindling.datasource.UrlDatasource;
-import dev.kindling.datasource.http.Backoff;
 import dev.kindling.datasource.http.MetadataClient;
 import dev.kindling.testing.Fault;
 import dev.kindling.testing.MetadataEmulator;
 import dev.kindling.testing.MetadataEmulator.Flavor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -50,11 +49,7 @@ class FetchCommandTest {
   }
 
   /** Loopback only: a test DMI (unknown platform), its own cmdline file, no-sleep client. */
-  private SourceEnvironment env(String cmdline) throws Exception {
-    Path dmi = Files.createDirectories(tmp.resolve("dmi"));
-    Files.writeString(dmi.resolve("sys_vendor"), "QEMU\n");
-    Path proc = tmp.resolve("cmdline");
-    Files.writeString(proc, cmdline);
+  private AgentEnvironment env(String cmdline) throws Exception {
     DatasourceLocator locator =
         new DatasourceLocator() {
           @Override
@@ -67,30 +62,28 @@ class FetchCommandTest {
             return located;
           }
         };
-    return new SourceEnvironment(
-        dmi,
-        proc,
+    return TestEnvironments.machine(
+        tmp,
+        "QEMU",
+        cmdline,
         List.of(locator),
-        () ->
-            MetadataClient.builder()
-                .backoff(Backoff.none())
-                .attemptTimeout(Duration.ofSeconds(5))
-                .build(),
-        new Backoff(Integer.MAX_VALUE, Duration.ofMillis(5), Duration.ofMillis(50), 0));
+        (command, deadline) -> {
+          throw new java.io.IOException("no program runs here: " + command.get(0));
+        });
   }
 
   private int fetch(String... args) throws Exception {
     return fetchIn(env(""), args);
   }
 
-  private int fetchIn(SourceEnvironment env, String... args) {
+  private int fetchIn(AgentEnvironment env, String... args) {
     FetchCommand cmd = new FetchCommand();
-    cmd.environment = env;
+    cmd.environment = () -> env;
     CommandLine cl = new CommandLine(cmd);
     cl.setCommandName("kindling fetch");
     cl.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-    cl.setExitCodeExceptionMapper(ExitCodes.MAPPER);
-    cl.setParameterExceptionHandler(ExitCodes::usageError);
+    cl.setExitCodeExceptionMapper(UsageErrors.MAPPER);
+    cl.setParameterExceptionHandler(UsageErrors::usageError);
     return cl.execute(args);
   }
 
@@ -283,7 +276,7 @@ class FetchCommandTest {
   @Test
   void fetch_autoWithAKernelArgument_usesProcCmdline() throws Exception {
     MetadataEmulator web = serve(Flavor.PLAIN, "plain/basic");
-    SourceEnvironment env = env("ro cloud-config-url=" + web.baseUri() + "cloud-config.yaml\n");
+    AgentEnvironment env = env("ro cloud-config-url=" + web.baseUri() + "cloud-config.yaml\n");
     assertThat(fetchIn(env, "--auto")).isZero();
     assertThat(out.toString())
         .startsWith("datasource:    proc-cmdline")
@@ -293,8 +286,8 @@ class FetchCommandTest {
   @Test
   void fetch_autoRunsTheLocators() throws Exception {
     MetadataEmulator web = serve(Flavor.PLAIN, "plain/basic");
-    SourceEnvironment env = env("");
-    try (MetadataClient c = env.clients().get()) {
+    AgentEnvironment env = env("");
+    try (MetadataClient c = env.httpClients().get()) {
       located.add(new UrlDatasource(c, web.baseUri().resolve("cloud-config.yaml")));
       assertThat(fetchIn(env, "--auto")).isZero();
     }

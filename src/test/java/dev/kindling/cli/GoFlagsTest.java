@@ -2,6 +2,10 @@ package dev.kindling.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kindling.agent.SourceSelection;
+import dev.kindling.datasource.ec2.Ec2MetadataDatasource;
+import dev.kindling.datasource.vmware.VmwareGuestinfoDatasource;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Go flag package rules and messages, on the launcher's flag set. */
@@ -50,7 +54,7 @@ class GoFlagsTest {
 
     assertThat(flags.get("workspace")).isEqualTo("/var/lib/coreos-cloudinit");
     assertThat(flags.get("ssh-key-name")).isEqualTo("coreos-cloudinit");
-    assertThat(flags.isSet("workspace")).isFalse();
+    assertThat(flags.isTrue("validate")).isFalse();
   }
 
   @Test
@@ -87,28 +91,28 @@ class GoFlagsTest {
   @Test
   void sources_oemPresetDoesNotOverrideAnExplicitFlag() {
     GoFlags flags = parsed("-oem", "ec2-compat", "-from-ec2-metadata", "http://127.0.0.1:8080/");
-    CoreosCloudinitMain.OEMS
-        .get("ec2-compat")
-        .forEach(
-            (k, v) -> {
-              if (!flags.isSet(k)) {
-                flags.set(k, v);
-              }
-            });
 
-    SourceOptions s = CoreosCloudinitMain.sources(flags).orElseThrow();
+    SourceSelection s = CoreosCloudinitMain.sources(flags);
 
-    assertThat(s.fromEc2Metadata).isEqualTo("http://127.0.0.1:8080/");
-    assertThat(s.fromConfigDrive.toString()).isEqualTo("/media/configdrive");
+    assertThat(s.explicit())
+        .containsExactly(Map.entry(Ec2MetadataDatasource.TYPE, "http://127.0.0.1:8080/"));
+    assertThat(s.oem()).contains("ec2-compat");
   }
 
   @Test
   void sources_deprecatedMetadataServiceFlag_isEc2AtTheDefaultAddress() {
-    assertThat(
-            CoreosCloudinitMain.sources(parsed("-from-metadata-service"))
-                .orElseThrow()
-                .fromEc2Metadata)
-        .isEqualTo("http://169.254.169.254/");
-    assertThat(CoreosCloudinitMain.sources(parsed())).isEmpty();
+    assertThat(CoreosCloudinitMain.sources(parsed("-from-metadata-service")).explicit())
+        .containsEntry(Ec2MetadataDatasource.TYPE, "http://169.254.169.254/");
+    assertThat(CoreosCloudinitMain.sources(parsed()).isEmpty()).isTrue();
+  }
+
+  @Test
+  void sources_everyLauncherFlagOfTheRegistry_isDefinedAndRead() {
+    GoFlags flags = parsed("-from-vmware-ovf-env", "/media/ovfenv/ovf-env.xml");
+    assertThat(CoreosCloudinitMain.sources(flags).explicit())
+        .containsExactly(Map.entry(VmwareGuestinfoDatasource.OVF_ENV, "/media/ovfenv/ovf-env.xml"));
+    assertThat(CoreosCloudinitMain.flags().usage())
+        .contains("  -from-vmware-ovf-env string\n    \tRead data from OVF Environment\n")
+        .doesNotContain("-from-openstack-metadata");
   }
 }

@@ -1,6 +1,8 @@
 package dev.kindling.cli;
 
+import dev.kindling.agent.Pipeline;
 import dev.kindling.apply.Applier;
+import dev.kindling.apply.ApplyMode;
 import dev.kindling.apply.ApplyResult;
 import dev.kindling.apply.OwnerPolicy;
 import dev.kindling.apply.RecordingProcessRunner;
@@ -63,7 +65,7 @@ final class ParityInputs {
             systemd,
             new RecordingProcessRunner(),
             Optional.empty(),
-            Applier.Settings.defaults(fs, systemd))
+            Applier.Settings.of(fs, ApplyMode.RECORD, ApplyMode.RECORD))
         .apply(prepared.plan());
   }
 }

@@ -2,6 +2,7 @@ package dev.kindling.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kindling.agent.ExitStatus;
 import dev.kindling.metadata.MetadataJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class ServeCommandTest {
   void badListen_isAUsageError() {
     for (String listen : new String[] {"8080", "127.0.0.1:", "::1:80", "127.0.0.1:70000", ":80"}) {
       Cli.Run r = Cli.kindling("serve", "--listen", listen);
-      assertThat(r.status()).as(listen).isEqualTo(ExitCodes.USAGE);
+      assertThat(r.status()).as(listen).isEqualTo(ExitStatus.USAGE);
       assertThat(r.err()).as(listen).contains("--listen");
     }
   }

@@ -1,10 +1,14 @@
 package dev.kindling.datasource.azure;
 
+import dev.kindling.datasource.ArgumentKind;
+import dev.kindling.datasource.AutoDetect;
 import dev.kindling.datasource.ContentEncoding;
 import dev.kindling.datasource.Datasource;
 import dev.kindling.datasource.DatasourceException;
+import dev.kindling.datasource.DatasourceType;
 import dev.kindling.datasource.Deadline;
 import dev.kindling.datasource.LocalFiles;
+import dev.kindling.datasource.Platform;
 import dev.kindling.metadata.Metadata;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -22,6 +26,18 @@ import org.slf4j.LoggerFactory;
  * <p>Wiring: {@code new WaagentDatasource(options.fromWaagent)}.
  */
 public final class WaagentDatasource implements Datasource {
+  /** {@code --from-waagent DIR}; {@code --auto} on Azure. */
+  public static final DatasourceType TYPE =
+      DatasourceType.of(
+              "waagent",
+              "from-waagent",
+              ArgumentKind.DIRECTORY,
+              "Read Azure waagent data (CustomData, SharedConfig.xml) from DIR.",
+              (dir, context) -> new WaagentDatasource(Path.of(dir)))
+          .withLauncherUsage("Read data from provided waagent directory")
+          .withDefault("/var/lib/waagent")
+          .withAuto(AutoDetect.onPlatform(Platform.AZURE));
+
   private static final Logger LOG = LoggerFactory.getLogger(WaagentDatasource.class);
 
   private final Path dir;
@@ -33,7 +49,7 @@ public final class WaagentDatasource implements Datasource {
 
   @Override
   public String type() {
-    return "waagent";
+    return TYPE.name();
   }
 
   @Override

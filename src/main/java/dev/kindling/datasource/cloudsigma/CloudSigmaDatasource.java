@@ -1,13 +1,18 @@
 package dev.kindling.datasource.cloudsigma;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kindling.datasource.ArgumentKind;
+import dev.kindling.datasource.AutoDetect;
 import dev.kindling.datasource.ContentEncoding;
 import dev.kindling.datasource.Datasource;
 import dev.kindling.datasource.DatasourceException;
+import dev.kindling.datasource.DatasourceType;
 import dev.kindling.datasource.Deadline;
 import dev.kindling.datasource.IpAddresses;
 import dev.kindling.datasource.JsonFields;
 import dev.kindling.datasource.LocalFiles;
+import dev.kindling.datasource.LocalInterfaces;
+import dev.kindling.datasource.Platform;
 import dev.kindling.metadata.Metadata;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +37,22 @@ import org.slf4j.LoggerFactory;
  * LocalInterfaces.system())}.
  */
 public final class CloudSigmaDatasource implements Datasource {
+  /** {@code --from-cloudsigma-metadata}: the server context on the serial port; {@code --auto}. */
+  public static final DatasourceType TYPE =
+      DatasourceType.of(
+              "cloudsigma-metadata",
+              "from-cloudsigma-metadata",
+              ArgumentKind.NONE,
+              "Read the CloudSigma server context from the serial port.",
+              (none, context) ->
+                  new CloudSigmaDatasource(
+                      new SerialServerContextPort(
+                          SerialServerContextPort.DEFAULT_DEVICE, context.commands()),
+                      context.systemRoot(),
+                      context.interfaces()))
+          .withLauncherUsage("Download data from CloudSigma server context")
+          .withAuto(AutoDetect.onPlatform(Platform.CLOUDSIGMA));
+
   private static final Logger LOG = LoggerFactory.getLogger(CloudSigmaDatasource.class);
   private static final byte[] PRODUCT = "CloudSigma".getBytes(StandardCharsets.US_ASCII);
   static final String USER_DATA_FIELD = "cloudinit-user-data";
@@ -55,7 +76,7 @@ public final class CloudSigmaDatasource implements Datasource {
 
   @Override
   public String type() {
-    return "cloudsigma-metadata";
+    return TYPE.name();
   }
 
   @Override

@@ -1,7 +1,9 @@
 package dev.kindling.datasource.configdrive;
 
+import dev.kindling.datasource.ArgumentKind;
 import dev.kindling.datasource.Datasource;
 import dev.kindling.datasource.DatasourceException;
+import dev.kindling.datasource.DatasourceType;
 import dev.kindling.datasource.Deadline;
 import dev.kindling.datasource.JsonFields;
 import dev.kindling.datasource.LocalFiles;
@@ -29,6 +31,17 @@ import org.slf4j.LoggerFactory;
  * {@link LabeledConfigDriveDatasource}.
  */
 public final class ConfigDriveDatasource implements Datasource {
+  /** {@code --from-configdrive DIR}: a mounted config-drive. */
+  public static final DatasourceType TYPE =
+      DatasourceType.of(
+              "configdrive",
+              "from-configdrive",
+              ArgumentKind.DIRECTORY,
+              "Read user data and metadata from a mounted config-drive.",
+              (dir, context) -> new ConfigDriveDatasource(Path.of(dir)))
+          .withLauncherUsage("Read data from provided cloud-drive directory")
+          .withDefault("/media/configdrive");
+
   private static final Logger LOG = LoggerFactory.getLogger(ConfigDriveDatasource.class);
   private static final Pattern DATED_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
@@ -41,7 +54,7 @@ public final class ConfigDriveDatasource implements Datasource {
 
   @Override
   public String type() {
-    return "configdrive";
+    return TYPE.name();
   }
 
   @Override

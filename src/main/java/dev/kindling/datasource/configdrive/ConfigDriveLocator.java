@@ -191,16 +191,6 @@ public final class ConfigDriveLocator {
     return mounted;
   }
 
-  /** Finds, probes and mounts the config-drive; empty when there is no labelled device. */
-  public Optional<MountedConfigDrive> findAndMount(Deadline deadline)
-      throws DatasourceException, InterruptedException {
-    Optional<Path> device = findDevice(deadline);
-    if (device.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(mount(device.get(), filesystemType(device.get(), deadline), deadline));
-  }
-
   /** Unmounts {@code mountPoint} (lazily if a plain unmount fails); whether it is unmounted. */
   boolean unmount(Path mountPoint) throws InterruptedException {
     Deadline deadline = Deadline.in(UNMOUNT_BUDGET);

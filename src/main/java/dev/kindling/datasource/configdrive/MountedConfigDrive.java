@@ -34,11 +34,6 @@ public final class MountedConfigDrive implements AutoCloseable {
     return mountPoint;
   }
 
-  /** The block device that is mounted. */
-  public Path device() {
-    return device;
-  }
-
   void markMounted() {
     mounted = true;
   }

@@ -1,12 +1,16 @@
 package dev.kindling.datasource.digitalocean;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kindling.datasource.ArgumentKind;
+import dev.kindling.datasource.AutoDetect;
 import dev.kindling.datasource.DatasourceException;
+import dev.kindling.datasource.DatasourceType;
 import dev.kindling.datasource.Deadline;
 import dev.kindling.datasource.HttpDatasource;
 import dev.kindling.datasource.HttpProbe;
 import dev.kindling.datasource.HttpSources;
 import dev.kindling.datasource.IpAddresses;
+import dev.kindling.datasource.Platform;
 import dev.kindling.datasource.ProbeFailure;
 import dev.kindling.datasource.http.MetadataClient;
 import dev.kindling.datasource.http.MetadataRequest;
@@ -27,6 +31,19 @@ public final class DigitalOceanMetadataDatasource implements HttpDatasource {
   /** The real metadata service; never used in tests. */
   public static final URI DEFAULT_BASE = URI.create("http://169.254.169.254/");
 
+  /** {@code --from-digitalocean-metadata URL}; {@code --auto} on DigitalOcean. */
+  public static final DatasourceType TYPE =
+      DatasourceType.of(
+              "digitalocean-metadata",
+              "from-digitalocean-metadata",
+              ArgumentKind.URL,
+              "DigitalOcean metadata service base URL.",
+              (url, context) ->
+                  new DigitalOceanMetadataDatasource(context.client(), URI.create(url)))
+          .withLauncherUsage("Download DigitalOcean data from the provided url")
+          .withDefault(DEFAULT_BASE.toString())
+          .withAuto(AutoDetect.onPlatform(Platform.DIGITALOCEAN));
+
   private static final String JSON = "metadata/v1.json";
 
   private final MetadataClient client;
@@ -43,7 +60,7 @@ public final class DigitalOceanMetadataDatasource implements HttpDatasource {
 
   @Override
   public String type() {
-    return "digitalocean-metadata";
+    return TYPE.name();
   }
 
   @Override

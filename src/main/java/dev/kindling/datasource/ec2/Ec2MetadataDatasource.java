@@ -1,11 +1,16 @@
 package dev.kindling.datasource.ec2;
 
+import dev.kindling.datasource.ArgumentKind;
+import dev.kindling.datasource.AutoDetect;
 import dev.kindling.datasource.DatasourceException;
+import dev.kindling.datasource.DatasourceType;
 import dev.kindling.datasource.Deadline;
 import dev.kindling.datasource.HttpDatasource;
 import dev.kindling.datasource.HttpProbe;
 import dev.kindling.datasource.HttpSources;
 import dev.kindling.datasource.IpAddresses;
+import dev.kindling.datasource.PartialMetadata;
+import dev.kindling.datasource.Platform;
 import dev.kindling.datasource.ProbeFailure;
 import dev.kindling.datasource.http.MetadataClient;
 import dev.kindling.datasource.http.MetadataHttpException;
@@ -30,6 +35,18 @@ public final class Ec2MetadataDatasource implements HttpDatasource {
   /** The real IMDS address; never used in tests. */
   public static final URI DEFAULT_BASE = URI.create("http://169.254.169.254/");
 
+  /** {@code --from-ec2-metadata URL}; {@code --auto} on EC2. */
+  public static final DatasourceType TYPE =
+      DatasourceType.of(
+              "ec2-metadata",
+              "from-ec2-metadata",
+              ArgumentKind.URL,
+              "EC2 instance metadata service base URL.",
+              (url, context) -> new Ec2MetadataDatasource(context.client(), URI.create(url)))
+          .withLauncherUsage("Download EC2 data from the provided url")
+          .withDefault(DEFAULT_BASE.toString())
+          .withAuto(AutoDetect.onPlatform(Platform.EC2));
+
   private static final Logger LOG = LoggerFactory.getLogger(Ec2MetadataDatasource.class);
   private static final String META = "latest/meta-data/";
 
@@ -45,7 +62,7 @@ public final class Ec2MetadataDatasource implements HttpDatasource {
 
   @Override
   public String type() {
-    return "ec2-metadata";
+    return TYPE.name();
   }
 
   @Override
@@ -77,32 +94,47 @@ public final class Ec2MetadataDatasource implements HttpDatasource {
   @Override
   public Metadata fetchMetadata(Deadline deadline)
       throws DatasourceException, InterruptedException {
-    Optional<String> probed = probedInstanceId;
-    Optional<String> instanceId = probed.isPresent() ? probed : text("instance-id", deadline);
-    Optional<String> hostname =
-        text("hostname", deadline)
-            .map(h -> HttpSources.firstLine(h).split("\\s+", 2)[0])
-            .flatMap(HttpSources::nonBlank);
-    Optional<String> privateV4 = ip("local-ipv4", deadline);
-    Optional<String> publicV4 = ip("public-ipv4", deadline);
-    // Global unicast IPv6 of the primary interface (exposed at the top level since 2021-01-03).
-    Optional<String> ipv6 = ip("ipv6", deadline);
-    return new Metadata(
-        instanceId,
-        hostname,
-        publicV4,
-        privateV4,
-        ipv6,
-        Optional.empty(),
-        publicKeys(deadline),
-        Optional.empty());
+    return fetchPartialMetadata(deadline).orThrow();
   }
 
-  /** {@code public-keys/} lists {@code <index>=<name>}; each key is {@code <index>/openssh-key}. */
-  private Map<String, String> publicKeys(Deadline deadline)
-      throws DatasourceException, InterruptedException {
+  /** Every item that arrives is kept; each one that fails is listed (a 404 is "not set"). */
+  @Override
+  public PartialMetadata fetchPartialMetadata(Deadline deadline) throws InterruptedException {
+    PartialMetadata.Failures failures = new PartialMetadata.Failures();
+    Optional<String> probed = probedInstanceId;
+    Optional<String> instanceId =
+        probed.isPresent() ? probed : failures.item(() -> text("instance-id", deadline));
+    Optional<String> hostname =
+        failures
+            .item(() -> text("hostname", deadline))
+            .map(h -> HttpSources.firstLine(h).split("\\s+", 2)[0])
+            .flatMap(HttpSources::nonBlank);
+    Optional<String> privateV4 = failures.item(() -> ip("local-ipv4", deadline));
+    Optional<String> publicV4 = failures.item(() -> ip("public-ipv4", deadline));
+    // Global unicast IPv6 of the primary interface (exposed at the top level since 2021-01-03).
+    Optional<String> ipv6 = failures.item(() -> ip("ipv6", deadline));
+    Map<String, String> keys = publicKeys(deadline, failures);
+    return new PartialMetadata(
+        new Metadata(
+            instanceId,
+            hostname,
+            publicV4,
+            privateV4,
+            ipv6,
+            Optional.empty(),
+            keys,
+            Optional.empty()),
+        failures.list());
+  }
+
+  /**
+   * {@code public-keys/} lists {@code <index>=<name>}; each key is {@code <index>/openssh-key}. A
+   * key that cannot be fetched (or a malformed line) is listed as a failure; the others are kept.
+   */
+  private Map<String, String> publicKeys(Deadline deadline, PartialMetadata.Failures failures)
+      throws InterruptedException {
     Map<String, String> keys = new LinkedHashMap<>();
-    Optional<String> index = text("public-keys/", deadline);
+    Optional<String> index = failures.item(() -> text("public-keys/", deadline));
     if (index.isEmpty()) {
       return keys;
     }
@@ -113,12 +145,14 @@ public final class Ec2MetadataDatasource implements HttpDatasource {
       }
       int eq = l.indexOf('=');
       if (eq <= 0) {
-        throw new DatasourceException("failed to read public-keys: malformed line \"" + l + "\"");
+        failures.add("failed to read public-keys: malformed line \"" + l + "\"");
+        continue;
       }
       String i = l.substring(0, eq);
       String name = l.substring(eq + 1);
       Optional<String> key =
-          text("public-keys/" + i + "/openssh-key", deadline)
+          failures
+              .item(() -> text("public-keys/" + i + "/openssh-key", deadline))
               .map(HttpSources::firstLine)
               .flatMap(HttpSources::nonBlank);
       if (key.isPresent()) {

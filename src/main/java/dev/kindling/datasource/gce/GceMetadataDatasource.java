@@ -1,11 +1,16 @@
 package dev.kindling.datasource.gce;
 
+import dev.kindling.datasource.ArgumentKind;
+import dev.kindling.datasource.AutoDetect;
 import dev.kindling.datasource.DatasourceException;
+import dev.kindling.datasource.DatasourceType;
 import dev.kindling.datasource.Deadline;
 import dev.kindling.datasource.HttpDatasource;
 import dev.kindling.datasource.HttpProbe;
 import dev.kindling.datasource.HttpSources;
 import dev.kindling.datasource.IpAddresses;
+import dev.kindling.datasource.PartialMetadata;
+import dev.kindling.datasource.Platform;
 import dev.kindling.datasource.ProbeFailure;
 import dev.kindling.datasource.http.HttpFailure;
 import dev.kindling.datasource.http.MetadataClient;
@@ -30,6 +35,18 @@ import java.util.Optional;
 public final class GceMetadataDatasource implements HttpDatasource {
   /** The real metadata server; never used in tests. */
   public static final URI DEFAULT_BASE = URI.create("http://metadata.google.internal/");
+
+  /** {@code --from-gce-metadata URL}; {@code --auto} on Google Compute Engine. */
+  public static final DatasourceType TYPE =
+      DatasourceType.of(
+              "gce-metadata",
+              "from-gce-metadata",
+              ArgumentKind.URL,
+              "GCE metadata server base URL.",
+              (url, context) -> new GceMetadataDatasource(context.client(), URI.create(url)))
+          .withLauncherUsage("Download GCE data from the provided url")
+          .withDefault(DEFAULT_BASE.toString())
+          .withAuto(AutoDetect.onPlatform(Platform.GCE));
 
   static final String FLAVOR = "Metadata-Flavor";
   private static final Map<HttpFailure, String> HINTS =
@@ -57,7 +74,7 @@ public final class GceMetadataDatasource implements HttpDatasource {
 
   @Override
   public String type() {
-    return "gce-metadata";
+    return TYPE.name();
   }
 
   @Override
@@ -95,37 +112,55 @@ public final class GceMetadataDatasource implements HttpDatasource {
   @Override
   public Metadata fetchMetadata(Deadline deadline)
       throws DatasourceException, InterruptedException {
-    Optional<String> id = text("instance/id", deadline);
-    Optional<String> hostname = text("instance/hostname", deadline);
-    Optional<String> internal = ip("instance/network-interfaces/0/ip", deadline);
-    Optional<String> external =
-        ip("instance/network-interfaces/0/access-configs/0/external-ip", deadline);
-    return new Metadata(
-        id,
-        hostname,
-        external,
-        internal,
-        Optional.empty(),
-        Optional.empty(),
-        sshKeys(deadline),
-        Optional.empty());
+    return fetchPartialMetadata(deadline).orThrow();
   }
 
-  /** Instance keys (ssh-keys, legacy sshKeys), then project keys unless blocked. */
-  private Map<String, String> sshKeys(Deadline deadline)
-      throws DatasourceException, InterruptedException {
+  /** Every item that arrives is kept; each one that fails is listed (a 404 is "not set"). */
+  @Override
+  public PartialMetadata fetchPartialMetadata(Deadline deadline) throws InterruptedException {
+    PartialMetadata.Failures failures = new PartialMetadata.Failures();
+    Optional<String> id = failures.item(() -> text("instance/id", deadline));
+    Optional<String> hostname = failures.item(() -> text("instance/hostname", deadline));
+    Optional<String> internal =
+        failures.item(() -> ip("instance/network-interfaces/0/ip", deadline));
+    Optional<String> external =
+        failures.item(
+            () -> ip("instance/network-interfaces/0/access-configs/0/external-ip", deadline));
+    Map<String, String> keys = sshKeys(deadline, failures);
+    return new PartialMetadata(
+        new Metadata(
+            id,
+            hostname,
+            external,
+            internal,
+            Optional.empty(),
+            Optional.empty(),
+            keys,
+            Optional.empty()),
+        failures.list());
+  }
+
+  /**
+   * Instance keys (ssh-keys, legacy sshKeys), then project keys unless blocked. When the instance's
+   * legacy keys or the block setting cannot be read, project keys are not added: they might be
+   * meant to be left out.
+   */
+  private Map<String, String> sshKeys(Deadline deadline, PartialMetadata.Failures failures)
+      throws InterruptedException {
     Map<String, String> keys = GceSshKeys.newMap();
-    Optional<String> legacyInstance = text("instance/attributes/sshKeys", deadline);
-    add(text("instance/attributes/ssh-keys", deadline), keys);
+    int before = failures.list().size();
+    Optional<String> legacyInstance =
+        failures.item(() -> text("instance/attributes/sshKeys", deadline));
+    add(failures.item(() -> text("instance/attributes/ssh-keys", deadline)), keys);
     add(legacyInstance, keys);
-    boolean blocked =
-        text("instance/attributes/block-project-ssh-keys", deadline)
-            .map(v -> v.equalsIgnoreCase("true"))
-            .orElse(false);
+    Optional<String> block =
+        failures.item(() -> text("instance/attributes/block-project-ssh-keys", deadline));
+    boolean blocked = block.map(v -> v.equalsIgnoreCase("true")).orElse(false);
+    boolean known = failures.list().size() == before;
     // Legacy semantics: instance-level sshKeys replace the project's keys.
-    if (!blocked && legacyInstance.isEmpty()) {
-      add(text("project/attributes/ssh-keys", deadline), keys);
-      add(text("project/attributes/sshKeys", deadline), keys);
+    if (known && !blocked && legacyInstance.isEmpty()) {
+      add(failures.item(() -> text("project/attributes/ssh-keys", deadline)), keys);
+      add(failures.item(() -> text("project/attributes/sshKeys", deadline)), keys);
     }
     return keys;
   }

@@ -1,12 +1,16 @@
 package dev.kindling.datasource.openstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kindling.datasource.ArgumentKind;
+import dev.kindling.datasource.AutoDetect;
 import dev.kindling.datasource.DatasourceException;
+import dev.kindling.datasource.DatasourceType;
 import dev.kindling.datasource.Deadline;
 import dev.kindling.datasource.HttpDatasource;
 import dev.kindling.datasource.HttpProbe;
 import dev.kindling.datasource.HttpSources;
 import dev.kindling.datasource.IpAddresses;
+import dev.kindling.datasource.Platform;
 import dev.kindling.datasource.ProbeFailure;
 import dev.kindling.datasource.http.MetadataClient;
 import dev.kindling.datasource.http.MetadataHttpException;
@@ -34,6 +38,17 @@ public final class OpenStackMetadataDatasource implements HttpDatasource {
   /** The real metadata service; never used in tests. */
   public static final URI DEFAULT_BASE = URI.create("http://169.254.169.254/");
 
+  /** {@code --from-openstack-metadata URL} (a Kindling extension); {@code --auto} on OpenStack. */
+  public static final DatasourceType TYPE =
+      DatasourceType.of(
+              "openstack-metadata",
+              "from-openstack-metadata",
+              ArgumentKind.URL,
+              "OpenStack metadata service base URL.",
+              (url, context) -> new OpenStackMetadataDatasource(context.client(), URI.create(url)))
+          .withDefault(DEFAULT_BASE.toString())
+          .withAuto(AutoDetect.onPlatform(Platform.OPENSTACK));
+
   private static final Logger LOG = LoggerFactory.getLogger(OpenStackMetadataDatasource.class);
   private static final Pattern DATED = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
@@ -52,7 +67,7 @@ public final class OpenStackMetadataDatasource implements HttpDatasource {
 
   @Override
   public String type() {
-    return "openstack-metadata";
+    return TYPE.name();
   }
 
   @Override

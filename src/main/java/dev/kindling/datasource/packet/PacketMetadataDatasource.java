@@ -1,7 +1,9 @@
 package dev.kindling.datasource.packet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kindling.datasource.ArgumentKind;
 import dev.kindling.datasource.DatasourceException;
+import dev.kindling.datasource.DatasourceType;
 import dev.kindling.datasource.Deadline;
 import dev.kindling.datasource.HttpDatasource;
 import dev.kindling.datasource.HttpProbe;
@@ -27,6 +29,17 @@ public final class PacketMetadataDatasource implements HttpDatasource {
    */
   public static final URI DEFAULT_BASE = URI.create("https://metadata.packet.net/");
 
+  /** {@code --from-packet-metadata URL}. */
+  public static final DatasourceType TYPE =
+      DatasourceType.of(
+              "packet-metadata",
+              "from-packet-metadata",
+              ArgumentKind.URL,
+              "Packet (Equinix Metal) metadata service base URL.",
+              (url, context) -> new PacketMetadataDatasource(context.client(), URI.create(url)))
+          .withLauncherUsage("Download Packet data from metadata service")
+          .withDefault(DEFAULT_BASE.toString());
+
   private final MetadataClient client;
   private final URI base;
   private volatile Optional<byte[]> document = Optional.empty();
@@ -41,7 +54,7 @@ public final class PacketMetadataDatasource implements HttpDatasource {
 
   @Override
   public String type() {
-    return "packet-metadata";
+    return TYPE.name();
   }
 
   @Override

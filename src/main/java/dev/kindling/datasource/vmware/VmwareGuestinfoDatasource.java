@@ -2,15 +2,20 @@ package dev.kindling.datasource.vmware;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kindling.datasource.ArgumentKind;
+import dev.kindling.datasource.AutoDetect;
 import dev.kindling.datasource.ContentEncoding;
 import dev.kindling.datasource.Datasource;
 import dev.kindling.datasource.DatasourceException;
+import dev.kindling.datasource.DatasourceType;
 import dev.kindling.datasource.Deadline;
+import dev.kindling.datasource.Platform;
 import dev.kindling.datasource.UrlFetcher;
 import dev.kindling.metadata.Metadata;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -28,9 +33,42 @@ import java.util.Optional;
  * OvfEnvironmentGuestinfoSource} for an OVF environment file.
  */
 public final class VmwareGuestinfoDatasource implements Datasource {
+  /** {@code --from-vmware-guestinfo}: the hypervisor's variables; {@code --auto} on VMware. */
+  public static final DatasourceType GUESTINFO =
+      DatasourceType.of(
+              "vmware-guestinfo",
+              "from-vmware-guestinfo",
+              ArgumentKind.NONE,
+              "Read VMware guestinfo variables.",
+              (none, context) ->
+                  new VmwareGuestinfoDatasource(
+                      "vmware-guestinfo",
+                      new RpctoolGuestinfoSource(context.commands(), context.systemRoot()),
+                      context.urlFetcher()))
+          .withLauncherUsage("Read data from VMware guestinfo")
+          .withAuto(AutoDetect.onPlatform(Platform.VMWARE));
+
+  /**
+   * {@code --from-vmware-ovf-env FILE}: the same variables from an OVF environment document, as a
+   * vApp's ISO delivers it (usually {@code /media/ovfenv/ovf-env.xml}).
+   */
+  public static final DatasourceType OVF_ENV =
+      DatasourceType.of(
+              "vmware-ovf-env",
+              "from-vmware-ovf-env",
+              ArgumentKind.FILE,
+              "Read VMware guestinfo variables from an OVF environment file.",
+              (file, context) ->
+                  new VmwareGuestinfoDatasource(
+                      "vmware-ovf-env",
+                      new OvfEnvironmentGuestinfoSource(Path.of(file)),
+                      context.urlFetcher()))
+          .withLauncherUsage("Read data from OVF Environment");
+
   /** Indexes are contiguous from 0; this bounds a source that answers every key. */
   static final int MAX_INDEX = 256;
 
+  private final String type;
   private final GuestinfoSource source;
   private final UrlFetcher fetcher;
 
@@ -41,13 +79,19 @@ public final class VmwareGuestinfoDatasource implements Datasource {
    * @param fetcher downloads {@code coreos.config.url}
    */
   public VmwareGuestinfoDatasource(GuestinfoSource source, UrlFetcher fetcher) {
+    this("vmware-guestinfo", source, fetcher);
+  }
+
+  /** A source of type {@code type} ({@code vmware-guestinfo} or {@code vmware-ovf-env}). */
+  public VmwareGuestinfoDatasource(String type, GuestinfoSource source, UrlFetcher fetcher) {
+    this.type = Objects.requireNonNull(type, "type");
     this.source = Objects.requireNonNull(source, "source");
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
   }
 
   @Override
   public String type() {
-    return "vmware-guestinfo";
+    return type;
   }
 
   @Override

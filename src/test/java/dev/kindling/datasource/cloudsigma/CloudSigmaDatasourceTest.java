@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kindling.datasource.DatasourceException;
 import dev.kindling.datasource.Deadline;
+import dev.kindling.datasource.LocalInterfaces;
 import dev.kindling.metadata.Metadata;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -166,7 +166,7 @@ class ConfigDriveLocatorTest {
       assertThat(mountPoint.getParent().getParent()).isEqualTo(run);
       assertThat(mountPoint.getParent().getFileName().toString())
           .startsWith("kindling-configdrive-");
-      assertThat(drive.device()).isEqualTo(Path.of("/dev/sr0"));
+      assertThat(drive).hasToString("MountedConfigDrive[/dev/sr0 at " + mountPoint + "]");
     }
 
     assertThat(seenPermissions).containsExactly("rwx------");
@@ -226,10 +226,10 @@ class ConfigDriveLocatorTest {
   }
 
   @Test
-  void findAndMount_noDevice_mountsNothing() throws Exception {
+  void findDevice_noDevice_mountsNothing() throws Exception {
     FakeCommandRunner runner = new FakeCommandRunner(c -> fail(2, ""));
 
-    assertThat(new ConfigDriveLocator(runner, dev, run).findAndMount(deadline())).isEmpty();
+    assertThat(new ConfigDriveLocator(runner, dev, run).findDevice(deadline())).isEmpty();
     assertThat(runner.commands()).allMatch(c -> c.get(0).equals("blkid"));
   }
 

@@ -1,16 +1,18 @@
-package dev.kindling.cli;
+package dev.kindling.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.kindling.apply.Applier;
+import dev.kindling.apply.ApplyMode;
 import dev.kindling.apply.ApplyResult;
 import dev.kindling.apply.OwnerPolicy;
 import dev.kindling.apply.RecordingProcessRunner;
 import dev.kindling.apply.RootFs;
 import dev.kindling.apply.StepStatus;
 import dev.kindling.apply.systemd.RecordingSystemdManager;
+import dev.kindling.datasource.http.MetadataClient;
 import dev.kindling.plan.ImportSshKeys;
 import dev.kindling.plan.Plan;
 import java.io.IOException;
@@ -67,13 +69,16 @@ class HttpSshKeyFetcherIT {
 
   @Test
   void fetch_githubKeyList_keysInOrder() throws Exception {
-    assertThat(new HttpSshKeyFetcher(Duration.ofSeconds(5)).fetch(base + "/users/octo/keys"))
+    assertThat(
+            new HttpSshKeyFetcher(() -> MetadataClient.builder().build(), Duration.ofSeconds(5))
+                .fetch(base + "/users/octo/keys"))
         .containsExactly("ssh-ed25519 AAAAone", "ssh-rsa AAAAtwo");
   }
 
   @Test
   void fetch_notFoundOrNotAList_fails() {
-    HttpSshKeyFetcher fetcher = new HttpSshKeyFetcher(Duration.ofSeconds(5));
+    HttpSshKeyFetcher fetcher =
+        new HttpSshKeyFetcher(() -> MetadataClient.builder().build(), Duration.ofSeconds(5));
 
     assertThatThrownBy(() -> fetcher.fetch(base + "/missing")).hasMessageContaining("HTTP 404");
     assertThatThrownBy(() -> fetcher.fetch(base + "/garbage"))
@@ -95,8 +100,10 @@ class HttpSshKeyFetcherIT {
             fs,
             systemd,
             new RecordingProcessRunner(),
-            Optional.of(new HttpSshKeyFetcher(Duration.ofSeconds(5))),
-            Applier.Settings.defaults(fs, systemd));
+            Optional.of(
+                new HttpSshKeyFetcher(
+                    () -> MetadataClient.builder().build(), Duration.ofSeconds(5))),
+            Applier.Settings.of(fs, ApplyMode.RECORD, ApplyMode.RECORD));
 
     ApplyResult r =
         applier.apply(

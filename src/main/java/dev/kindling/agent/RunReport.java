@@ -1,4 +1,4 @@
-package dev.kindling.cli;
+package dev.kindling.agent;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -107,12 +107,24 @@ final class RunReport {
     calls.forEach(array::add);
   }
 
+  void datasource(String type) {
+    root.put("datasource", type);
+  }
+
+  /** The metadata items that failed to arrive (everything else was applied). */
+  void datasourceFailures(List<String> failures) {
+    if (!failures.isEmpty()) {
+      ArrayNode array = root.putArray("datasourceFailures");
+      failures.forEach(array::add);
+    }
+  }
+
   void error(String message) {
     root.put("error", message);
   }
 
-  void finish(Instant start, int exitStatus) {
-    root.put("durationMs", Duration.between(start, Instant.now()).toMillis());
+  void finish(Instant start, Instant end, int exitStatus) {
+    root.put("durationMs", Duration.between(start, end).toMillis());
     root.put("exitStatus", exitStatus);
   }
 

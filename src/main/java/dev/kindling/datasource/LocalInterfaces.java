@@ -1,4 +1,4 @@
-package dev.kindling.datasource.cloudsigma;
+package dev.kindling.datasource;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;

@@ -1,9 +1,10 @@
-package dev.kindling.cli;
+package dev.kindling.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kindling.datasource.DatasourceSelector;
+import dev.kindling.cli.FetchCommand;
+import dev.kindling.cli.SourceOptions;
 import dev.kindling.datasource.http.MetadataClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,26 +17,30 @@ import picocli.CommandLine;
 class SourcePlanTest {
   @TempDir Path tmp;
 
-  private SourceEnvironment env(String vendor, String product, String cmdline) throws Exception {
-    Path dmi = Files.createDirectories(tmp.resolve("dmi"));
-    Files.writeString(dmi.resolve("sys_vendor"), vendor + "\n");
-    Files.writeString(dmi.resolve("product_name"), product + "\n");
-    Path proc = tmp.resolve("cmdline");
-    Files.writeString(proc, cmdline);
-    return new SourceEnvironment(
-        dmi,
-        proc,
-        List.of(),
-        () -> {
-          throw new AssertionError("resolving options must not build a client");
-        },
-        DatasourceSelector.DEFAULT_SCHEDULE);
+  private AgentEnvironment env(String vendor, String product, String cmdline) throws Exception {
+    AgentEnvironment env =
+        TestEnvironments.machine(
+            tmp,
+            vendor,
+            cmdline,
+            List.of(),
+            (command, deadline) -> {
+              throw new AssertionError("resolving options must not run a program");
+            },
+            () -> {
+              throw new AssertionError("resolving options must not build a client");
+            });
+    Files.writeString(env.dmiRoot().resolve("product_name"), product + "\n");
+    return env;
   }
 
-  private List<String> resolve(SourceEnvironment env, String... args) throws Exception {
-    SourceOptions o = CommandLine.populateCommand(new FetchCommand(), args).sources;
-    return SourcePlan.resolve(o, env).stream()
-        .map(s -> s.kind() + "=" + s.value() + " (" + s.origin() + ")")
+  private List<String> resolve(AgentEnvironment env, String... args) throws Exception {
+    CommandLine cl = new CommandLine(new FetchCommand());
+    cl.parseArgs(args);
+    SourcePlan.Resolved resolved =
+        SourcePlan.resolve(SourceOptions.selection(cl.getCommandSpec()), env);
+    return resolved.specs().stream()
+        .map(s -> s.type().name() + "=" + s.value() + " (" + s.origin() + ")")
         .toList();
   }
 
@@ -43,17 +48,17 @@ class SourcePlanTest {
   void resolve_oemPreset_setsTheOriginalsSources() throws Exception {
     assertThat(resolve(env("", "", ""), "--oem", "ec2-compat"))
         .containsExactly(
-            "CONFIGDRIVE=/media/configdrive (oem ec2-compat)",
-            "EC2=http://169.254.169.254/ (oem ec2-compat)");
+            "configdrive=/media/configdrive (oem ec2-compat)",
+            "ec2-metadata=http://169.254.169.254/ (oem ec2-compat)");
     assertThat(resolve(env("", "", ""), "--oem", "packet"))
-        .containsExactly("PACKET=https://metadata.packet.net/ (oem packet)");
+        .containsExactly("packet-metadata=https://metadata.packet.net/ (oem packet)");
   }
 
   @Test
   void resolve_explicitOptionsWinOverThePreset() throws Exception {
     assertThat(
             resolve(env("", "", ""), "--oem", "gce", "--from-gce-metadata", "http://127.0.0.1:9/"))
-        .containsExactly("GCE=http://127.0.0.1:9/ (option)");
+        .containsExactly("gce-metadata=http://127.0.0.1:9/ (option)");
   }
 
   @Test
@@ -76,9 +81,9 @@ class SourcePlanTest {
                 "--from-url",
                 "http://127.0.0.1:2/x"))
         .containsExactly(
-            "URL=http://127.0.0.1:2/x (option)",
-            "EC2=http://127.0.0.1:1/ (option)",
-            "PROC_CMDLINE= (option)");
+            "url=http://127.0.0.1:2/x (option)",
+            "ec2-metadata=http://127.0.0.1:1/ (option)",
+            "proc-cmdline= (option)");
   }
 
   @Test
@@ -101,13 +106,13 @@ class SourcePlanTest {
   @Test
   void auto_followsDmiAndNeverAssumesAServiceOnAnUnknownPlatform() throws Exception {
     assertThat(resolve(env("Amazon EC2", "m5.large", ""), "--auto"))
-        .containsExactly("EC2=http://169.254.169.254/ (auto)");
+        .containsExactly("ec2-metadata=http://169.254.169.254/ (auto)");
     assertThat(resolve(env("Google", "Google Compute Engine", ""), "--auto"))
-        .containsExactly("GCE=http://metadata.google.internal/ (auto)");
+        .containsExactly("gce-metadata=http://metadata.google.internal/ (auto)");
     assertThat(resolve(env("OpenStack Foundation", "OpenStack Nova", ""), "--auto"))
-        .containsExactly("OPENSTACK=http://169.254.169.254/ (auto)");
+        .containsExactly("openstack-metadata=http://169.254.169.254/ (auto)");
     assertThat(resolve(env("DigitalOcean", "Droplet", ""), "--auto"))
-        .containsExactly("DIGITALOCEAN=http://169.254.169.254/ (auto)");
+        .containsExactly("digitalocean-metadata=http://169.254.169.254/ (auto)");
     assertThat(resolve(env("QEMU", "Standard PC (Q35 + ICH9, 2009)", ""), "--auto")).isEmpty();
   }
 
@@ -115,7 +120,7 @@ class SourcePlanTest {
   void auto_kernelArgument_addsProcCmdlineOnAnyPlatform() throws Exception {
     assertThat(
             resolve(env("QEMU", "Standard PC", "ro cloud-config-url=http://10.0.2.2/cc"), "--auto"))
-        .containsExactly("PROC_CMDLINE= (auto)");
+        .containsExactly("proc-cmdline= (auto)");
   }
 
   @Test
@@ -123,13 +128,47 @@ class SourcePlanTest {
     assertThat(
             resolve(
                 env("Amazon EC2", "", ""), "--auto", "--from-ec2-metadata", "http://127.0.0.1:3/"))
-        .containsExactly("EC2=http://127.0.0.1:3/ (option)");
+        .containsExactly("ec2-metadata=http://127.0.0.1:3/ (option)");
   }
 
   @Test
   void environment_systemClientIsAMetadataClient() {
-    try (MetadataClient c = SourceEnvironment.system().clients().get()) {
+    try (MetadataClient c = AgentEnvironment.system().httpClients().get()) {
       assertThat(c).isNotNull();
     }
+  }
+
+  @Test
+  void resolve_explicitOptionWinsWhileThePresetAddsTheRest() throws Exception {
+    assertThat(
+            resolve(
+                env("", "", ""),
+                "--oem",
+                "ec2-compat",
+                "--from-ec2-metadata",
+                "http://127.0.0.1:8080/"))
+        .containsExactly(
+            "configdrive=/media/configdrive (oem ec2-compat)",
+            "ec2-metadata=http://127.0.0.1:8080/ (option)");
+  }
+
+  @Test
+  void resolve_oemPreset_bringsItsNetworkConversion() throws Exception {
+    CommandLine cl = new CommandLine(new FetchCommand());
+    cl.parseArgs("--oem", "vmware");
+    SourcePlan.Resolved vmware =
+        SourcePlan.resolve(SourceOptions.selection(cl.getCommandSpec()), env("", "", ""));
+    assertThat(vmware.convertNetconf()).isEqualTo("vmware");
+    assertThat(vmware.specs()).extracting(s -> s.type().name()).containsExactly("vmware-guestinfo");
+    cl.parseArgs("--oem", "rackspace-onmetal");
+    assertThat(
+            SourcePlan.resolve(SourceOptions.selection(cl.getCommandSpec()), env("", "", ""))
+                .convertNetconf())
+        .isEqualTo("debian");
+    cl.parseArgs("--oem", "ec2-compat");
+    assertThat(
+            SourcePlan.resolve(SourceOptions.selection(cl.getCommandSpec()), env("", "", ""))
+                .convertNetconf())
+        .isEmpty();
   }
 }

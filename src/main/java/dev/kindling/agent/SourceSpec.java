@@ -1,17 +1,18 @@
-package dev.kindling.cli;
+package dev.kindling.agent;
 
+import dev.kindling.datasource.DatasourceType;
 import java.util.Objects;
 
 /**
- * One datasource to try, as the options resolved it.
+ * One datasource to try, as the request resolved it.
  *
- * @param kind which source
+ * @param type which source
  * @param value its argument (a URL or path), "" for sources that take none
  * @param origin where it came from: {@code option}, {@code oem NAME} or {@code auto}
  */
-record SourceSpec(SourceKind kind, String value, String origin) {
+record SourceSpec(DatasourceType type, String value, String origin) {
   SourceSpec {
-    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(type, "type");
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(origin, "origin");
   }

@@ -1,4 +1,4 @@
-package dev.kindling.cli;
+package dev.kindling.agent;
 
 import dev.kindling.analysis.Analysis;
 import dev.kindling.analysis.Analyzer;
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * data once (classify, template with the metadata, parse, bind, check: the same analysis {@code
  * validate} reports), log its findings (without values), and plan what it accepted.
  */
-final class Pipeline {
+public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
   private Pipeline() {}
@@ -47,7 +47,7 @@ final class Pipeline {
    * @param ignition whether the user data is an Ignition config (nothing is done)
    * @param plan the plan
    */
-  record Prepared(
+  public record Prepared(
       String datasource,
       UserData userData,
       FileReport validation,
@@ -55,7 +55,7 @@ final class Pipeline {
       List<String> inputProblems,
       boolean ignition,
       Plan plan) {
-    Prepared {
+    public Prepared {
       Objects.requireNonNull(datasource, "datasource");
       unresolved = List.copyOf(unresolved);
       inputProblems = List.copyOf(inputProblems);
@@ -63,7 +63,7 @@ final class Pipeline {
   }
 
   /** Runs the steps on what a datasource delivered. */
-  static Prepared prepare(
+  public static Prepared prepare(
       String datasource, byte[] raw, Metadata metadata, Map<String, String> env, PlanOptions opts) {
     // One analysis, templated with the values run uses (metadata, else COREOS_* variables): the
     // validation report and the plan both come from it.
@@ -98,7 +98,7 @@ final class Pipeline {
   }
 
   /** The metadata with each missing address taken from its COREOS_* environment variable. */
-  static Metadata withEnvironment(Metadata m, Map<String, String> env) {
+  public static Metadata withEnvironment(Metadata m, Map<String, String> env) {
     return new Metadata(
         m.instanceId(),
         m.hostname(),

@@ -1,4 +1,4 @@
-package dev.kindling.cli;
+package dev.kindling.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,7 +83,7 @@ class RunReportTest {
                     new RunScript("/var/lib/s/1", "u-1.service", Bytes.utf8("echo " + SECRET)),
                     StepStatus.FAILED,
                     "script u-1.service exited with status 2"))));
-    report.finish(start, 1);
+    report.finish(start, Instant.now(), 1);
 
     String json = new String(report.toJson(), StandardCharsets.UTF_8);
 

@@ -1,4 +1,4 @@
-package dev.kindling.cli;
+package dev.kindling.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

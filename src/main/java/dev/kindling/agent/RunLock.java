@@ -1,4 +1,4 @@
-package dev.kindling.cli;
+package dev.kindling.agent;
 
 import dev.kindling.apply.RootFs;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.kindling.cli;
+package dev.kindling.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Fetches keys for {@code coreos_ssh_import_*}: a GET whose body is GitHub's key list, a JSON array
@@ -20,9 +21,12 @@ import java.util.Optional;
  * {@code http://}). Imports are rare, so each fetch builds and closes its own client.
  */
 final class HttpSshKeyFetcher implements SshKeyFetcher {
+  private final Supplier<MetadataClient> clients;
   private final Duration timeout;
 
-  HttpSshKeyFetcher(Duration timeout) {
+  /** A fetcher whose fetches use a client from {@code clients} and end by {@code timeout}. */
+  HttpSshKeyFetcher(Supplier<MetadataClient> clients, Duration timeout) {
+    this.clients = clients;
     this.timeout = timeout;
   }
 
@@ -40,7 +44,7 @@ final class HttpSshKeyFetcher implements SshKeyFetcher {
       // The original's wording (pkg/http_client.go ErrInvalid).
       throw new IOException("URL " + url + " does not have a valid HTTP scheme", e);
     }
-    try (MetadataClient client = MetadataClient.builder().build()) {
+    try (MetadataClient client = clients.get()) {
       Optional<byte[]> body = client.get(uri, timeout);
       if (body.isEmpty()) {
         throw new IOException("GET " + Redaction.url(uri) + " answered HTTP 404");
