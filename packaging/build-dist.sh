@@ -71,6 +71,12 @@ install -m 0644 packaging/systemd/*.service packaging/systemd/*.path packaging/s
   "$root/usr/lib/systemd/system/"
 install -m 0644 packaging/systemd/*.rules "$root/usr/lib/udev/rules.d/"
 install -m 0644 README.md "$root/usr/share/doc/kindling/README.md"
+# Man pages from the command model (man kindling, man kindling-validate, ...).
+mkdir -p "$root/usr/share/man/man1"
+"$java_home/bin/java" -cp "$jar" dev.kindling.cli.ManPages "$root/usr/share/man/man1"
+gzip -9n "$root"/usr/share/man/man1/*.1
+mkdir -p "$root/usr/share/bash-completion/completions"
+"$java_home/bin/java" -jar "$jar" completion bash > "$root/usr/share/bash-completion/completions/kindling"
 
 if [ "$(id -u)" = 0 ] && unshare --mount --propagation private true 2>/dev/null; then
   echo "build-dist: class archive training run"
@@ -98,6 +104,11 @@ fi
 tarball=target/kindling-$version-linux-x86_64.tar.gz
 tar -C "$root" --owner=0 --group=0 --numeric-owner -czf "$tarball" usr
 echo "build-dist: $tarball ($(du -h "$tarball" | cut -f1))"
+# The packages carry the man pages and the shell-completion command they document.
+for page in kindling kindling-validate kindling-render kindling-run kindling-explain; do
+  tar -tzf "$tarball" | grep -qx "usr/share/man/man1/$page.1.gz" ||
+    { echo "build-dist: $page.1.gz missing from $tarball" >&2; exit 1; }
+done
 
 if command -v dpkg-deb >/dev/null; then
   deb=$out/deb
@@ -116,5 +127,9 @@ Description: cloud-config boot agent (coreos-cloudinit successor)
  applies it: hostname, users, SSH keys, files, etcd/fleet/locksmith settings, systemd units.
 CONTROL
   dpkg-deb --root-owner-group --build "$deb" "target/kindling_${version}_amd64.deb" >/dev/null
+  for page in kindling kindling-validate; do
+    dpkg-deb -c "target/kindling_${version}_amd64.deb" | grep -q "/usr/share/man/man1/$page.1.gz\$" ||
+      { echo "build-dist: $page.1.gz missing from the .deb" >&2; exit 1; }
+  done
   echo "build-dist: target/kindling_${version}_amd64.deb"
 fi

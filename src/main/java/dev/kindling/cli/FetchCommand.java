@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -45,6 +46,8 @@ import picocli.CommandLine.Spec;
     description = "Show what a datasource delivers (user data only with --show-secrets).")
 public final class FetchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin LoggingOptions logging = new LoggingOptions();
 
   @Option(
       names = "--format",
@@ -71,6 +74,7 @@ public final class FetchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    logging.apply();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!format.equals("text") && !format.equals("json")) {

@@ -27,7 +27,10 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       FetchCommand.class,
       ServeCommand.class,
-      LspCommand.class
+      LspCommand.class,
+      ExplainCommand.class,
+      CompletionCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
   /** The subcommands, by name, in the order help lists them. */
@@ -42,6 +45,8 @@ public final class Main implements Runnable {
     COMMANDS.put("fetch", () -> new FetchCommand());
     COMMANDS.put("serve", () -> new ServeCommand());
     COMMANDS.put("lsp", () -> new LspCommand());
+    COMMANDS.put("explain", () -> new ExplainCommand());
+    COMMANDS.put("completion", () -> new CompletionCommand());
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

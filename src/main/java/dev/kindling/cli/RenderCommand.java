@@ -37,8 +37,10 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     modelTransformer = SourceOptions.class,
     description = {
-      "Show what run would do. With --root DIR, write the files under DIR and record the",
-      "commands and systemd calls in DIR/run/kindling/report.json; nothing is run."
+      "Show what run would do, without changing this machine.",
+      "With --root DIR, write the files under DIR and record the commands and systemd calls in"
+          + " DIR/run/kindling/report.json; nothing is run. Exit status: 0 planned, 1 the user"
+          + " data has errors (the plan is still printed), 2 usage error or no datasource."
     })
 public final class RenderCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     modelTransformer = SourceOptions.class,
     description = {
-      "Fetch user data and metadata from a datasource and apply them: hostname, users, SSH keys,",
-      "files, units. A failed step is reported and the other steps still run."
+      "Fetch user data and metadata from a datasource and apply them to this machine.",
+      "Hostname, users, SSH keys, files and units. A failed step is reported and the other steps"
+          + " still run."
     })
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

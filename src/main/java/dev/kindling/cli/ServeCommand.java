@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -41,6 +42,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin LoggingOptions logging = new LoggingOptions();
+
   @Option(
       names = "--listen",
       paramLabel = "HOST:PORT",
@@ -63,6 +66,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    logging.apply();
     // The pipeline logs findings with line numbers; a server's log carries only request lines.
     System.setProperty("org.slf4j.simpleLogger.log.dev.kindling", "off");
     if (workers < 1 || queue < 0) {

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,6 +52,8 @@ public final class ValidateCommand implements Callable<Integer> {
   }
 
   @Spec CommandSpec spec;
+
+  @Mixin LoggingOptions logging = new LoggingOptions();
 
   @Option(
       names = "--format",
@@ -84,6 +87,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
   /** Validates with the options set and returns the exit status. */
   int execute(PrintWriter stdout, PrintWriter err) throws IOException {
+    logging.apply();
     Optional<Metadata> metadata;
     try {
       metadata = readMetadata();
@@ -142,7 +146,7 @@ public final class ValidateCommand implements Callable<Integer> {
     return switch (format) {
       case JSON -> new JsonReportPrinter(out);
       case SARIF -> new SarifReportPrinter(out, version());
-      default -> new TextReportPrinter(out);
+      default -> new TextReportPrinter(out, logging.colorOn(), logging.quiet);
     };
   }
 

@@ -9,22 +9,24 @@ public final class PlanPrinter {
 
   /**
    * Why every plan unmasks the runtime units of etcd, etcd2, fleet and locksmithd, even with no
-   * user data: the steps a reader did not ask for get a reason.
+   * user data: printed once, after the first of these steps a reader did not ask for.
    */
   static final String UNMASK_REASON =
-      "  # every run does this, as coreos-cloudinit does: a runtime mask would keep it from"
+      "  # every run unmasks these, as coreos-cloudinit does: a runtime mask would keep them from"
           + " starting";
 
   /**
-   * The plan as text, one line per action ({@link Action#describe()}); the unmask steps every plan
-   * has carry a one-line reason.
+   * The plan as text, one line per action ({@link Action#describe()}); the first of the unmask
+   * steps every plan has carries the reason for them.
    */
   public static String text(Plan plan) {
     StringBuilder out = new StringBuilder();
+    boolean explained = false;
     for (Action a : plan.actions()) {
       out.append(a.describe());
-      if (a instanceof UnmaskUnit) {
+      if (a instanceof UnmaskUnit && !explained) {
         out.append(UNMASK_REASON);
+        explained = true;
       }
       out.append('\n');
     }

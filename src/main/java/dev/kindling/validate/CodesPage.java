@@ -77,6 +77,35 @@ public final class CodesPage {
     out.append("**Fix:** ").append(doc.fix()).append('\n');
   }
 
+  /**
+   * What {@code kindling explain CODE} prints: the same text as the code's section of the page (one
+   * source), laid out for a terminal.
+   */
+  public static String explain(Code code) {
+    CodeDocs.Doc doc = CodeDocs.of(code);
+    StringBuilder out = new StringBuilder();
+    out.append(code.id()).append(": ").append(code.summary()).append("\n\n");
+    out.append(doc.meaning()).append("\n\n");
+    out.append(
+        switch (doc.input()) {
+          case TEXT -> "Example:";
+          case WITH_METADATA -> "Example (validated with --metadata giving only a private IPv4):";
+          case GZIP_CUT_SHORT -> "Example (gzip-compressed and cut short):";
+        });
+    out.append("\n\n").append(indented(doc.example())).append('\n');
+    out.append("kindling validate ").append(EXAMPLE_FILE).append(" says:\n\n");
+    out.append(indented(output(doc))).append('\n');
+    out.append("Fix: ").append(doc.fix()).append("\n\n");
+    out.append("More: ").append(CodeDocs.helpUri(code)).append('\n');
+    return out.toString();
+  }
+
+  private static String indented(String text) {
+    StringBuilder out = new StringBuilder();
+    text.lines().forEach(line -> out.append(line.isEmpty() ? "" : "    " + line).append('\n'));
+    return out.toString();
+  }
+
   /** What {@code kindling validate} prints for the example. */
   static String output(CodeDocs.Doc doc) {
     StringWriter text = new StringWriter();

@@ -1,7 +1,9 @@
 package dev.kindling.validate;
 
 import dev.kindling.config.Finding;
+import dev.kindling.config.Severity;
 import dev.kindling.config.yaml.Position;
+import dev.kindling.userdata.UserData;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -10,12 +12,27 @@ import java.util.List;
  * under the column, and the hint.
  */
 public final class TextReportPrinter implements ReportPrinter {
-  private final PrintWriter out;
-  private final Summary.Counter counter = new Summary.Counter();
+  private static final String RESET = "\033[0m";
 
-  /** A printer writing to {@code out}. */
+  private final PrintWriter out;
+  private final boolean color;
+  private final boolean quiet;
+  private final Summary.Counter counter = new Summary.Counter();
+  private int notChecked;
+
+  /** A printer writing to {@code out}, without colour, with the summary line. */
   public TextReportPrinter(PrintWriter out) {
+    this(out, false, false);
+  }
+
+  /**
+   * A printer writing to {@code out}; {@code color}: severities in ANSI colours; {@code quiet}: no
+   * summary line (only the findings).
+   */
+  public TextReportPrinter(PrintWriter out, boolean color, boolean quiet) {
     this.out = out;
+    this.color = color;
+    this.quiet = quiet;
   }
 
   /**
@@ -37,6 +54,9 @@ public final class TextReportPrinter implements ReportPrinter {
   @Override
   public void file(FileReport report) {
     counter.add(report);
+    if (report.type() == UserData.Kind.SCRIPT || report.type() == UserData.Kind.IGNITION) {
+      notChecked++;
+    }
     for (Entry entry : report.entries()) {
       print(report.file(), entry);
     }
@@ -48,11 +68,22 @@ public final class TextReportPrinter implements ReportPrinter {
   @Override
   public void end() {
     // String concatenation, not printf: Formatter loads locale data, a cost at every start.
+    if (quiet) {
+      out.flush();
+      return;
+    }
     Summary s = counter.summary();
+    int checked = s.files() - notChecked;
     out.print(
-        s.files()
-            + plural(s.files(), " file", " files")
-            + " checked: "
+        checked
+            + plural(checked, " file", " files")
+            + " checked"
+            + (notChecked == 0
+                ? ""
+                : ", "
+                    + notChecked
+                    + " not checked (scripts and Ignition configs are not validated)")
+            + ": "
             + s.errors()
             + plural(s.errors(), " error, ", " errors, ")
             + s.warnings()
@@ -60,6 +91,20 @@ public final class TextReportPrinter implements ReportPrinter {
             + s.infos()
             + plural(s.infos(), " info\n", " infos\n"));
     out.flush();
+  }
+
+  /** The severity's label, in its colour when colour is on. */
+  private String severity(Severity severity) {
+    if (!color) {
+      return severity.label();
+    }
+    String code =
+        switch (severity) {
+          case ERROR -> "\033[1;31m";
+          case WARNING -> "\033[1;33m";
+          case INFO -> "\033[1;36m";
+        };
+    return code + severity.label() + RESET;
   }
 
   private static String plural(long n, String one, String many) {
@@ -77,7 +122,7 @@ public final class TextReportPrinter implements ReportPrinter {
             .append(':')
             .append(p.column())
             .append(": ")
-            .append(f.severity().label())
+            .append(severity(f.severity()))
             .append(": ")
             .append(escaped(Excerpt.message(f.message())))
             .append(" [")

@@ -141,11 +141,13 @@ class PlanPrinterTest {
             new Plan(
                 List.of(
                     new UnmaskUnit("etcd.service", "/run/systemd/system/etcd.service"),
+                    new UnmaskUnit("fleet.service", "/run/systemd/system/fleet.service"),
                     new DaemonReload())));
     assertThat(text)
         .isEqualTo(
-            "unmask etcd.service at /run/systemd/system/etcd.service  # every run does this, as"
-                + " coreos-cloudinit does: a runtime mask would keep it from starting\n"
+            "unmask etcd.service at /run/systemd/system/etcd.service  # every run unmasks these,"
+                + " as coreos-cloudinit does: a runtime mask would keep them from starting\n"
+                + "unmask fleet.service at /run/systemd/system/fleet.service\n"
                 + new DaemonReload().describe()
                 + "\n");
   }
