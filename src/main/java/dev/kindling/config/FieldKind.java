@@ -1,7 +1,6 @@
 package dev.kindling.config;
 
 import java.util.List;
-import java.util.Optional;
 
 /** The type of a cloud-config field, named as the original validator and as a user names it. */
 public enum FieldKind {
@@ -41,18 +40,6 @@ public enum FieldKind {
     }
     String shown = String.join(", ", keys.subList(0, Math.min(3, keys.size())));
     return userName + " with " + shown + (keys.size() > 3 ? "..." : "");
-  }
-
-  /** The kind a {@link #userName(List)} text names, if it names one. */
-  public static Optional<FieldKind> ofUserName(String text) {
-    FieldKind best = null;
-    for (FieldKind k : values()) {
-      if (text.startsWith(k.userName)
-          && (best == null || k.userName.length() > best.userName.length())) {
-        best = k;
-      }
-    }
-    return Optional.ofNullable(best);
   }
 
   /** Whether the field holds a single scalar. */

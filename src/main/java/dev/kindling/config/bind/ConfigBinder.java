@@ -77,6 +77,7 @@ public final class ConfigBinder {
                   Code.INCORRECT_TYPE,
                   ConfigPath.root(),
                   "incorrect type for \"\" (want " + FieldKind.STRUCT.userName() + ")")
+              .withArgs("", FieldKind.STRUCT.goName())
               .withHint(
                   "a cloud-config document is a mapping of keys such as hostname: and coreos:")
               .at(root.get().position()));
@@ -143,6 +144,7 @@ public final class ConfigBinder {
                     Code.DEPRECATED_KEY,
                     fieldDisplay,
                     "deprecated key \"" + canonical + "\" (" + field.deprecated() + ")")
+                .withArgs(canonical, field.deprecated())
                 .at(keyScalar.position()));
       }
       Object existing = values.get(canonical);
@@ -211,6 +213,7 @@ public final class ConfigBinder {
                 misplaced ? Code.MISPLACED_KEY : Code.UNKNOWN_KEY,
                 at,
                 "unrecognized key \"" + written + "\"")
+            .withArgs(written)
             .at(entry.key().position());
     if (suggestion.isPresent()) {
       finding = finding.withHint(suggestion.get().text());
@@ -304,7 +307,9 @@ public final class ConfigBinder {
   private static Finding invalidValue(
       SchemaField field, String text, ConfigPath display, Position position) {
     Finding finding =
-        Finding.error(Code.INVALID_VALUE, display, "invalid value " + text).at(position);
+        Finding.error(Code.INVALID_VALUE, display, "invalid value " + text)
+            .withArgs(text)
+            .at(position);
     Optional<String> hint =
         switch (field.name()) {
           case "permissions" -> Permissions.hintForInvalid(text);
@@ -411,8 +416,8 @@ public final class ConfigBinder {
 
   /**
    * A value of the wrong type, ignored: an error (run drops it), with the type in a user's words;
-   * the coreos-cloudinit launcher words it as the original ({@link
-   * dev.kindling.config.OriginalWording}).
+   * its args (the key and Go's type name) let the coreos-cloudinit launcher word it as the original
+   * (a warning, {@code want []string}).
    */
   private void wrongType(
       String name,
@@ -435,6 +440,7 @@ public final class ConfigBinder {
                     + "\" (want "
                     + kind.userName(struct == null ? List.of() : struct.names())
                     + ")")
+            .withArgs(name, kind.goName())
             .at(at);
     if (hint == null && isNull(node)) {
       hint = "the key has no value; give it one or remove the key";
