@@ -3,10 +3,12 @@ package dev.kindling.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -16,8 +18,9 @@ import java.util.List;
 /**
  * Turns the {@code PATH} arguments of {@code validate} into named inputs: a file as given, every
  * {@code *.yaml}, {@code *.yml}, {@code user-data} and {@code user_data} file below a directory
- * (sorted, so the output is the same on every run), and {@code -} for standard input. A path that
- * cannot be read is reported on stderr and remembered; the others are still read.
+ * (sorted, so the output is the same on every run; hidden directories and {@code --exclude} matches
+ * skipped), and {@code -} for standard input. A directory without such files is an error. A path
+ * that cannot be read is reported on stderr and remembered; the others are still read.
  */
 final class InputCollector {
   /** Largest input read (user data is at most a few hundred KiB on every cloud). */
@@ -30,12 +33,25 @@ final class InputCollector {
 
   private final InputStream stdin;
   private final PrintWriter err;
+  private final List<PathMatcher> excludes = new ArrayList<>();
+  private final List<String[]> unreadable = new ArrayList<>();
   private byte[] stdinBytes;
   private boolean failed;
 
   InputCollector(InputStream stdin, PrintWriter err) {
+    this(stdin, err, List.of());
+  }
+
+  /**
+   * A collector that skips, below a directory, every file or directory whose path (relative to the
+   * directory walked) or name matches one of {@code excludeGlobs}.
+   */
+  InputCollector(InputStream stdin, PrintWriter err, List<String> excludeGlobs) {
     this.stdin = stdin;
     this.err = err;
+    for (String glob : excludeGlobs) {
+      excludes.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+    }
   }
 
   /** Whether some path could not be read. */
@@ -66,9 +82,12 @@ final class InputCollector {
     if (Files.isDirectory(path)) {
       List<Path> files = walk(path);
       if (files.isEmpty() && !failed) {
-        err.println(
-            "kindling validate: no user-data files (*.yaml, *.yml, user-data, user_data) below "
-                + arg);
+        String reason =
+            "no user-data files (*.yaml, *.yml, user-data, user_data) below it (hidden directories"
+                + " and --exclude matches are skipped)";
+        err.println("kindling validate: nothing to validate in " + arg + ": " + reason);
+        unreadable.add(new String[] {arg, reason});
+        failed = true;
       }
       for (Path file : files) {
         read(file, sink);
@@ -96,8 +115,18 @@ final class InputCollector {
           root,
           new SimpleFileVisitor<>() {
             @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              if (!dir.equals(root) && (isHidden(dir) || excluded(root, dir))) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (isUserData(file) && (attrs.isRegularFile() || Files.isRegularFile(file))) {
+              if (isUserData(file)
+                  && !excluded(root, file)
+                  && (attrs.isRegularFile() || Files.isRegularFile(file))) {
                 files.add(file);
               }
               return FileVisitResult.CONTINUE;
@@ -114,6 +143,23 @@ final class InputCollector {
     }
     files.sort(null);
     return files;
+  }
+
+  /** A directory a walk skips: its name starts with a dot ({@code .git}, {@code .github}). */
+  static boolean isHidden(Path dir) {
+    Path name = dir.getFileName();
+    return name != null && name.toString().startsWith(".") && !name.toString().equals(".");
+  }
+
+  private boolean excluded(Path root, Path path) {
+    Path relative = root.relativize(path);
+    Path name = path.getFileName();
+    for (PathMatcher m : excludes) {
+      if (m.matches(relative) || (name != null && m.matches(name))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -155,7 +201,14 @@ final class InputCollector {
   }
 
   private void fail(String what, IOException e) {
-    err.println("kindling validate: failed to read " + what + ": " + ValidateCommand.reason(e));
+    String reason = ValidateCommand.reason(e);
+    err.println("kindling validate: failed to read " + what + ": " + reason);
+    unreadable.add(new String[] {what, reason});
     failed = true;
+  }
+
+  /** The paths that could not be read and why, in the order met. */
+  List<String[]> unreadable() {
+    return unreadable;
   }
 }

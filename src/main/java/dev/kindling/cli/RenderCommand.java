@@ -5,8 +5,11 @@ import dev.kindling.agent.AgentEnvironment;
 import dev.kindling.agent.ExitStatus;
 import dev.kindling.agent.Launcher;
 import dev.kindling.agent.Outcome;
+import dev.kindling.agent.Pipeline;
 import dev.kindling.agent.Request;
 import dev.kindling.agent.SourceSelection;
+import dev.kindling.config.Finding;
+import dev.kindling.config.Severity;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.MetadataJson;
 import dev.kindling.plan.Plan;
@@ -17,6 +20,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -111,17 +116,41 @@ public final class RenderCommand implements Callable<Integer> {
                     override,
                     Optional.ofNullable(root),
                     planOptions));
+    Optional<Pipeline.Prepared> prepared = Optional.empty();
     if (outcome instanceof Outcome.Planned p) {
-      print(p.prepared().plan(), out);
+      prepared = Optional.of(p.prepared());
     } else if (outcome instanceof Outcome.Applied a) {
-      print(a.prepared().plan(), out);
+      prepared = Optional.of(a.prepared());
+    }
+    int status = ExitStatus.of(outcome, Launcher.KINDLING);
+    if (prepared.isPresent()) {
+      long errors = prepared.get().validation().count(Severity.ERROR);
+      if (errors > 0 && status == ExitStatus.OK) {
+        status = ExitStatus.FAILED;
+      }
+      print(prepared.get(), status, out);
+      if (errors > 0) {
+        err.println(
+            "kindling render: the user data has "
+                + errors
+                + (errors == 1 ? " error" : " errors")
+                + " (logged above); the plan leaves out what "
+                + (errors == 1 ? "it names" : "they name"));
+      }
     }
     OutcomeErrors.print("kindling render", outcome, err);
-    return ExitStatus.of(outcome, Launcher.KINDLING);
+    return status;
   }
 
-  private void print(Plan plan, PrintWriter out) {
-    out.print(format.equals("json") ? PlanPrinter.json(plan) : PlanPrinter.text(plan));
+  private void print(Pipeline.Prepared prepared, int status, PrintWriter out) {
+    Plan plan = prepared.plan();
+    if (format.equals("json")) {
+      List<Finding> findings = new ArrayList<>();
+      prepared.validation().entries().forEach(e -> findings.add(e.finding()));
+      out.print(PlanPrinter.json(plan, prepared.datasource(), findings, status));
+    } else {
+      out.print(PlanPrinter.text(plan));
+    }
     out.flush();
   }
 }

@@ -40,8 +40,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = {
       "Validate user data: cloud-config, scripts, Ignition, gzip and multipart MIME.",
-      "Exit status: 0 no errors, 1 errors (with --strict also warnings), 2 usage error or"
-          + " unreadable path."
+      "Exit status: 0 no errors, 1 errors (with --strict also warnings), 2 usage error,"
+          + " unreadable path, or nothing to validate."
     })
 public final class ValidateCommand implements Callable<Integer> {
   /** The output formats. */
@@ -72,6 +72,15 @@ public final class ValidateCommand implements Callable<Integer> {
       description = "Metadata JSON (the fetch format) for resolving $private_ipv4 and friends.")
   Path metadataFile;
 
+  @Option(
+      names = "--exclude",
+      paramLabel = "GLOB",
+      description =
+          "Skip files and directories below a directory whose path (relative to it) or name"
+              + " matches GLOB, e.g. 'vendor/**' or '*.tmpl.yaml'. Repeatable. Hidden directories"
+              + " (.git, .github) are always skipped.")
+  List<String> excludes = new ArrayList<>();
+
   @Parameters(
       paramLabel = "PATH",
       arity = "1..*",
@@ -95,7 +104,7 @@ public final class ValidateCommand implements Callable<Integer> {
       err.println("kindling validate: failed to read metadata " + metadataFile + ": " + reason(e));
       return ExitStatus.USAGE;
     }
-    InputCollector inputs = new InputCollector(System.in, err);
+    InputCollector inputs = new InputCollector(System.in, err, excludes);
     // One buffered writer for the whole report: the console stream flushes on every line. Each
     // input's findings are printed as soon as it and the inputs before it are validated.
     PrintWriter out = new PrintWriter(new BufferedWriter(stdout, 1 << 16), false);
@@ -115,6 +124,9 @@ public final class ValidateCommand implements Callable<Integer> {
       validation.finish();
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    }
+    for (String[] u : inputs.unreadable()) {
+      printer.unreadable(u[0], u[1]);
     }
     printer.end();
     out.flush();

@@ -3,6 +3,8 @@ package dev.kindling.plan;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import dev.kindling.config.Finding;
+import dev.kindling.config.yaml.Position;
 import dev.kindling.value.Redaction;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -22,8 +24,29 @@ final class PlanJson {
   private PlanJson() {}
 
   static String write(Plan plan) {
+    return actions(plan).append("}\n").toString();
+  }
+
+  /**
+   * The plan with what render knows beside it: {@code datasource}, {@code exitStatus} and {@code
+   * findings} (the user data's validation findings, in the form of {@code validate --format json}
+   * entries), one finding per line.
+   */
+  static String write(Plan plan, String datasource, List<Finding> findings, int exitStatus) {
+    StringBuilder out = actions(plan);
+    out.append(",\n\"datasource\": ").append(quoted(datasource));
+    out.append(",\n\"exitStatus\": ").append(exitStatus);
+    out.append(",\n\"findings\": [");
+    for (int i = 0; i < findings.size(); i++) {
+      out.append(i == 0 ? "\n" : ",\n").append("  ").append(finding(findings.get(i)));
+    }
+    out.append(findings.isEmpty() ? "]" : "\n]");
+    return out.append("}\n").toString();
+  }
+
+  private static StringBuilder actions(Plan plan) {
     if (plan.actions().isEmpty()) {
-      return "{\"actions\": []}\n";
+      return new StringBuilder("{\"actions\": []");
     }
     StringBuilder out = new StringBuilder("{\"actions\": [\n");
     List<Action> actions = plan.actions();
@@ -31,7 +54,40 @@ final class PlanJson {
       out.append("  ").append(object(actions.get(i)));
       out.append(i + 1 < actions.size() ? ",\n" : "\n");
     }
-    return out.append("]}\n").toString();
+    return out.append("]");
+  }
+
+  private static String quoted(String text) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.writeString(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** A finding as validate's JSON entry: severity, line, column, path, code, message, hint. */
+  private static String finding(Finding f) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(text)) {
+      g.setPrettyPrinter(new InlinePrinter());
+      Position p = f.position().orElse(Position.START);
+      g.writeStartObject();
+      g.writeStringField("severity", f.severity().label());
+      g.writeNumberField("line", p.line());
+      g.writeNumberField("column", p.column());
+      g.writeStringField("path", f.path().toString());
+      g.writeStringField("code", f.code().id());
+      g.writeStringField("message", Redaction.message(f.message(), f.path().segments()));
+      if (f.hint().isPresent()) {
+        g.writeStringField("hint", Redaction.message(f.hint().get(), f.path().segments()));
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
   }
 
   private static String object(Action action) {

@@ -1,5 +1,11 @@
 package dev.kindling.plan;
 
+import dev.kindling.config.Finding;
+import dev.kindling.config.Severity;
+import dev.kindling.config.yaml.Position;
+import dev.kindling.value.Redaction;
+import java.util.List;
+
 /**
  * Formats a plan as text (one line per action) or as JSON ({@code render --format json}, see
  * docs/cli.md). Never prints secrets: file contents appear as size and sha256 only.
@@ -36,5 +42,38 @@ public final class PlanPrinter {
   /** The plan as JSON: {@code {"actions": [...]}}. */
   public static String json(Plan plan) {
     return PlanJson.write(plan);
+  }
+
+  /**
+   * The plan as {@code render --format json} prints it: {@code actions}, then {@code datasource},
+   * {@code exitStatus} and the user data's {@code findings}.
+   */
+  public static String json(Plan plan, String datasource, List<Finding> findings, int exitStatus) {
+    return PlanJson.write(plan, datasource, findings, exitStatus);
+  }
+
+  /**
+   * The findings with severity error, as text after a plan: why the plan leaves something out
+   * ({@code user-data:2:22: error: MESSAGE [CODE]}); secret values redacted.
+   */
+  public static String errors(String file, List<Finding> findings) {
+    StringBuilder out = new StringBuilder();
+    for (Finding f : findings) {
+      if (f.severity() != Severity.ERROR) {
+        continue;
+      }
+      Position p = f.position().orElse(Position.START);
+      out.append(file)
+          .append(':')
+          .append(p.line())
+          .append(':')
+          .append(p.column())
+          .append(": error: ")
+          .append(Redaction.message(f.message(), f.path().segments()))
+          .append(" [")
+          .append(f.code().id())
+          .append("]\n");
+    }
+    return out.toString();
   }
 }

@@ -9,6 +9,8 @@ import dev.kindling.config.Finding;
 import dev.kindling.config.yaml.Position;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Prints reports as the {@code validate --format json} document (docs/cli.md): {@code files[]} with
@@ -18,6 +20,7 @@ import java.io.Writer;
 public final class JsonReportPrinter implements ReportPrinter {
   private final Writer out;
   private final Summary.Counter counter = new Summary.Counter();
+  private final List<String[]> unreadable = new ArrayList<>();
   private JsonGenerator g;
 
   /** A printer writing to {@code out}. */
@@ -49,10 +52,28 @@ public final class JsonReportPrinter implements ReportPrinter {
     g.flush();
   }
 
-  /** Closes {@code files}, writes {@code summary} and ends the document with a newline. */
+  @Override
+  public void unreadable(String path, String reason) {
+    unreadable.add(new String[] {path, reason});
+  }
+
+  /**
+   * Closes {@code files}, writes {@code unreadable} (when some path could not be read) and {@code
+   * summary}, and ends the document with a newline.
+   */
   @Override
   public void end() throws IOException {
     g.writeEndArray();
+    if (!unreadable.isEmpty()) {
+      g.writeArrayFieldStart("unreadable");
+      for (String[] u : unreadable) {
+        g.writeStartObject();
+        g.writeStringField("file", u[0]);
+        g.writeStringField("reason", u[1]);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
     Summary summary = counter.summary();
     g.writeObjectFieldStart("summary");
     g.writeNumberField("files", summary.files());

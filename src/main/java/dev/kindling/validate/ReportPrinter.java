@@ -16,6 +16,12 @@ public interface ReportPrinter {
   /** Writes one input's entries. */
   void file(FileReport report) throws IOException;
 
+  /**
+   * Notes a path that could not be read (already said on standard error); called before {@link
+   * #end}. Formats that have a place for it (JSON) list it.
+   */
+  default void unreadable(String path, String reason) {}
+
   /** Writes what comes after the last input (the summary) and flushes. */
   void end() throws IOException;
 

@@ -125,4 +125,71 @@ class FirstHourIT {
         .contains("unmask etcd.service at /run/systemd/system/etcd.service  # every run unmasks")
         .containsOnlyOnce("# every run unmasks");
   }
+
+  @Test
+  void render_userDataWithErrors_planPrinted_exit1_saysWhy() throws IOException {
+    Path data =
+        file(
+            "user-data", "#cloud-config\nhostname: node1\nssh_authorized_keys: ssh-ed25519 AAAA\n");
+
+    Cli.Run r = Cli.kindling("render", "--from-file", data.toString());
+
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.out()).startsWith("set hostname to node1\n");
+    assertThat(r.err())
+        .isEqualTo(
+            "kindling render: the user data has 1 error (logged above); the plan leaves out what"
+                + " it names\n");
+    assertThat(r.log())
+        .containsOnlyOnce("incorrect type for \"ssh_authorized_keys\" (want a list of strings)");
+  }
+
+  @Test
+  void renderJson_datasourceFindingsAndExitStatusBesideTheActions() throws Exception {
+    Path data = file("user-data", "#cloud-config\nhostname: node1\nusers: alice\n");
+
+    Cli.Run r = Cli.kindling("render", "--format", "json", "--from-file", data.toString());
+
+    assertThat(r.status()).isEqualTo(1);
+    com.fasterxml.jackson.databind.JsonNode json =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertThat(json.get("actions").get(0).get("type").asText()).isEqualTo("set-hostname");
+    assertThat(json.get("datasource").asText()).isEqualTo("local-file");
+    assertThat(json.get("exitStatus").asInt()).isEqualTo(1);
+    com.fasterxml.jackson.databind.JsonNode finding = json.get("findings").get(0);
+    assertThat(finding.get("severity").asText()).isEqualTo("error");
+    assertThat(finding.get("code").asText()).isEqualTo("incorrect-type");
+    assertThat(finding.get("line").asInt()).isEqualTo(3);
+    assertThat(r.out()).contains("\n  {\"severity\": \"error\", \"line\": 3, ");
+  }
+
+  @Test
+  void validate_directories_hiddenSkipped_excludeGlobs_emptyIsExit2() throws IOException {
+    Path repo = Files.createDirectories(tmp.resolve("repo"));
+    Files.createDirectories(repo.resolve(".github/workflows"));
+    Files.writeString(repo.resolve(".github/workflows/ci.yml"), "on: push\n");
+    Files.createDirectories(repo.resolve("vendor"));
+    Files.writeString(repo.resolve("vendor/x.yaml"), "#cloud-config\nbogus: 1\n");
+    Files.writeString(repo.resolve("node.yaml"), "#cloud-config\nhostname: a\n");
+    Files.writeString(repo.resolve("node.tmpl.yaml"), "#cloud-config\nbogus: 1\n");
+
+    Cli.Run r =
+        Cli.kindling("validate", "--exclude", "vendor", "--exclude=*.tmpl.yaml", repo.toString());
+    assertThat(r.status()).isZero();
+    assertThat(r.out()).isEqualTo("1 file checked: 0 errors, 0 warnings, 0 infos\n");
+
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    Cli.Run none = Cli.kindling("validate", empty.toString());
+    assertThat(none.status()).isEqualTo(2);
+    assertThat(none.err()).startsWith("kindling validate: nothing to validate in " + empty + ": ");
+
+    Cli.Run json =
+        Cli.kindling(
+            "validate", "--format", "json", empty.toString(), tmp.resolve("gone.yaml").toString());
+    assertThat(json.status()).isEqualTo(2);
+    assertThat(json.out())
+        .contains("\"unreadable\": [")
+        .contains("\"file\": \"" + empty + "\"")
+        .contains("\"reason\": \"no such file or directory\"");
+  }
 }

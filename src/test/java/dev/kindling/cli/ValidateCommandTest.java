@@ -181,10 +181,10 @@ class ValidateCommandTest {
   }
 
   @Test
-  void validate_emptyDirectory_saysSoAndExitsZero() throws IOException {
+  void validate_emptyDirectory_saysSoAndExitsTwo() throws IOException {
     Files.createDirectories(dir.resolve("empty"));
     Result r = run("validate", dir.resolve("empty").toString());
-    assertThat(r.status()).isZero();
+    assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).contains("no user-data files");
   }
 
