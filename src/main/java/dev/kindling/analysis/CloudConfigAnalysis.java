@@ -83,7 +83,11 @@ final class CloudConfigAnalysis {
     PositionMap positions = PositionMap.of(text, templated);
     YamlDocument document = YamlParser.parse(templated.text());
     BindResult bound = ConfigBinder.bind(document);
-    List<Finding> findings = new ArrayList<>(bound.findings());
+    List<Finding> findings =
+        new ArrayList<>(
+            document.problems().isEmpty()
+                ? bound.findings()
+                : SyntaxHints.explain(bound.findings(), templated.text()));
     List<Rejection> rejections = new ArrayList<>(bound.rejections());
     if (document.problems().isEmpty()) {
       RuleContext context =
@@ -125,6 +129,7 @@ final class CloudConfigAnalysis {
                   && lines.contains(f.position().orElse(Position.START).line()));
       mapped.addAll(Templating.unresolved(templated.unresolved()));
     }
+    mapped.addAll(Templating.misspelled(text));
     mapped.sort(Comparator.comparing((Finding f) -> f.position().orElse(Position.START)));
     Optional<String> problem = Optional.empty();
     Optional<CheckedConfig> config = Optional.empty();

@@ -142,12 +142,17 @@ public final class RenderCommand implements Callable<Integer> {
     return status;
   }
 
+  /** The plan JSON of {@code render --format json}, with the findings and the exit status. */
+  static String json(Pipeline.Prepared prepared, int status) {
+    List<Finding> findings = new ArrayList<>();
+    prepared.validation().entries().forEach(e -> findings.add(e.finding()));
+    return PlanPrinter.json(prepared.plan(), prepared.datasource(), findings, status);
+  }
+
   private void print(Pipeline.Prepared prepared, int status, PrintWriter out) {
     Plan plan = prepared.plan();
     if (format.equals("json")) {
-      List<Finding> findings = new ArrayList<>();
-      prepared.validation().entries().forEach(e -> findings.add(e.finding()));
-      out.print(PlanPrinter.json(plan, prepared.datasource(), findings, status));
+      out.print(json(prepared, status));
     } else {
       out.print(PlanPrinter.text(plan));
     }

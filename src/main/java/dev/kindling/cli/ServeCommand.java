@@ -2,9 +2,9 @@ package dev.kindling.cli;
 
 import dev.kindling.agent.ExitStatus;
 import dev.kindling.agent.Pipeline;
+import dev.kindling.config.Severity;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.plan.PlanOptions;
-import dev.kindling.plan.PlanPrinter;
 import dev.kindling.serve.ServeSettings;
 import dev.kindling.serve.ValidatorServer;
 import java.io.IOException;
@@ -110,7 +110,9 @@ public final class ServeCommand implements Callable<Integer> {
     Pipeline.Prepared prepared =
         Pipeline.prepare(
             DATASOURCE, userData, metadata, Map.of(), PlanOptions.defaults(DATASOURCE));
-    return PlanPrinter.json(prepared.plan());
+    int status =
+        prepared.validation().count(Severity.ERROR) > 0 ? ExitStatus.FAILED : ExitStatus.OK;
+    return RenderCommand.json(prepared, status);
   }
 
   private InetSocketAddress parseListen(String value) {

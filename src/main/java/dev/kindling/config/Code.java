@@ -41,6 +41,8 @@ public enum Code {
   SSH_KEY("ssh-key", "an SSH public key is malformed"),
   HOSTNAME("hostname", "the hostname is not valid"),
   UNRESOLVED_VARIABLE("unresolved-variable", "a $variable cannot be resolved from metadata"),
+  UNKNOWN_VARIABLE(
+      "unknown-variable", "a $word looks like a misspelled $private_ipv4-style variable"),
   MULTIPART("multipart", "a multipart MIME message is malformed"),
   UNSUPPORTED_PART("unsupported-part", "a MIME part has a type Kindling does not apply"),
   COMPRESSION("compression", "compressed user data does not decompress"),

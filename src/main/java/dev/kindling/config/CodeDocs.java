@@ -434,6 +434,19 @@ public final class CodeDocs {
         "Make sure the platform provides the value (check with `kindling fetch`), use a variable"
             + " it has, or write `\\$public_ipv4` to keep the text as it is.");
     doc(
+        Code.UNKNOWN_VARIABLE,
+        "A `$word` is close to one of the variables substituted from metadata (`$public_ipv4`,"
+            + " `$private_ipv4`, `$public_ipv6`, `$private_ipv6`) but is none of them, so it is"
+            + " left in the text as it is, and the service gets `$privat_ipv4` literally.",
+        """
+        #cloud-config
+        coreos:
+          etcd2:
+            advertise_client_urls: http://$privat_ipv4:2379
+        """,
+        "Correct the name (the hint says which variable is meant), or write `\\$` to keep a"
+            + " literal dollar sign.");
+    doc(
         Code.MULTIPART,
         "A multipart MIME message is malformed: no boundary, a part without its closing"
             + " delimiter, a bad transfer encoding, parts nested too deep. The parts that cannot be"

@@ -192,4 +192,27 @@ class FirstHourIT {
         .contains("\"file\": \"" + empty + "\"")
         .contains("\"reason\": \"no such file or directory\"");
   }
+
+  @Test
+  void validate_misspelledVariable_warnsWithDidYouMean() throws IOException {
+    Path data =
+        file(
+            "v.yaml",
+            "#cloud-config\ncoreos:\n  flannel:\n    public_ip: $privat_ipv4\n"
+                + "write_files:\n  - path: /etc/x\n    content: |\n"
+                + "      A=$private_ipv4 B=\\$privat_ipv4 C=$HOME D=$PUBLIC_IPV4\n");
+
+    Cli.Run r = Cli.kindling("validate", data.toString());
+
+    assertThat(r.status()).isZero();
+    assertThat(r.out())
+        .contains(
+            data
+                + ":4:16: warning: $privat_ipv4 is not a variable; it is left in the text as it"
+                + " is [unknown-variable]",
+            "hint: did you mean $private_ipv4?",
+            ":8:49: warning: $PUBLIC_IPV4 is not a variable",
+            "hint: did you mean $public_ipv4?")
+        .contains("0 errors, 2 warnings");
+  }
 }
