@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Parameters;
@@ -22,6 +21,7 @@ import picocli.CommandLine.Spec;
     name = "completion",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    modelTransformer = LoggingOptions.Transformer.class,
     description = {
       "Print a shell completion script for bash, zsh or fish.",
       "bash: source <(kindling completion bash); zsh: the same in ~/.zshrc; fish: kindling"
@@ -29,8 +29,6 @@ import picocli.CommandLine.Spec;
     })
 public final class CompletionCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-
-  @Mixin LoggingOptions logging = new LoggingOptions();
 
   @Parameters(paramLabel = "SHELL", description = "bash, zsh or fish.")
   String shell;
@@ -64,7 +62,7 @@ public final class CompletionCommand implements Callable<Integer> {
 
   /** The whole command model, every subcommand built. */
   static CommandLine model() {
-    return new CommandLine(new Main());
+    return Main.model();
   }
 
   /** A fish completion script: the subcommands, then each one's options. */

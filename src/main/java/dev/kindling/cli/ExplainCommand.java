@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -21,14 +20,13 @@ import picocli.CommandLine.Spec;
     name = "explain",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    modelTransformer = LoggingOptions.Transformer.class,
     description = {
       "Explain a finding code: what it means, an example, and the fix.",
       "Without CODE, list every code. Exit status: 0 explained, 2 unknown code."
     })
 public final class ExplainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-
-  @Mixin LoggingOptions logging = new LoggingOptions();
 
   @Parameters(
       paramLabel = "CODE",

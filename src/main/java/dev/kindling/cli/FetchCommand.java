@@ -26,8 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -42,12 +42,10 @@ import picocli.CommandLine.Spec;
     name = "fetch",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    modelTransformer = SourceOptions.class,
+    modelTransformer = FetchCommand.Options.class,
     description = "Show what a datasource delivers (user data only with --show-secrets).")
 public final class FetchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-
-  @Mixin LoggingOptions logging = new LoggingOptions();
 
   @Option(
       names = "--format",
@@ -74,7 +72,7 @@ public final class FetchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    logging.apply();
+    LoggingOptions.apply(spec);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!format.equals("text") && !format.equals("json")) {
@@ -185,6 +183,15 @@ public final class FetchCommand implements Callable<Integer> {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /** Adds the common options and the datasource options to the model. */
+  public static final class Options implements CommandLine.IModelTransformer {
+    @Override
+    public CommandSpec transform(CommandSpec spec) {
+      LoggingOptions.addTo(spec);
+      return new SourceOptions().transform(spec);
     }
   }
 }

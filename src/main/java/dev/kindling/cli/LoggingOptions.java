@@ -3,14 +3,21 @@ package dev.kindling.cli;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The options every command takes: {@code -q/--quiet}, {@code -v/--verbose} (log level on standard
- * error, slf4j-simple) and {@code --color=auto|always|never}. The log level must be set before the
- * first logger is created, so commands call {@link #apply()} first thing.
+ * The options every command takes: {@code -q/--quiet}, {@code -v/--verbose} (the log level on
+ * standard error, slf4j-simple) and {@code --color=auto|always|never}. The level must be set before
+ * the first logger is created, so commands call {@link #apply} first thing. Added to a command's
+ * model with {@link #addTo} (built without annotations, see {@link CommandModels}), or by {@code
+ * modelTransformer = LoggingOptions.Transformer.class}.
  */
-public final class LoggingOptions {
+final class LoggingOptions {
+  private static final String VERBOSE = "--verbose";
+  private static final String QUIET = "--quiet";
+  private static final String COLOR = "--color";
+
   /** When to colour output. */
   enum Color {
     AUTO,
@@ -18,54 +25,78 @@ public final class LoggingOptions {
     NEVER
   }
 
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Log more: -v debug, -vv trace.")
-  boolean[] verbose = new boolean[0];
+  private LoggingOptions() {}
 
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "Log only warnings and errors; validate prints no summary line.")
-  boolean quiet;
+  /** Adds {@code -v, --verbose} (repeatable), {@code -q, --quiet} and {@code --color}. */
+  static void addTo(CommandSpec spec) {
+    spec.addOption(
+        OptionSpec.builder("-q", QUIET)
+            .type(boolean.class)
+            .arity("0")
+            .initialValue(false)
+            .description("Log only warnings and errors; validate prints no summary line.")
+            .build());
+    spec.addOption(
+        OptionSpec.builder("-v", VERBOSE)
+            .type(boolean[].class)
+            .auxiliaryTypes(boolean.class)
+            .arity("0")
+            .initialValue(new boolean[0])
+            .description("Log more (-v: debug, -vv: trace).")
+            .build());
+    spec.addOption(
+        OptionSpec.builder(COLOR)
+            .paramLabel("WHEN")
+            .type(Color.class)
+            .converters(new ColorConverter())
+            .initialValue(Color.AUTO)
+            .description(
+                "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never"
+                    + " (default: auto).")
+            .build());
+  }
 
-  @Option(
-      names = "--color",
-      paramLabel = "WHEN",
-      converter = ColorConverter.class,
-      description =
-          "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never"
-              + " (default: auto).")
-  Color color = Color.AUTO;
-
-  /** Sets the log level from {@code -q} and the number of {@code -v}. */
-  void apply() {
-    String level = level();
+  /** Sets the log level from {@code -q} and the number of {@code -v} of the parsed command line. */
+  static void apply(CommandSpec spec) {
+    boolean[] verbose = spec.findOption(VERBOSE).getValue();
+    String level = level(verbose == null ? 0 : verbose.length, quiet(spec));
     if (level != null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
     }
   }
 
-  /** The log level the options ask for, or null for the default (info). */
-  String level() {
-    if (verbose.length > 1) {
+  /** The log level for {@code verbose} {@code -v} and {@code -q}, or null for the default. */
+  static String level(int verbose, boolean quiet) {
+    if (verbose > 1) {
       return "trace";
     }
-    if (verbose.length == 1) {
+    if (verbose == 1) {
       return "debug";
     }
     return quiet ? "warn" : null;
   }
 
-  /** Whether to colour output written to standard output. */
+  /** Whether {@code -q} was given. */
+  static boolean quiet(CommandSpec spec) {
+    return Boolean.TRUE.equals(spec.findOption(QUIET).getValue());
+  }
+
+  /** Whether to colour standard output, as {@code --color} asks. */
+  static boolean colorOn(CommandSpec spec) {
+    Color color = spec.findOption(COLOR).getValue();
+    return colorOn(color == null ? Color.AUTO : color);
+  }
+
+  /** Whether to colour standard output for {@code color}, here. */
   // The shipped runtime is JDK 17, where System.console() is null unless stdin and stdout are a
   // terminal.
   @SuppressWarnings("SystemConsoleNull")
-  boolean colorOn() {
-    return colorOn(System.getenv(), System.console() != null);
+  static boolean colorOn(Color color) {
+    return colorOn(color, System.getenv(), System.console() != null);
   }
 
   /** Whether to colour, given the environment and whether standard output is a terminal. */
-  boolean colorOn(Map<String, String> env, boolean terminal) {
+  static boolean colorOn(Color color, Map<String, String> env, boolean terminal) {
     return switch (color) {
       case ALWAYS -> true;
       case NEVER -> false;
@@ -74,6 +105,15 @@ public final class LoggingOptions {
               && (env.get("NO_COLOR") == null || env.get("NO_COLOR").isEmpty())
               && !"dumb".equals(env.get("TERM"));
     };
+  }
+
+  /** Adds the options to a command built from annotations. */
+  public static final class Transformer implements CommandLine.IModelTransformer {
+    @Override
+    public CommandSpec transform(CommandSpec spec) {
+      addTo(spec);
+      return spec;
+    }
   }
 
   /** Accepts {@code auto}, {@code always} and {@code never} in any case. */

@@ -20,18 +20,7 @@ import picocli.CommandLine.Command;
     name = "kindling",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Boot agent for cloud-config: validate, render and apply user data.",
-    subcommands = {
-      ValidateCommand.class,
-      RenderCommand.class,
-      RunCommand.class,
-      FetchCommand.class,
-      ServeCommand.class,
-      LspCommand.class,
-      ExplainCommand.class,
-      CompletionCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    description = "Boot agent for cloud-config: validate, render and apply user data.")
 public final class Main implements Runnable {
   /** The subcommands, by name, in the order help lists them. */
   static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
@@ -41,7 +30,7 @@ public final class Main implements Runnable {
   static {
     COMMANDS.put("validate", () -> new ValidateCommand());
     COMMANDS.put("render", () -> new RenderCommand());
-    COMMANDS.put("run", () -> new RunCommand());
+    COMMANDS.put("run", () -> new RunCommand().spec());
     COMMANDS.put("fetch", () -> new FetchCommand());
     COMMANDS.put("serve", () -> new ServeCommand());
     COMMANDS.put("lsp", () -> new LspCommand());
@@ -76,7 +65,7 @@ public final class Main implements Runnable {
       cl.setCommandName("kindling " + args[0]);
       rest = Arrays.copyOfRange(args, 1, args.length);
     } else {
-      cl = new CommandLine(new Main());
+      cl = model();
       rest = args;
     }
     cl.setOut(out).setErr(err);
@@ -105,6 +94,16 @@ public final class Main implements Runnable {
       err.flush();
       return UsageErrors.MAPPER.getExitCode(e);
     }
+  }
+
+  /** The whole command model: every command built, and {@code help [COMMAND]}. */
+  static CommandLine model() {
+    CommandLine main = new CommandLine(new Main());
+    // Each command through its own CommandLine, as when it runs alone: picocli applies a command's
+    // modelTransformer (the common options) only there.
+    COMMANDS.forEach((name, command) -> main.addSubcommand(name, new CommandLine(command.get())));
+    main.addSubcommand("help", new CommandLine.HelpCommand());
+    return main;
   }
 
   @Override

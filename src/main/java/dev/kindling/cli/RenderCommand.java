@@ -25,8 +25,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
     name = "render",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    modelTransformer = SourceOptions.class,
+    modelTransformer = RenderCommand.SharedOptions.class,
     description = {
       "Show what run would do, without changing this machine.",
       "With --root DIR, write the files under DIR and record the commands and systemd calls in"
@@ -49,10 +49,6 @@ import picocli.CommandLine.Spec;
     })
 public final class RenderCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-
-  @Mixin LoggingOptions logging = new LoggingOptions();
-
-  @Mixin ApplyOptions options = new ApplyOptions(60);
 
   @Option(
       names = "--metadata",
@@ -80,14 +76,14 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    logging.apply();
+    LoggingOptions.apply(spec);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!format.equals("text") && !format.equals("json")) {
       throw new ParameterException(
           spec.commandLine(), "Invalid value for option '--format': '" + format + "'");
     }
-    PlanOptions planOptions = options.planOptions(spec);
+    PlanOptions planOptions = ApplyOptions.planOptions(spec);
     Optional<Metadata> override = Optional.empty();
     if (metadata != null) {
       try {
@@ -112,7 +108,7 @@ public final class RenderCommand implements Callable<Integer> {
             .execute(
                 Request.render(
                     sources,
-                    Duration.ofSeconds(Math.max(1, options.timeoutSeconds)),
+                    Duration.ofSeconds(Math.max(1, ApplyOptions.timeoutSeconds(spec))),
                     override,
                     Optional.ofNullable(root),
                     planOptions));
@@ -157,5 +153,15 @@ public final class RenderCommand implements Callable<Integer> {
       out.print(PlanPrinter.text(plan));
     }
     out.flush();
+  }
+
+  /** Adds the options {@code render} shares with {@code run} and {@code fetch} to its model. */
+  public static final class SharedOptions implements CommandLine.IModelTransformer {
+    @Override
+    public CommandSpec transform(CommandSpec spec) {
+      LoggingOptions.addTo(spec);
+      ApplyOptions.addTo(spec, 60);
+      return new SourceOptions().transform(spec);
+    }
   }
 }

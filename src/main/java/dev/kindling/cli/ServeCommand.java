@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -31,6 +30,7 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    modelTransformer = LoggingOptions.Transformer.class,
     description = {
       "Serve the validator as a web page and an HTTP API (POST /v1/validate, POST /v1/render,"
           + " GET /healthz).",
@@ -41,8 +41,6 @@ public final class ServeCommand implements Callable<Integer> {
   static final String DATASOURCE = "local-file";
 
   @Spec CommandSpec spec;
-
-  @Mixin LoggingOptions logging = new LoggingOptions();
 
   @Option(
       names = "--listen",
@@ -66,7 +64,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    logging.apply();
+    LoggingOptions.apply(spec);
     // The pipeline logs findings with line numbers; a server's log carries only request lines.
     System.setProperty("org.slf4j.simpleLogger.log.dev.kindling", "off");
     if (workers < 1 || queue < 0) {

@@ -27,7 +27,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,6 +37,7 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    modelTransformer = LoggingOptions.Transformer.class,
     description = {
       "Validate user data: cloud-config, scripts, Ignition, gzip and multipart MIME.",
       "Exit status: 0 no errors, 1 errors (with --strict also warnings), 2 usage error,"
@@ -52,8 +52,6 @@ public final class ValidateCommand implements Callable<Integer> {
   }
 
   @Spec CommandSpec spec;
-
-  @Mixin LoggingOptions logging = new LoggingOptions();
 
   @Option(
       names = "--format",
@@ -89,14 +87,22 @@ public final class ValidateCommand implements Callable<Integer> {
               + " standard input.")
   List<String> paths = new ArrayList<>();
 
+  /** {@code -q}: no summary line (set from the parsed command line). */
+  boolean quiet;
+
+  /** {@code --color} (set from the parsed command line). */
+  LoggingOptions.Color color = LoggingOptions.Color.AUTO;
+
   @Override
   public Integer call() throws IOException {
+    LoggingOptions.apply(spec);
+    quiet = LoggingOptions.quiet(spec);
+    color = spec.findOption("--color").getValue();
     return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 
   /** Validates with the options set and returns the exit status. */
   int execute(PrintWriter stdout, PrintWriter err) throws IOException {
-    logging.apply();
     Optional<Metadata> metadata;
     try {
       metadata = readMetadata();
@@ -158,7 +164,7 @@ public final class ValidateCommand implements Callable<Integer> {
     return switch (format) {
       case JSON -> new JsonReportPrinter(out);
       case SARIF -> new SarifReportPrinter(out, version());
-      default -> new TextReportPrinter(out, logging.colorOn(), logging.quiet);
+      default -> new TextReportPrinter(out, LoggingOptions.colorOn(color), quiet);
     };
   }
 

@@ -111,13 +111,15 @@ class CliSurfaceTest {
 
   @Test
   void color_auto_onlyOnATerminalWithoutNoColor() {
-    LoggingOptions o = new LoggingOptions();
-    assertThat(o.colorOn(Map.of(), true)).isTrue();
-    assertThat(o.colorOn(Map.of(), false)).isFalse();
-    assertThat(o.colorOn(Map.of("NO_COLOR", "1"), true)).isFalse();
-    assertThat(o.colorOn(Map.of("TERM", "dumb"), true)).isFalse();
-    o.color = LoggingOptions.Color.ALWAYS;
-    assertThat(o.colorOn(Map.of("NO_COLOR", "1"), false)).isTrue();
+    LoggingOptions.Color auto = LoggingOptions.Color.AUTO;
+    assertThat(LoggingOptions.colorOn(auto, Map.of(), true)).isTrue();
+    assertThat(LoggingOptions.colorOn(auto, Map.of(), false)).isFalse();
+    assertThat(LoggingOptions.colorOn(auto, Map.of("NO_COLOR", "1"), true)).isFalse();
+    assertThat(LoggingOptions.colorOn(auto, Map.of("TERM", "dumb"), true)).isFalse();
+    assertThat(LoggingOptions.colorOn(LoggingOptions.Color.ALWAYS, Map.of("NO_COLOR", "1"), false))
+        .isTrue();
+    assertThat(LoggingOptions.level(0, true)).isEqualTo("warn");
+    assertThat(LoggingOptions.level(1, true)).isEqualTo("debug");
   }
 
   @Test
