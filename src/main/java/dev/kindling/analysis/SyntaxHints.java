@@ -33,6 +33,9 @@ final class SyntaxHints {
   private static final Pattern KEY_LINE =
       Pattern.compile("^\\s*(?:-\\s|[A-Za-z_\"'][^:]*:(?:\\s|$))");
 
+  /** The args of a cause found here that is not the parser's own error. */
+  static final String CAUSE = "cause";
+
   private SyntaxHints() {}
 
   /** An opening bracket or quote not yet closed. */
@@ -64,7 +67,15 @@ final class SyntaxHints {
         out.add(hint(error).map(error::withHint).orElse(error));
       }
     }
-    out.addAll(causes);
+    // The coreos-cloudinit launcher prints the parser's error as the original did: the first cause
+    // that replaces it carries it (message, line, column); the other causes say they are causes.
+    for (int i = 0; i < causes.size(); i++) {
+      Finding c = causes.get(i);
+      out.add(
+          explained && i == 0
+              ? c.withArgs(error.message(), String.valueOf(at.line()), String.valueOf(at.column()))
+              : c.withArgs(CAUSE));
+    }
     return out;
   }
 

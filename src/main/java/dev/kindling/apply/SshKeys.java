@@ -46,7 +46,11 @@ final class SshKeys {
     }
     if (account.isEmpty()) {
       return StepOutcome.failed(
-          "failed to authorize SSH keys for " + user + ": no such user in /etc/passwd of the root");
+          "failed to authorize SSH keys for "
+              + user
+              + ": no such user in /etc/passwd of the root; create the user first (users: in"
+              + " the cloud-config), or for a trial root copy samples/root into it, which has"
+              + " core");
     }
     if (keys.stream().allMatch(k -> k.isBlank())) {
       return StepOutcome.unchanged("no keys to authorize");

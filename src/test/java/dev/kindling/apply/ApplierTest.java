@@ -667,7 +667,9 @@ class ApplierTest {
 
     assertThat(r.steps().get(0).outcome().error())
         .contains(
-            "failed to authorize SSH keys for ghost: no such user in /etc/passwd of the root");
+            "failed to authorize SSH keys for ghost: no such user in /etc/passwd of the root;"
+                + " create the user first (users: in the cloud-config), or for a trial root copy"
+                + " samples/root into it, which has core");
   }
 
   @Test

@@ -215,4 +215,62 @@ class FirstHourIT {
             "hint: did you mean $public_ipv4?")
         .contains("0 errors, 2 warnings");
   }
+
+  @Test
+  void run_sampleRoot_theReadmeTrialAppliesCleanly() throws IOException {
+    // Samples that need no host tool (useradd): the README's trial run and its neighbours.
+    for (String name :
+        new String[] {
+          "etcd2-cluster-node.yaml", "docker-redis.yaml", "write-files-encodings.yaml"
+        }) {
+      {
+        Path sample = Path.of("samples/cloud-config", name);
+        Path root = Files.createTempDirectory(tmp, "root");
+        copy(Path.of("samples/root"), root);
+
+        Cli.Run r =
+            Cli.kindling(
+                "run",
+                "--from-file",
+                sample.toString(),
+                "--root",
+                root.toString(),
+                "--systemd",
+                "none",
+                "--report",
+                tmp.resolve("report.json").toString());
+
+        assertThat(r.status()).as(sample + "\n" + r.log()).isZero();
+      }
+    }
+  }
+
+  @Test
+  void run_emptyRoot_missingUserSaysWhatToDo() throws IOException {
+    Path root = Files.createDirectories(tmp.resolve("empty-root"));
+    Path data =
+        file(
+            "user-data",
+            "#cloud-config\nssh_authorized_keys:\n  - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINgVQDXmSyv1iVN9K3gjUdp7xctsoV1o6DCzzX5XnLfd\n");
+
+    Cli.Run r =
+        Cli.kindling(
+            "run", "--from-file", data.toString(), "--root", root.toString(), "--systemd", "none");
+
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.log()).contains("create the user first", "copy samples/root into it");
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (java.util.stream.Stream<Path> all = Files.walk(from)) {
+      for (Path p : all.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
 }

@@ -62,8 +62,21 @@ public final class OriginalFindings {
                 "must be \"#cloud-config\" or begin with \"#!\""));
     TABLE.put(
         Code.YAML_SYNTAX,
-        (f, line, data) ->
-            one(OriginalRule.YAML, line, "error", LibyamlMessages.of(f.message(), data)));
+        (f, line, data) -> {
+          // Kindling also names the causes of a syntax error (args "cause"); the original printed
+          // only the parser's error, which the first cause carries when it replaced it.
+          if (f.args().equals(List.of("cause"))) {
+            return List.of();
+          }
+          if (f.args().size() == 3) {
+            return one(
+                OriginalRule.YAML,
+                Integer.parseInt(f.args().get(1)),
+                "error",
+                LibyamlMessages.of(f.args().get(0), data));
+          }
+          return one(OriginalRule.YAML, line, "error", LibyamlMessages.of(f.message(), data));
+        });
     TABLE.put(
         Code.DISCOVERY_URL,
         (f, line, data) ->
