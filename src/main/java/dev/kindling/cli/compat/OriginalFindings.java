@@ -134,22 +134,31 @@ public final class OriginalFindings {
 
   /**
    * The original's report for Kindling's {@code report}: its entries rule by rule, in document
-   * order within a rule; nothing about a mapping entry that a later one with the same key replaced.
-   * After a YAML error the original had no tree to check: it reported the error and a type warning
-   * for the empty document, and nothing else. {@code userData} is the user data as delivered (gzip
-   * is decompressed here).
+   * order within a rule; nothing about a mapping entry that a later one with the same key replaced,
+   * and Kindling's own keys as unrecognized ({@link OriginalView}). After a YAML error the original
+   * had no tree to check: it reported the error and a type warning for the empty document, and
+   * nothing else. {@code userData} is the user data as delivered (gzip is decompressed here).
    */
   public static List<OriginalEntry> of(FileReport report, byte[] userData) {
     byte[] data = decompressed(userData);
-    Set<Position> replaced =
-        report.type() == UserData.Kind.CLOUD_CONFIG && !report.entries().isEmpty()
-            ? ShadowedNodes.in(data)
-            : Set.of();
+    Set<Position> unseen = Set.of();
     List<OriginalEntry> out = new ArrayList<>();
+    if (report.type() == UserData.Kind.CLOUD_CONFIG) {
+      OriginalView view = OriginalView.of(data);
+      unseen = view.unseen();
+      for (OriginalView.KindlingKey key : view.kindlingKeys()) {
+        out.add(
+            new OriginalEntry(
+                OriginalRule.STRUCTURE,
+                key.position().line(),
+                "warning",
+                "unrecognized key \"" + key.name() + "\""));
+      }
+    }
     for (Entry e : report.entries()) {
       Finding f = e.finding();
-      if (f.position().map(replaced::contains).orElse(false)) {
-        continue; // about an entry a later one with the same key replaced: never seen
+      if (f.position().map(unseen::contains).orElse(false)) {
+        continue; // in an entry the original never saw, or inside one of Kindling's own keys
       }
       int line = f.position().map(p -> p.line()).orElse(1);
       Row row = TABLE.get(f.code());
@@ -157,7 +166,7 @@ public final class OriginalFindings {
         out.addAll(row.entries(f, line, data));
       }
     }
-    out.sort(Comparator.comparing(OriginalEntry::rule));
+    out.sort(Comparator.comparing(OriginalEntry::rule).thenComparing(OriginalEntry::line));
     return out.stream()
         .filter(o -> o.rule() == OriginalRule.YAML)
         .findFirst()
