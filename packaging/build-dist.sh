@@ -12,7 +12,7 @@
 # JDK 17 ships because bench/startup.sh measured it as fast or faster, in less memory: the JDK 25
 # archive loads all of its classes when the JVM starts, even those a command does not use, and
 # cannot link picocli's Java 5 classes ahead of time, so they are parsed from the jar at every
-# start (README, "Start-up").
+# start (docs/manual.md, "Start-up").
 #
 # The archive is a static one, dumped from the merged class lists of every training command
 # (-Xshare:dump), on JDK 25 as on 17, rather than JDK 25's one-step AOT cache

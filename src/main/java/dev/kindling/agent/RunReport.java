@@ -12,6 +12,7 @@ import dev.kindling.config.Severity;
 import dev.kindling.metadata.Templater;
 import dev.kindling.trace.StartupTrace;
 import dev.kindling.validate.Entry;
+import dev.kindling.validate.JsonStyle;
 import dev.kindling.value.Redaction;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -130,15 +131,15 @@ final class RunReport {
   }
 
   /**
-   * The report as indented JSON (Jackson's default pretty printer) and a newline. Written with the
-   * streaming generator: an ObjectMapper would load and set up most of jackson-databind (about 400
-   * classes, tens of milliseconds of every run) to write a tree of strings and numbers.
+   * The report as indented JSON (the layout of every Kindling JSON output) and a newline. Written
+   * with the streaming generator: an ObjectMapper would load and set up most of jackson-databind
+   * (about 400 classes, tens of milliseconds of every run) to write a tree of strings and numbers.
    */
   byte[] toJson() throws IOException {
     StartupTrace.mark("applied");
     StringWriter out = new StringWriter();
     try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-      g.useDefaultPrettyPrinter();
+      g.setPrettyPrinter(JsonStyle.printer());
       write(g, root);
     }
     StartupTrace.mark("report written as JSON");

@@ -16,6 +16,12 @@ final class ApplyOptions {
 
   private ApplyOptions() {}
 
+  /**
+   * The one default of {@code --timeout} for every command ({@code render}, {@code run}, {@code
+   * fetch}): long enough for a metadata service that comes up late in a boot.
+   */
+  static final long DEFAULT_TIMEOUT_SECONDS = 120;
+
   /** Adds the options to {@code spec}, with {@code --timeout} defaulting to the given seconds. */
   static void addTo(CommandSpec spec, long defaultTimeoutSeconds) {
     spec.addOption(

@@ -7,8 +7,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * Pieces of picocli models built without annotations. Reading an annotation makes the JDK generate
  * a proxy class for its type, and picocli reflects over every field of a command and its mixins:
  * about 35 ms before {@code run} starts its work, a quarter of a boot, where the same model built
- * option by option costs a few milliseconds (README, "Start-up"). Commands on the boot path build
- * their model this way; the others keep picocli's annotations.
+ * option by option costs a few milliseconds (docs/manual.md, "Start-up"). Commands on the boot path
+ * build their model this way; the others keep picocli's annotations.
  */
 final class CommandModels {
   private CommandModels() {}

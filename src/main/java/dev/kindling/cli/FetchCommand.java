@@ -2,7 +2,6 @@ package dev.kindling.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +16,7 @@ import dev.kindling.agent.SourceSelection;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.MetadataJson;
 import dev.kindling.userdata.UserData;
+import dev.kindling.validate.JsonStyle;
 import java.io.PrintWriter;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -60,8 +60,8 @@ public final class FetchCommand implements Callable<Integer> {
   @Option(
       names = "--timeout",
       paramLabel = "SECONDS",
-      description = "Overall deadline for finding a datasource and fetching (default: 60).",
-      defaultValue = "60")
+      description = "Deadline for finding a datasource and fetching (default: 120).",
+      defaultValue = "120")
   long timeoutSeconds;
 
   /**
@@ -125,7 +125,7 @@ public final class FetchCommand implements Callable<Integer> {
       a.failures().forEach(failures::add);
     }
     try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+      return new ObjectMapper().writer(JsonStyle.printer()).writeValueAsString(root);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("failed to write JSON", e);
     }

@@ -160,7 +160,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Override
     public CommandSpec transform(CommandSpec spec) {
       LoggingOptions.addTo(spec);
-      ApplyOptions.addTo(spec, 60);
+      ApplyOptions.addTo(spec, ApplyOptions.DEFAULT_TIMEOUT_SECONDS);
       return new SourceOptions().transform(spec);
     }
   }

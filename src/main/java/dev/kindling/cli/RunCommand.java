@@ -44,7 +44,7 @@ public final class RunCommand implements Callable<Integer> {
                 + " steps still run.");
     CommandModels.addStandardHelpOptions(spec);
     LoggingOptions.addTo(spec);
-    ApplyOptions.addTo(spec, 120);
+    ApplyOptions.addTo(spec, ApplyOptions.DEFAULT_TIMEOUT_SECONDS);
     new SourceOptions().transform(spec);
     spec.addOption(
         OptionSpec.builder(ROOT)

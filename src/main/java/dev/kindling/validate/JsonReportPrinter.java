@@ -2,9 +2,6 @@ package dev.kindling.validate;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import dev.kindling.config.Finding;
 import dev.kindling.config.yaml.Position;
 import java.io.IOException;
@@ -119,16 +116,7 @@ public final class JsonReportPrinter implements ReportPrinter {
     static JsonGenerator pretty(Writer out) throws IOException {
       JsonGenerator g = FACTORY.createGenerator(out);
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      DefaultPrettyPrinter printer =
-          new DefaultPrettyPrinter(
-              Separators.createDefaultInstance()
-                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                  .withObjectEmptySeparator("")
-                  .withArrayEmptySeparator(""));
-      DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-      printer.indentArraysWith(indenter);
-      printer.indentObjectsWith(indenter);
-      g.setPrettyPrinter(printer);
+      g.setPrettyPrinter(JsonStyle.printer());
       return g;
     }
   }

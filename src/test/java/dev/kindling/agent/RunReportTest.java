@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kindling.apply.ApplyResult;
 import dev.kindling.apply.StepOutcome;
 import dev.kindling.apply.StepStatus;
@@ -89,10 +88,12 @@ class RunReportTest {
 
     assertThat(json).doesNotContain(HASH).doesNotContain(SECRET).doesNotContain("reportsalt");
     JsonNode root = new ObjectMapper().readTree(json);
-    // The streaming writer's layout is the ObjectMapper's indented output, byte for byte.
+    // The streaming writer's layout is every Kindling JSON output's layout, byte for byte.
     assertThat(json)
         .isEqualTo(
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root)
+            new ObjectMapper()
+                    .writer(dev.kindling.validate.JsonStyle.printer())
+                    .writeValueAsString(root)
                 + "\n");
     assertThat(root.get("version").asInt()).isEqualTo(1);
     assertThat(root.get("exitStatus").asInt()).isEqualTo(1);
