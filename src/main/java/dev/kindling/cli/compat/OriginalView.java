@@ -60,6 +60,7 @@ final class OriginalView {
   private final Map<Position, String> keyNames = new HashMap<>();
   private final List<FilePath> filePaths = new ArrayList<>();
   private Optional<String> crash = Optional.empty();
+  private final Map<Position, Position> decidingValues = new HashMap<>();
   private final Set<YamlNode> visitedSeen = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<YamlNode> visitedUnseen = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -105,6 +106,15 @@ final class OriginalView {
     return crash;
   }
 
+  /**
+   * For a key with a pattern given in both spellings in one mapping ({@code reboot-strategy} and
+   * {@code reboot_strategy}): the position of each one's value to the position of the value the
+   * original checked them all with (the last one's: its decoder kept the last).
+   */
+  Map<Position, Position> decidingValues() {
+    return decidingValues;
+  }
+
   /** The {@code write_files[].path} values the original saw, in document order. */
   List<FilePath> filePaths() {
     return filePaths;
@@ -128,6 +138,7 @@ final class OriginalView {
     } else if (node instanceof YamlMapping mapping) {
       List<YamlMapping.Entry> entries = mapping.entries();
       Map<String, Integer> last = new HashMap<>();
+      Map<List<String>, List<Position>> spellings = new HashMap<>();
       for (int i = 0; i < entries.size(); i++) {
         int index = i;
         identity(entries.get(i)).ifPresent(k -> last.put(k, index));
@@ -148,6 +159,9 @@ final class OriginalView {
         if (!gone && crash.isEmpty() && child != null && PATTERN_KEYS.contains(child)) {
           crash = panic(e.value());
         }
+        if (!gone && child != null && PATTERN_KEYS.contains(child)) {
+          spellings.computeIfAbsent(child, k -> new ArrayList<>()).add(e.value().position());
+        }
         if (!gone && FILE_PATH.equals(child) && e.value() instanceof YamlScalar value) {
           filePaths.add(new FilePath(value.text(), value.position()));
         }
@@ -156,6 +170,11 @@ final class OriginalView {
         }
         visit(e.key(), null, gone);
         visit(e.value(), child, gone);
+      }
+      for (List<Position> values : spellings.values()) {
+        if (values.size() > 1) {
+          values.forEach(v -> decidingValues.put(v, values.get(values.size() - 1)));
+        }
       }
     }
   }
