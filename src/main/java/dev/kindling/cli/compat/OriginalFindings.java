@@ -296,7 +296,9 @@ public final class OriginalFindings {
    */
   private static List<OriginalEntry> unrecognized(Finding f, int line, Source source) {
     if (f.args().isEmpty()) {
-      return one(OriginalRule.YAML, line, "error", f.message());
+      String key = f.position().map(source.keyNames()::get).orElse(null);
+      return one(
+          OriginalRule.YAML, line, "error", key == null ? f.message() : "invalid map key: " + key);
     }
     String name = f.position().map(source.keyNames()::get).orElse(f.args().get(0));
     return one(

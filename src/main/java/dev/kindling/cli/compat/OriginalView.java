@@ -9,6 +9,7 @@ import dev.kindling.config.yaml.YamlParser;
 import dev.kindling.config.yaml.YamlScalar;
 import dev.kindling.config.yaml.YamlSequence;
 import dev.kindling.plan.GoFloat;
+import dev.kindling.value.GoQuote;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A cloud-config document as coreos-cloudinit's validator saw it. It read the document into a Go
@@ -91,7 +93,8 @@ final class OriginalView {
   /**
    * The names the original gave keys YAML reads as numbers, booleans or null (Go's {@code %s} of
    * the value: {@code %!s(int=1)}, {@code %!s(bool=true)}, {@code %!s(float64=1.5)}, {@code
-   * %!s(<nil>)}), by the key's position.
+   * %!s(<nil>)}), and Go's {@code %#v} of a sequence or mapping used as a key (the original's YAML
+   * error: {@code invalid map key: []interface {}{"a", "b"}}), by the key's position.
    */
   Map<Position, String> keyNames() {
     return keyNames;
@@ -167,6 +170,8 @@ final class OriginalView {
         }
         if (e.key() instanceof YamlScalar s) {
           goName(s).ifPresent(name -> keyNames.put(s.position(), name));
+        } else {
+          keyNames.put(e.key().position(), goSyntax(e.key(), 0));
         }
         visit(e.key(), null, gone);
         visit(e.value(), child, gone);
@@ -184,6 +189,37 @@ final class OriginalView {
     out.addAll(path);
     out.add(segment);
     return out;
+  }
+
+  /** Go's {@code %#v} of a YAML value decoded into {@code interface{}} (nesting cut at 20). */
+  private static String goSyntax(YamlNode node, int depth) {
+    if (depth > 20) {
+      return "...";
+    }
+    if (node instanceof YamlSequence seq) {
+      List<String> items = new ArrayList<>();
+      for (YamlNode item : seq.items()) {
+        items.add(goSyntax(item, depth + 1));
+      }
+      return "[]interface {}{" + String.join(", ", items) + "}";
+    }
+    if (node instanceof YamlMapping mapping) {
+      TreeMap<String, String> entries = new TreeMap<>();
+      for (YamlMapping.Entry e : mapping.entries()) {
+        entries.put(goSyntax(e.key(), depth + 1), goSyntax(e.value(), depth + 1));
+      }
+      List<String> pairs = new ArrayList<>();
+      entries.forEach((k, v) -> pairs.add(k + ":" + v));
+      return "map[interface {}]interface {}{" + String.join(", ", pairs) + "}";
+    }
+    YamlScalar scalar = (YamlScalar) node;
+    ResolvedScalar r = scalar.resolve();
+    return switch (r.type()) {
+      case INT, BOOL -> String.valueOf(r.value());
+      case FLOAT -> GoFloat.format((Double) r.value());
+      case NULL -> "interface {}(nil)";
+      default -> GoQuote.quote(scalar.text());
+    };
   }
 
   /** The Go panic of the original's pattern check on {@code value}, if it was one. */
