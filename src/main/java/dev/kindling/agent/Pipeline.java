@@ -18,11 +18,13 @@ import dev.kindling.validate.FileReport;
 import dev.kindling.validate.Validator;
 import dev.kindling.value.Redaction;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,7 +122,11 @@ public final class Pipeline {
       List<String> problems,
       List<Templater.Unresolved> unresolved) {
     String label = part.label();
+    Set<String> said = new HashSet<>();
     for (Templater.Unresolved u : part.unresolved()) {
+      if (!said.add(u.line() + " " + u.variable())) {
+        continue; // one line per variable and line, however often it occurs there
+      }
       LOG.warn(
           "{} line {}: ${} has no value in the metadata nor in COREOS_{}; substituted by \"\"",
           label,

@@ -273,4 +273,20 @@ class FirstHourIT {
       }
     }
   }
+
+  @Test
+  void run_unresolvedVariableTwiceOnALine_loggedOnce() throws IOException {
+    Path root = Files.createDirectories(tmp.resolve("root2"));
+    Path data =
+        file(
+            "user-data",
+            "#cloud-config\nwrite_files:\n  - path: /etc/x\n"
+                + "    content: \"$private_ipv4 $private_ipv4\"\n");
+
+    Cli.Run r =
+        Cli.kindling(
+            "run", "--from-file", data.toString(), "--root", root.toString(), "--systemd", "none");
+
+    assertThat(r.log()).containsOnlyOnce("line 4: $private_ipv4 has no value");
+  }
 }
