@@ -19,6 +19,7 @@ public final class TextReportPrinter implements ReportPrinter {
   private final boolean quiet;
   private final Summary.Counter counter = new Summary.Counter();
   private int notChecked;
+  private int unreadable;
 
   /** A printer writing to {@code out}, without colour, with the summary line. */
   public TextReportPrinter(PrintWriter out) {
@@ -66,13 +67,19 @@ public final class TextReportPrinter implements ReportPrinter {
   }
 
   @Override
+  public void unreadable(String path, String reason) {
+    unreadable++;
+  }
+
+  @Override
   public void end() {
     // String concatenation, not printf: Formatter loads locale data, a cost at every start.
-    if (quiet) {
+    Summary s = counter.summary();
+    if (quiet || (s.files() == 0 && unreadable > 0)) {
+      // Nothing was read: the reasons are on standard error; "0 files checked" would add nothing.
       out.flush();
       return;
     }
-    Summary s = counter.summary();
     int checked = s.files() - notChecked;
     out.print(
         checked

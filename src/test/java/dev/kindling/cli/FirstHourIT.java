@@ -289,4 +289,17 @@ class FirstHourIT {
 
     assertThat(r.log()).containsOnlyOnce("line 4: $private_ipv4 has no value");
   }
+
+  @Test
+  void validate_missingFile_saysWhy_exit2_noEmptySummary() {
+    String missing = tmp.resolve("nope.yaml").toString();
+
+    Cli.Run r = Cli.kindling("validate", missing);
+
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "kindling validate: failed to read " + missing + ": no such file or directory\n");
+    assertThat(r.out()).isEmpty();
+  }
 }
