@@ -105,8 +105,9 @@ tarball=target/kindling-$version-linux-x86_64.tar.gz
 tar -C "$root" --owner=0 --group=0 --numeric-owner -czf "$tarball" usr
 echo "build-dist: $tarball ($(du -h "$tarball" | cut -f1))"
 # The packages carry the man pages and the shell-completion command they document.
+contents=$(tar -tzf "$tarball")
 for page in kindling kindling-validate kindling-render kindling-run kindling-explain; do
-  tar -tzf "$tarball" | grep -qx "usr/share/man/man1/$page.1.gz" ||
+  grep -qx "usr/share/man/man1/$page.1.gz" <<< "$contents" ||
     { echo "build-dist: $page.1.gz missing from $tarball" >&2; exit 1; }
 done
 
@@ -127,8 +128,9 @@ Description: cloud-config boot agent (coreos-cloudinit successor)
  applies it: hostname, users, SSH keys, files, etcd/fleet/locksmith settings, systemd units.
 CONTROL
   dpkg-deb --root-owner-group --build "$deb" "target/kindling_${version}_amd64.deb" >/dev/null
+  contents=$(dpkg-deb -c "target/kindling_${version}_amd64.deb")
   for page in kindling kindling-validate; do
-    dpkg-deb -c "target/kindling_${version}_amd64.deb" | grep -q "/usr/share/man/man1/$page.1.gz\$" ||
+    grep -q "/usr/share/man/man1/$page.1.gz\$" <<< "$contents" ||
       { echo "build-dist: $page.1.gz missing from the .deb" >&2; exit 1; }
   done
   echo "build-dist: target/kindling_${version}_amd64.deb"
