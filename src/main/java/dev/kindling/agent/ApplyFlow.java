@@ -134,6 +134,7 @@ final class ApplyFlow {
     Pipeline.Prepared prepared = Agent.prepare(env, request, sources, acquired);
     report.prepared(prepared);
     report.datasourceFailures(acquired.failures());
+    report.metadataDropped(acquired.dropped());
     if (prepared.ignition()) {
       return new Outcome.Applied(
           prepared, Optional.empty(), acquired.failures(), request.ignoreFailure());
