@@ -244,7 +244,7 @@ public final class CoreosCloudinitMain {
         err.println(logPrefix() + line);
       }
       err.flush();
-      return lines.isEmpty() ? ExitStatus.OK : ExitStatus.FAILED;
+      return ExitStatus.ofValidation(!lines.isEmpty());
     } else if (outcome instanceof Outcome.NoDatasource) {
       err.println(logPrefix() + "No datasources available in time");
     } else if (outcome instanceof Outcome.DatasourceFailed failed) {

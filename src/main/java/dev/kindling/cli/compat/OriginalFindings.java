@@ -4,7 +4,10 @@ import dev.kindling.config.Code;
 import dev.kindling.config.Finding;
 import dev.kindling.config.Severity;
 import dev.kindling.config.yaml.ConfigPath;
+import dev.kindling.config.yaml.Position;
+import dev.kindling.userdata.UserData;
 import dev.kindling.validate.Entry;
+import dev.kindling.validate.FileReport;
 import dev.kindling.value.GoQuote;
 import dev.kindling.value.Gzip;
 import java.io.IOException;
@@ -130,16 +133,24 @@ public final class OriginalFindings {
   private OriginalFindings() {}
 
   /**
-   * The original's report for Kindling's {@code entries}: its entries rule by rule, in document
-   * order within a rule. After a YAML error the original had no tree to check: it reported the
-   * error and a type warning for the empty document, and nothing else. {@code userData} is the user
-   * data as delivered (gzip is decompressed here).
+   * The original's report for Kindling's {@code report}: its entries rule by rule, in document
+   * order within a rule; nothing about a mapping entry that a later one with the same key replaced.
+   * After a YAML error the original had no tree to check: it reported the error and a type warning
+   * for the empty document, and nothing else. {@code userData} is the user data as delivered (gzip
+   * is decompressed here).
    */
-  public static List<OriginalEntry> of(List<Entry> entries, byte[] userData) {
+  public static List<OriginalEntry> of(FileReport report, byte[] userData) {
     byte[] data = decompressed(userData);
+    Set<Position> replaced =
+        report.type() == UserData.Kind.CLOUD_CONFIG && !report.entries().isEmpty()
+            ? ShadowedNodes.in(data)
+            : Set.of();
     List<OriginalEntry> out = new ArrayList<>();
-    for (Entry e : entries) {
+    for (Entry e : report.entries()) {
       Finding f = e.finding();
+      if (f.position().map(replaced::contains).orElse(false)) {
+        continue; // about an entry a later one with the same key replaced: never seen
+      }
       int line = f.position().map(p -> p.line()).orElse(1);
       Row row = TABLE.get(f.code());
       if (row != null) {

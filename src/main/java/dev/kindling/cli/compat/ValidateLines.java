@@ -25,9 +25,7 @@ public final class ValidateLines {
    */
   public static List<String> of(FileReport report, byte[] userData, Scope scope) {
     if (scope == Scope.ORIGINAL) {
-      return OriginalFindings.of(report.entries(), userData).stream()
-          .map(OriginalEntry::text)
-          .toList();
+      return OriginalFindings.of(report, userData).stream().map(OriginalEntry::text).toList();
     }
     return report.entries().stream().map(ValidateLines::kindling).toList();
   }
