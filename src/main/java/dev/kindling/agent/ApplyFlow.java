@@ -50,11 +50,14 @@ final class ApplyFlow {
   /** Runs the request under the lock. */
   Outcome run() {
     Instant start = env.clock().instant();
-    Path root = request.root().orElseThrow();
-    Optional<String> rootProblem = checkRoot(root, render);
+    Path given = request.root().orElseThrow();
+    Optional<String> rootProblem = checkRoot(given, render);
     if (rootProblem.isPresent()) {
       return new Outcome.UsageError(rootProblem.get());
     }
+    // run with a root that is / under another name (a link to it, /proc/self/root, /./) is a run
+    // on /: the same checks, host tools and systemd, and "/" in the report.
+    Path root = HostRoot.is(given) ? Path.of("/") : given;
     RootFs fs =
         new RootFs(
             root,
@@ -115,6 +118,15 @@ final class ApplyFlow {
   }
 
   private Outcome locked(RootFs fs, RunReport report) {
+    boolean dbus = !render && request.systemd() == SystemdMode.DBUS;
+    try (EarlySystemdConnection systemd =
+        dbus ? EarlySystemdConnection.start(env.systemd()) : null) {
+      return locked(fs, report, systemd);
+    }
+  }
+
+  /** {@code systemd}: the connection being made ({@code --systemd dbus}), else null. */
+  private Outcome locked(RootFs fs, RunReport report, EarlySystemdConnection systemd) {
     Acquired acquired;
     try {
       acquired = SourceAcquirer.acquire(sources, request.timeout(), env, SourceAcquirer.Fetch.ALL);
@@ -134,13 +146,14 @@ final class ApplyFlow {
     Pipeline.Prepared prepared = Agent.prepare(env, request, sources, acquired);
     report.prepared(prepared);
     report.datasourceFailures(acquired.failures());
+    report.metadataDropped(acquired.dropped());
     if (prepared.ignition()) {
       return new Outcome.Applied(
           prepared, Optional.empty(), acquired.failures(), request.ignoreFailure());
     }
     ApplyResult result;
     try {
-      result = apply(fs, prepared, report);
+      result = apply(fs, prepared, report, systemd);
     } catch (SystemdException e) {
       LOG.error("{}", e.getMessage());
       return new Outcome.Failed(e.getMessage());
@@ -154,13 +167,14 @@ final class ApplyFlow {
    *
    * @throws SystemdException when systemd cannot be reached
    */
-  private ApplyResult apply(RootFs fs, Pipeline.Prepared prepared, RunReport report)
+  private ApplyResult apply(
+      RootFs fs, Pipeline.Prepared prepared, RunReport report, EarlySystemdConnection connection)
       throws SystemdException {
     ApplyMode programs = render ? ApplyMode.RECORD : ApplyMode.APPLY;
     ApplyMode systemdMode =
         render || request.systemd() == SystemdMode.NONE ? ApplyMode.RECORD : ApplyMode.APPLY;
     RecordingSystemdManager recorder = new RecordingSystemdManager();
-    SystemdManager systemd = systemdMode == ApplyMode.RECORD ? recorder : env.systemd().connect();
+    SystemdManager systemd = systemdMode == ApplyMode.RECORD ? recorder : connection.take();
     ApplyResult result;
     try (systemd) {
       ProcessRunner runner =

@@ -124,6 +124,10 @@ public final class FetchCommand implements Callable<Integer> {
       ArrayNode failures = root.putArray("datasourceFailures");
       a.failures().forEach(failures::add);
     }
+    if (!a.dropped().isEmpty()) {
+      ArrayNode dropped = root.putArray("metadataDropped");
+      a.dropped().forEach(dropped::add);
+    }
     try {
       return new ObjectMapper().writer(JsonStyle.printer()).writeValueAsString(root);
     } catch (JsonProcessingException e) {
