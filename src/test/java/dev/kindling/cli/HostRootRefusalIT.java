@@ -127,8 +127,8 @@ class HostRootRefusalIT {
           .as(root)
           .anyMatch(l -> l.contains("failed to connect to the system bus at " + NO_BUS));
       assertThat(out).as(root).noneMatch(l -> l.contains("--systemd dbus manages the running"));
-      assertThat(out).as(root).anyMatch(l -> l.matches("report +\"systemd\" : \"dbus\",?"));
-      assertThat(out).as(root).anyMatch(l -> l.matches("report +\"root\" : \"/\",?"));
+      assertThat(out).as(root).anyMatch(l -> l.matches("report +\"systemd\": \"dbus\",?"));
+      assertThat(out).as(root).anyMatch(l -> l.matches("report +\"root\": \"/\",?"));
       assertThat(out).as(root).noneMatch(l -> l.startsWith("wrote "));
     }
   }
