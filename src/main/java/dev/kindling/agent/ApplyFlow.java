@@ -118,6 +118,15 @@ final class ApplyFlow {
   }
 
   private Outcome locked(RootFs fs, RunReport report) {
+    boolean dbus = !render && request.systemd() == SystemdMode.DBUS;
+    try (EarlySystemdConnection systemd =
+        dbus ? EarlySystemdConnection.start(env.systemd()) : null) {
+      return locked(fs, report, systemd);
+    }
+  }
+
+  /** {@code systemd}: the connection being made ({@code --systemd dbus}), else null. */
+  private Outcome locked(RootFs fs, RunReport report, EarlySystemdConnection systemd) {
     Acquired acquired;
     try {
       acquired = SourceAcquirer.acquire(sources, request.timeout(), env, SourceAcquirer.Fetch.ALL);
@@ -144,7 +153,7 @@ final class ApplyFlow {
     }
     ApplyResult result;
     try {
-      result = apply(fs, prepared, report);
+      result = apply(fs, prepared, report, systemd);
     } catch (SystemdException e) {
       LOG.error("{}", e.getMessage());
       return new Outcome.Failed(e.getMessage());
@@ -158,13 +167,14 @@ final class ApplyFlow {
    *
    * @throws SystemdException when systemd cannot be reached
    */
-  private ApplyResult apply(RootFs fs, Pipeline.Prepared prepared, RunReport report)
+  private ApplyResult apply(
+      RootFs fs, Pipeline.Prepared prepared, RunReport report, EarlySystemdConnection connection)
       throws SystemdException {
     ApplyMode programs = render ? ApplyMode.RECORD : ApplyMode.APPLY;
     ApplyMode systemdMode =
         render || request.systemd() == SystemdMode.NONE ? ApplyMode.RECORD : ApplyMode.APPLY;
     RecordingSystemdManager recorder = new RecordingSystemdManager();
-    SystemdManager systemd = systemdMode == ApplyMode.RECORD ? recorder : env.systemd().connect();
+    SystemdManager systemd = systemdMode == ApplyMode.RECORD ? recorder : connection.take();
     ApplyResult result;
     try (systemd) {
       ProcessRunner runner =
