@@ -26,6 +26,9 @@ import picocli.CommandLine.Command;
       RenderCommand.class,
       RunCommand.class,
       FetchCommand.class,
+      StatusCommand.class,
+      QueryCommand.class,
+      CleanCommand.class,
       ServeCommand.class,
       LspCommand.class
     })
@@ -40,6 +43,9 @@ public final class Main implements Runnable {
     COMMANDS.put("render", () -> new RenderCommand());
     COMMANDS.put("run", () -> new RunCommand());
     COMMANDS.put("fetch", () -> new FetchCommand());
+    COMMANDS.put("status", () -> new StatusCommand());
+    COMMANDS.put("query", () -> new QueryCommand());
+    COMMANDS.put("clean", () -> new CleanCommand());
     COMMANDS.put("serve", () -> new ServeCommand());
     COMMANDS.put("lsp", () -> new LspCommand());
   }

@@ -599,5 +599,18 @@ public final class CodeDocs {
         --BOUNDARY--
         """,
         "Set the hostname in one part only.");
+    doc(
+        Code.EXTENSION_KEY,
+        "The key is one Kindling adds to cloud-config (`bootcmd`, `runcmd`,"
+            + " `write_files[].append`, from cloud-init). Kindling applies it; coreos-cloudinit"
+            + " does not know it and ignores it, so a fleet that still runs coreos-cloudinit on"
+            + " some machines gets a different result there.",
+        """
+        #cloud-config
+        runcmd:
+          - echo hello > /run/hello
+        """,
+        "Nothing, if every machine runs Kindling. Otherwise give the other machines the same"
+            + " effect another way (a unit, or a script part of a multipart message).");
   }
 }

@@ -8,7 +8,9 @@ public enum FieldKind {
   BOOL("bool"),
   STRING_LIST("[]string"),
   STRUCT("struct"),
-  STRUCT_LIST("[]struct");
+  STRUCT_LIST("[]struct"),
+  /** A Kindling extension: a list of commands, each a shell line or a list of argv words. */
+  COMMAND_LIST("[]command");
 
   private final String goName;
 
