@@ -36,12 +36,6 @@ public record RuleContext(
     substitutions = List.copyOf(substitutions);
   }
 
-  /** A context for a text that was not templated. */
-  public RuleContext(
-      CloudConfig config, SourceMap sources, String text, Optional<Metadata> metadata) {
-    this(config, sources, text, metadata, List.of());
-  }
-
   /** Whether templating put a value into the scalar at {@code path}. */
   public boolean substituted(ConfigPath path) {
     Optional<YamlNode> node = sources.node(path);
