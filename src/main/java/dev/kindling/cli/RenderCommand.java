@@ -60,8 +60,8 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
-      paramLabel = "text|json",
-      description = "Plan format (default: ${DEFAULT-VALUE}).")
+      paramLabel = "text|json|dot",
+      description = "Plan format (default: ${DEFAULT-VALUE}); dot: the units as a Graphviz graph.")
   String format = "text";
 
   /**
@@ -75,7 +75,7 @@ public final class RenderCommand implements Callable<Integer> {
     logging.apply();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!format.equals("text") && !format.equals("json")) {
+    if (!format.equals("text") && !format.equals("json") && !format.equals("dot")) {
       throw new ParameterException(
           spec.commandLine(), "Invalid value for option '--format': '" + format + "'");
     }
@@ -108,7 +108,12 @@ public final class RenderCommand implements Callable<Integer> {
   }
 
   private void print(Plan plan, PrintWriter out) {
-    out.print(format.equals("json") ? PlanPrinter.json(plan) : PlanPrinter.text(plan));
+    out.print(
+        switch (format) {
+          case "json" -> PlanPrinter.json(plan);
+          case "dot" -> PlanPrinter.dot(plan);
+          default -> PlanPrinter.text(plan);
+        });
     out.flush();
   }
 }
