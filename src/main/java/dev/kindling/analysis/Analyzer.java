@@ -89,6 +89,20 @@ public final class Analyzer {
     switch (content.kind()) {
       case CLOUD_CONFIG -> cloudConfig(label, mime, content, partFindings);
       case SCRIPT -> script(label, mime, content, partFindings);
+      case INCLUDE ->
+          parts.add(
+              new PartAnalysis(
+                  label,
+                  mime,
+                  content,
+                  partFindings,
+                  IncludeFindings.of(content),
+                  Optional.empty(),
+                  Optional.empty(),
+                  Optional.empty(),
+                  problem,
+                  List.of(),
+                  Optional.empty()));
       case UNKNOWN -> {
         if (content.problem().isEmpty()) {
           partFindings.add(

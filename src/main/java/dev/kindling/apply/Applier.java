@@ -296,6 +296,9 @@ public final class Applier {
   }
 
   private StepOutcome runScript(RunScript s) throws IOException, SystemdException {
+    if (s.oncePerInstance() && record.has(s.onceKey())) {
+      return StepOutcome.unchanged("ran already for instance " + record.instanceId());
+    }
     WriteOutcome w = fs.write(s.path(), s.script().toByteArray(), 0700, Ids.none());
     Path script = fs.hostPath(s.path());
     LOG.info("Creating transient systemd unit '{}'", s.unitName());
@@ -312,6 +315,9 @@ public final class Applier {
     if (recording()) {
       notes.add("script written, run recorded (--systemd none)");
       return new StepOutcome(StepStatus.RECORDED, Optional.empty(), notes, OptionalInt.empty());
+    }
+    if (s.oncePerInstance()) {
+      record.add(s.onceKey());
     }
     if (status != 0) {
       return new StepOutcome(

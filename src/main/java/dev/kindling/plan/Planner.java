@@ -71,7 +71,8 @@ public final class Planner {
         actions.addAll(ConfigActions.plan(c.config(), context));
         metadataPlanned = true;
       } else if (part instanceof PlanInput.ScriptPart s) {
-        actions.add(ScriptActions.plan(s.script(), input.options().workspace()));
+        actions.add(
+            ScriptActions.plan(s.script(), input.options().workspace(), s.oncePerInstance()));
       } else if (part instanceof PlanInput.RejectedPart r) {
         actions.add(new RejectedItem(r.label(), r.reason()));
       }

@@ -695,6 +695,28 @@ class ApplierTest {
   }
 
   @Test
+  void runScript_oncePerInstance_secondBootOfTheSameInstanceSkipsIt() throws IOException {
+    ScriptedSystemdManager scripted = new ScriptedSystemdManager();
+    RootFs fs = new RootFs(jimfs.root, OwnerPolicy.RECORD);
+    RunScript once =
+        new RunScript(
+            "/var/lib/coreos-cloudinit/scripts/88",
+            "coreos-cloudinit-88.service",
+            Bytes.utf8("#!/bin/sh\necho once\n"),
+            true);
+
+    ApplyResult first =
+        commandApplier(scripted, InstanceRecord.load(fs, "i-1")).apply(new Plan(List.of(once)));
+    ApplyResult second =
+        commandApplier(scripted, InstanceRecord.load(fs, "i-1")).apply(new Plan(List.of(once)));
+
+    assertThat(status(first, 0)).isEqualTo(StepStatus.OK);
+    assertThat(status(second, 0)).isEqualTo(StepStatus.UNCHANGED);
+    assertThat(scripted.calls).hasSize(1);
+    assertThat(once.describe()).endsWith("(once per instance)");
+  }
+
+  @Test
   void instanceRecord_unsafeId_refused() {
     RootFs fs = new RootFs(jimfs.root, OwnerPolicy.RECORD);
     assertThat(InstanceRecord.isSafeId("i-0abc.1_x")).isTrue();
