@@ -45,7 +45,10 @@ public final class ExitStatus {
     throw new IllegalArgumentException("no exit status for " + outcome);
   }
 
-  /** {@code validate}: 1 when the reports hold errors (or warnings with --strict), else 0. */
+  /**
+   * {@code validate}: 1 when the reports hold errors (or warnings with --strict), else 0; the
+   * launcher's {@code -validate}: 1 when it printed anything, else 0.
+   */
   public static int ofValidation(boolean failed) {
     return failed ? FAILED : OK;
   }

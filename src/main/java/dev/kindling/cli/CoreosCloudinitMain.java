@@ -8,13 +8,12 @@ import dev.kindling.agent.Outcome;
 import dev.kindling.agent.Request;
 import dev.kindling.agent.SourceSelection;
 import dev.kindling.agent.SystemdMode;
+import dev.kindling.cli.compat.ValidateLines;
 import dev.kindling.datasource.ArgumentKind;
 import dev.kindling.datasource.DatasourceType;
 import dev.kindling.datasource.registry.Datasources;
 import dev.kindling.plan.PlanOptions;
-import dev.kindling.validate.Entry;
 import dev.kindling.value.GoQuote;
-import dev.kindling.value.Redaction;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -34,6 +34,9 @@ import java.util.stream.Collectors;
  */
 public final class CoreosCloudinitMain {
   static final String PROGRAM = "coreos-cloudinit";
+
+  /** Set (to anything but "" or "0"), it makes {@code -validate} print every Kindling finding. */
+  static final String VALIDATE_ALL_ENV = "KINDLING_VALIDATE_ALL";
 
   private CoreosCloudinitMain() {}
 
@@ -70,6 +73,12 @@ public final class CoreosCloudinitMain {
             .bool(
                 "validate",
                 "[EXPERIMENTAL] Validate the user-data but do not apply it to the system")
+            .bool(
+                "validate-all",
+                "(kindling) Like -validate, but print every finding Kindling has, not only the"
+                    + " original's (also: "
+                    + VALIDATE_ALL_ENV
+                    + "=1)")
             .string("root", "/", "(kindling) Apply under this directory instead of /")
             .string("systemd", "dbus", "(kindling) dbus, or none to only record systemd calls")
             .string("report", "", "(kindling) Write the JSON run report to this file")
@@ -92,6 +101,11 @@ public final class CoreosCloudinitMain {
 
   /** Runs the launcher with the given streams and returns its exit status. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(args, out, err, System.getenv());
+  }
+
+  /** Runs the launcher with the given streams and environment and returns its exit status. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
     GoFlags flags = flags();
     GoFlags.Result parsed = flags.parse(args);
     if (parsed instanceof GoFlags.Help) {
@@ -143,8 +157,13 @@ public final class CoreosCloudinitMain {
       err.println("invalid value " + GoQuote.quote(flags.get("timeout")) + " for -timeout");
       return ExitStatus.USAGE;
     }
+    String all = env.getOrDefault(VALIDATE_ALL_ENV, "");
+    if (flags.isTrue("validate-all")
+        || (flags.isTrue("validate") && !all.isEmpty() && !all.equals("0"))) {
+      return validate(sources, timeout.get(), ValidateLines.Scope.ALL, err);
+    }
     if (flags.isTrue("validate")) {
-      return validate(sources, timeout.get(), err);
+      return validate(sources, timeout.get(), ValidateLines.Scope.ORIGINAL, err);
     }
     SystemdMode mode;
     switch (flags.get("systemd")) {
@@ -210,24 +229,22 @@ public final class CoreosCloudinitMain {
   }
 
   /**
-   * {@code -validate}: fetch the user data, print each finding as the original's log line ({@code
-   * line N: kind: message}) and exit 1 when there is any.
+   * {@code -validate}: fetch the user data, print the findings in {@code scope} as the original's
+   * log lines ({@code line N: kind: message}) and exit 1 when there is any, as the original did.
    */
-  private static int validate(SourceSelection sources, Duration timeout, PrintWriter err) {
+  private static int validate(
+      SourceSelection sources, Duration timeout, ValidateLines.Scope scope, PrintWriter err) {
     Outcome outcome =
         new Agent(AgentEnvironment.system()).execute(Request.validate(sources, timeout));
     if (outcome instanceof Outcome.Validated validated) {
-      for (Entry e : validated.report().entries()) {
-        int line = e.finding().position().map(p -> p.line()).orElse(0);
-        err.println(
-            logPrefix()
-                + "line "
-                + line
-                + ": "
-                + e.finding().severity().label()
-                + ": "
-                + Redaction.message(e.finding().message(), e.finding().path().segments()));
+      List<String> lines =
+          ValidateLines.of(
+              validated.report(), validated.acquired().userData().orElse(new byte[0]), scope);
+      for (String line : lines) {
+        err.println(logPrefix() + line);
       }
+      err.flush();
+      return ExitStatus.ofValidation(!lines.isEmpty());
     } else if (outcome instanceof Outcome.NoDatasource) {
       err.println(logPrefix() + "No datasources available in time");
     } else if (outcome instanceof Outcome.DatasourceFailed failed) {

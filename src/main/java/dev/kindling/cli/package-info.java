@@ -3,7 +3,7 @@
  * the web server, prints their results. The datasource options of both launchers are built from the
  * datasource registry.
  *
- * <p>May use: agent, analysis, datasource, datasource.registry, config, config.yaml, lsp, metadata,
- * plan, serve, trace, userdata, validate, value; libraries: picocli, Jackson.
+ * <p>May use: agent, analysis, cli.compat, datasource, datasource.registry, config, config.yaml,
+ * lsp, metadata, plan, serve, trace, userdata, validate, value; libraries: picocli, Jackson.
  */
 package dev.kindling.cli;

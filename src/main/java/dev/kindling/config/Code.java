@@ -5,15 +5,27 @@ public enum Code {
   NOT_CLOUD_CONFIG("not-cloud-config", "user data is neither cloud-config nor a script"),
   YAML_SYNTAX("yaml-syntax", "the YAML cannot be read"),
   EXTRA_DOCUMENT("extra-document", "only the first YAML document is used"),
+  /** Args: the name (a key, or {@code key[i]} for a list item) and the Go type it wants. */
   INCORRECT_TYPE("incorrect-type", "a value has the wrong type and is ignored"),
+  /** Args: the key as written (none when the key is a sequence or mapping). */
   UNKNOWN_KEY("unknown-key", "a key is not part of cloud-config and is ignored"),
+  /** Args: the key as written. */
   MISPLACED_KEY("misplaced-key", "a known key stands in the wrong place and is ignored"),
   WRITE_FILES_UNDER_COREOS("write-files-under-coreos", "write_files belongs at the top level"),
+  /** Args: the key and why it is deprecated. */
   DEPRECATED_KEY("deprecated-key", "a key is deprecated"),
   DASH_KEY("dash-key", "a key is spelled with '-' instead of '_'"),
   DUPLICATE_KEY("duplicate-key", "a key is given more than once"),
+  /**
+   * Args: the value's text when it does not match the key's pattern; none when the YAML scalar
+   * itself cannot be decoded (an invalid {@code !!binary}, a tag that does not fit its text).
+   */
   INVALID_VALUE("invalid-value", "a value is not one the key accepts"),
   DISCOVERY_URL("discovery-url", "an etcd discovery URL is not valid"),
+  /**
+   * Args: the encoding, when coreos-cloudinit's decoder failed on the content too; none when only
+   * Kindling rejects it (a truncated gzip stream, content that expands beyond the limit).
+   */
   CONTENT_DECODE("content-decode", "write_files content does not decode"),
   READ_ONLY_PATH("read-only-path", "a file would be written to read-only /usr"),
   RELATIVE_PATH("relative-path", "a write_files path is not absolute"),

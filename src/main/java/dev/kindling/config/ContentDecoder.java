@@ -29,10 +29,18 @@ public final class ContentDecoder {
     }
   }
 
-  /** Why decoding failed, e.g. {@code illegal base64 data at input byte 4}. */
-  public record Failed(String reason) implements Result {
+  /**
+   * Why decoding failed, e.g. {@code illegal base64 data at input byte 4}; {@code originalAccepts}
+   * when coreos-cloudinit decoded it anyway (it ignored errors after a valid gzip header).
+   */
+  public record Failed(String reason, boolean originalAccepts) implements Result {
     public Failed {
       Objects.requireNonNull(reason, "reason");
+    }
+
+    /** A failure coreos-cloudinit's decoder had too. */
+    public Failed(String reason) {
+      this(reason, false);
     }
   }
 
@@ -85,14 +93,16 @@ public final class ContentDecoder {
     if (data.length == 0) {
       return new Failed("gzip content is empty");
     }
+    // The original failed only on the gzip header; it ignored every error after it.
+    boolean header = data.length >= 10 && data[0] == 0x1f && data[1] == (byte) 0x8b && data[2] == 8;
     try {
       return new Decoded(Bytes.of(Gzip.gunzip(data)));
     } catch (Gzip.TooLargeException e) {
-      return new Failed("gzip content expands to more than " + Gzip.LIMIT + " bytes");
+      return new Failed("gzip content expands to more than " + Gzip.LIMIT + " bytes", header);
     } catch (EOFException e) {
-      return new Failed("gzip stream is truncated");
+      return new Failed("gzip stream is truncated", header);
     } catch (IOException e) {
-      return new Failed("invalid gzip data: " + e.getMessage());
+      return new Failed("invalid gzip data: " + e.getMessage(), header);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.kindling.config;
 
 import dev.kindling.config.yaml.ConfigPath;
 import dev.kindling.config.yaml.Position;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,6 +17,9 @@ import java.util.Optional;
  * @param target whether the finding points at the key or at the value of {@code path}
  * @param position where in the source; empty until correlated (or when unknown)
  * @param hint what to do about it, if there is something useful to say
+ * @param args the values the message is made of, for printers that word it their own way (the
+ *     coreos-cloudinit launcher): what each code carries is listed at the {@link Code} constant;
+ *     empty when the code carries none
  */
 public record Finding(
     Severity severity,
@@ -24,7 +28,8 @@ public record Finding(
     ConfigPath path,
     Target target,
     Optional<Position> position,
-    Optional<String> hint) {
+    Optional<String> hint,
+    List<String> args) {
 
   /** Which part of a mapping entry a finding points at. */
   public enum Target {
@@ -40,6 +45,19 @@ public record Finding(
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(position, "position");
     Objects.requireNonNull(hint, "hint");
+    args = List.copyOf(args);
+  }
+
+  /** A finding whose message carries no separate values. */
+  public Finding(
+      Severity severity,
+      Code code,
+      String message,
+      ConfigPath path,
+      Target target,
+      Optional<Position> position,
+      Optional<String> hint) {
+    this(severity, code, message, path, target, position, hint, List.of());
   }
 
   /** A finding about the value at {@code path}. */
@@ -65,26 +83,31 @@ public record Finding(
 
   /** This finding pointing at the key of its path. */
   public Finding onKey() {
-    return new Finding(severity, code, message, path, Target.KEY, position, hint);
+    return new Finding(severity, code, message, path, Target.KEY, position, hint, args);
   }
 
   /** This finding with a hint. */
   public Finding withHint(String text) {
-    return new Finding(severity, code, message, path, target, position, Optional.of(text));
+    return new Finding(severity, code, message, path, target, position, Optional.of(text), args);
   }
 
   /** This finding at a known position. */
   public Finding at(Position where) {
-    return new Finding(severity, code, message, path, target, Optional.of(where), hint);
+    return new Finding(severity, code, message, path, target, Optional.of(where), hint, args);
   }
 
   /** This finding about another path (same position and hint). */
   public Finding withPath(ConfigPath other) {
-    return new Finding(severity, code, message, other, target, position, hint);
+    return new Finding(severity, code, message, other, target, position, hint, args);
   }
 
   /** This finding with another severity. */
   public Finding withSeverity(Severity other) {
-    return new Finding(other, code, message, path, target, position, hint);
+    return new Finding(other, code, message, path, target, position, hint, args);
+  }
+
+  /** This finding with the values its message is made of (see {@link #args()}). */
+  public Finding withArgs(String... values) {
+    return new Finding(severity, code, message, path, target, position, hint, List.of(values));
   }
 }

@@ -35,6 +35,7 @@ final class ContentEncodingRule implements Rule {
       if (context.sources().node(content).isEmpty()) {
         out.accept(
             Finding.error(Code.CONTENT_DECODE, entry, cannotDecode(encoding))
+                .withArgs(encoding)
                 .withHint(
                     "the entry has an encoding but no content; add the encoded content, or remove"
                         + " encoding to write an empty file"));
@@ -49,9 +50,10 @@ final class ContentEncodingRule implements Rule {
                 ? "the !!binary tag already decodes the base64 text; remove either the tag or the"
                     + " base64 from the encoding"
                 : advice(encoding);
-        out.accept(
+        Finding finding =
             Finding.error(Code.CONTENT_DECODE, content, cannotDecode(encoding))
-                .withHint(f.reason() + "; " + advice));
+                .withHint(f.reason() + "; " + advice);
+        out.accept(f.originalAccepts() ? finding : finding.withArgs(encoding));
       }
     }
   }

@@ -76,6 +76,7 @@ public final class ConfigBinder {
       findings.add(
           Finding.warning(
                   Code.INCORRECT_TYPE, ConfigPath.root(), "incorrect type for \"\" (want struct)")
+              .withArgs("", "struct")
               .withHint(
                   "a cloud-config document is a mapping of keys such as hostname: and coreos:")
               .at(root.get().position()));
@@ -142,6 +143,7 @@ public final class ConfigBinder {
                     Code.DEPRECATED_KEY,
                     fieldDisplay,
                     "deprecated key \"" + canonical + "\" (" + field.deprecated() + ")")
+                .withArgs(canonical, field.deprecated())
                 .at(keyScalar.position()));
       }
       if (field.kindlingExtension()) {
@@ -223,6 +225,7 @@ public final class ConfigBinder {
                 misplaced ? Code.MISPLACED_KEY : Code.UNKNOWN_KEY,
                 at,
                 "unrecognized key \"" + written + "\"")
+            .withArgs(written)
             .at(entry.key().position());
     if (suggestion.isPresent()) {
       finding = finding.withHint(suggestion.get().text());
@@ -317,7 +320,9 @@ public final class ConfigBinder {
   private static Finding invalidValue(
       SchemaField field, String text, ConfigPath display, Position position) {
     Finding finding =
-        Finding.error(Code.INVALID_VALUE, display, "invalid value " + text).at(position);
+        Finding.error(Code.INVALID_VALUE, display, "invalid value " + text)
+            .withArgs(text)
+            .at(position);
     Optional<String> hint =
         switch (field.name()) {
           case "permissions" -> Permissions.hintForInvalid(text);
@@ -498,6 +503,7 @@ public final class ConfigBinder {
                 Code.INCORRECT_TYPE,
                 display,
                 "incorrect type for \"" + name + "\" (want " + kind.goName() + ")")
+            .withArgs(name, kind.goName())
             .at(at);
     if (hint == null && isNull(node)) {
       hint = "the key has no value; give it one or remove the key";
