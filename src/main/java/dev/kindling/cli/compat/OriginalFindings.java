@@ -1,8 +1,11 @@
 package dev.kindling.cli.compat;
 
+import dev.kindling.config.CloudConfigSchema;
 import dev.kindling.config.Code;
 import dev.kindling.config.Finding;
+import dev.kindling.config.SchemaField;
 import dev.kindling.config.Severity;
+import dev.kindling.config.StructSchema;
 import dev.kindling.config.yaml.ConfigPath;
 import dev.kindling.config.yaml.Position;
 import dev.kindling.userdata.UserData;
@@ -16,6 +19,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -79,8 +83,10 @@ public final class OriginalFindings {
     TABLE.put(
         Code.INCORRECT_TYPE,
         (f, line, data) ->
-            f.path().isRoot()
-                ? List.of() // a document that is not a mapping: the original reported nothing
+            f.path().isRoot() || underExtension(f.path())
+                // a document that is not a mapping, or a value inside a key the original did not
+                // know: the original reported nothing
+                ? List.of()
                 : one(
                     OriginalRule.STRUCTURE,
                     line,
@@ -91,6 +97,23 @@ public final class OriginalFindings {
                         + f.args().get(1)
                         + ")"));
     TABLE.put(Code.UNKNOWN_KEY, OriginalFindings::unrecognized);
+    // Kindling's extensions were unknown to the original: a key (bootcmd, runcmd, append) was an
+    // unrecognized key, #include user data was not cloud-config.
+    TABLE.put(
+        Code.EXTENSION_KEY,
+        (f, line, data) -> {
+          if (!f.args().isEmpty()) {
+            return unrecognized(f, line, data);
+          }
+          if (f.message().startsWith("#include")) {
+            return one(
+                OriginalRule.USER_DATA_KIND,
+                1,
+                "error",
+                "must be \"#cloud-config\" or begin with \"#!\"");
+          }
+          return List.of();
+        });
     TABLE.put(Code.MISPLACED_KEY, OriginalFindings::unrecognized);
     TABLE.put(
         Code.DEPRECATED_KEY,
@@ -131,6 +154,25 @@ public final class OriginalFindings {
   }
 
   private OriginalFindings() {}
+
+  /** Whether {@code path} is inside a Kindling extension key, which the original never read. */
+  private static boolean underExtension(ConfigPath path) {
+    StructSchema schema = CloudConfigSchema.ROOT;
+    for (Object segment : path.segments()) {
+      if (!(segment instanceof String key)) {
+        continue;
+      }
+      Optional<SchemaField> field = schema == null ? Optional.empty() : schema.field(key);
+      if (field.isEmpty()) {
+        return false;
+      }
+      if (field.get().kindlingExtension()) {
+        return true;
+      }
+      schema = field.get().struct();
+    }
+    return false;
+  }
 
   /**
    * The original's report for Kindling's {@code report}: its entries rule by rule, in document

@@ -157,6 +157,7 @@ public final class ConfigBinder {
                 .withHint(
                     "machines that still run coreos-cloudinit skip it; give them the same effect"
                         + " another way (a unit or a script part)")
+                .withArgs(written)
                 .at(keyScalar.position()));
       }
       Object existing = values.get(canonical);
