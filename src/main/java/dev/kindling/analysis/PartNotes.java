@@ -62,11 +62,6 @@ final class PartNotes {
   /** A part whose type Kindling does not apply. */
   static Finding unsupported(String type) {
     return switch (type) {
-      case "text/x-include-url", "text/x-include-once-url" ->
-          ignored(
-              type,
-              "Kindling does not fetch included URLs",
-              "put the cloud-config itself in a" + " text/cloud-config part");
       case "text/cloud-boothook" ->
           ignored(
               type,
