@@ -1,9 +1,13 @@
 # shellcheck shell=bash
+# shellcheck source=2-ec2.sh
 # Scenario 9: bootcmd, runcmd and #include. The EC2 user data is an include file naming two URLs
 # on a second emulator of the host (the first pinned by its sha256); bootcmd runs first, a unit
 # the config starts next, runcmd last. The same disk boots a second time: bootcmd and the unit run
 # again, runcmd does not (once per instance). In the guest, an include whose pin does not match
 # is refused, and kindling status and query read what the run kept.
+
+# The EC2 fixtures of scenario 2 (when only this scenario runs, its file is not sourced yet).
+declare -F ec2_fixtures > /dev/null || source "$REPO/e2e/scenarios/2-ec2.sh"
 
 scenario_9_commands() {
   local vm=commands fixtures=$E2E_RUN/commands-fixtures includes=$E2E_RUN/commands-includes
