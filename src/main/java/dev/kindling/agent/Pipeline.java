@@ -147,9 +147,7 @@ public final class Pipeline {
       case INCLUDE ->
           // The agent resolves includes when it fetches the user data; one that reaches this
           // point came from elsewhere (the web page's render) and was not fetched.
-          parts.add(
-              new PlanInput.RejectedPart(
-                  label, "#include is resolved only when user data is fetched from a datasource"));
+          LOG.info("{} is an #include file; its URLs are fetched only from a datasource", label);
       case MULTIPART, UNKNOWN -> {}
     }
   }
