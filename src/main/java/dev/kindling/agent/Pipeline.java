@@ -11,6 +11,7 @@ import dev.kindling.plan.Plan;
 import dev.kindling.plan.PlanInput;
 import dev.kindling.plan.PlanOptions;
 import dev.kindling.plan.Planner;
+import dev.kindling.trace.StartupTrace;
 import dev.kindling.userdata.UserData;
 import dev.kindling.validate.Entry;
 import dev.kindling.validate.FileReport;
@@ -65,6 +66,7 @@ public final class Pipeline {
   /** Runs the steps on what a datasource delivered. */
   public static Prepared prepare(
       String datasource, byte[] raw, Metadata metadata, Map<String, String> env, PlanOptions opts) {
+    StartupTrace.mark("user data and metadata acquired");
     // One analysis, templated with the values run uses (metadata, else COREOS_* variables): the
     // validation report and the plan both come from it.
     Analysis analysis = Analyzer.analyze(raw, Optional.of(withEnvironment(metadata, env)));
@@ -94,6 +96,7 @@ public final class Pipeline {
       LOG.info("Merging cloud-config from meta-data and user-data");
     }
     Plan plan = Planner.plan(new PlanInput(parts, metadata, opts));
+    StartupTrace.mark("analysed and planned");
     return new Prepared(datasource, userData, validation, unresolved, problems, false, plan);
   }
 

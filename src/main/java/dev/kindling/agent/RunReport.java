@@ -10,6 +10,7 @@ import dev.kindling.apply.ApplyResult;
 import dev.kindling.apply.StepStatus;
 import dev.kindling.config.Severity;
 import dev.kindling.metadata.Templater;
+import dev.kindling.trace.StartupTrace;
 import dev.kindling.validate.Entry;
 import dev.kindling.value.Redaction;
 import java.io.IOException;
@@ -139,11 +140,13 @@ final class RunReport {
    * classes, tens of milliseconds of every run) to write a tree of strings and numbers.
    */
   byte[] toJson() throws IOException {
+    StartupTrace.mark("applied");
     StringWriter out = new StringWriter();
     try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
       g.useDefaultPrettyPrinter();
       write(g, root);
     }
+    StartupTrace.mark("report written as JSON");
     return (out + "\n").getBytes(StandardCharsets.UTF_8);
   }
 

@@ -5,6 +5,6 @@
  * dev.kindling.agent.Outcome}, whose exit status {@link dev.kindling.agent.ExitStatus} decides.
  *
  * <p>May use: analysis, apply, apply.systemd, config, config.bind, config.yaml, datasource,
- * datasource.*, metadata, plan, userdata, validate, value; libraries: Jackson, slf4j.
+ * datasource.*, metadata, plan, trace, userdata, validate, value; libraries: Jackson, slf4j.
  */
 package dev.kindling.agent;

@@ -5,14 +5,17 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code kindling lsp}: the language server for editors, over standard input and output. */
 @Command(
     name = "lsp",
     mixinStandardHelpOptions = true,
+    modelTransformer = LspCommand.Logging.class,
     versionProvider = VersionProvider.class,
     description = {
       "Language Server Protocol over standard input and output, for editors: diagnostics, hover,"
@@ -21,7 +24,7 @@ import picocli.CommandLine.Option;
           + " shutdown."
     })
 public final class LspCommand implements Callable<Integer> {
-  @Mixin LoggingOptions logging = new LoggingOptions();
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--stdio",
@@ -30,7 +33,7 @@ public final class LspCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    logging.apply();
+    LoggingOptions.apply(spec);
     // Only JSON-RPC may reach standard output: anything else printed goes to standard error.
     OutputStream protocol = new FileOutputStream(FileDescriptor.out);
     System.setOut(System.err);
@@ -40,5 +43,14 @@ public final class LspCommand implements Callable<Integer> {
   private static String version() {
     String v = Main.class.getPackage().getImplementationVersion();
     return v == null ? "dev" : v;
+  }
+
+  /** Adds {@code -v} to the model. */
+  public static final class Logging implements CommandLine.IModelTransformer {
+    @Override
+    public CommandSpec transform(CommandSpec spec) {
+      LoggingOptions.addTo(spec);
+      return spec;
+    }
   }
 }

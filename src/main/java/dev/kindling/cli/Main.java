@@ -20,18 +20,7 @@ import picocli.CommandLine.Command;
     name = "kindling",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Boot agent for cloud-config: validate, render and apply user data.",
-    subcommands = {
-      ValidateCommand.class,
-      RenderCommand.class,
-      RunCommand.class,
-      FetchCommand.class,
-      StatusCommand.class,
-      QueryCommand.class,
-      CleanCommand.class,
-      ServeCommand.class,
-      LspCommand.class
-    })
+    description = "Boot agent for cloud-config: validate, render and apply user data.")
 public final class Main implements Runnable {
   /** The subcommands, by name, in the order help lists them. */
   static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
@@ -41,7 +30,7 @@ public final class Main implements Runnable {
   static {
     COMMANDS.put("validate", () -> new ValidateCommand());
     COMMANDS.put("render", () -> new RenderCommand());
-    COMMANDS.put("run", () -> new RunCommand());
+    COMMANDS.put("run", () -> new RunCommand().spec());
     COMMANDS.put("fetch", () -> new FetchCommand());
     COMMANDS.put("status", () -> new StatusCommand());
     COMMANDS.put("query", () -> new QueryCommand());
@@ -77,7 +66,9 @@ public final class Main implements Runnable {
       cl.setCommandName("kindling " + args[0]);
       rest = Arrays.copyOfRange(args, 1, args.length);
     } else {
-      cl = new CommandLine(new Main());
+      CommandLine main = new CommandLine(new Main());
+      COMMANDS.forEach((name, command) -> main.addSubcommand(name, command.get()));
+      cl = main;
       rest = args;
     }
     cl.setOut(out).setErr(err);

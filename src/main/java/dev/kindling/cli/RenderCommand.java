@@ -19,8 +19,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,17 +34,13 @@ import picocli.CommandLine.Spec;
     name = "render",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    modelTransformer = SourceOptions.class,
+    modelTransformer = RenderCommand.SharedOptions.class,
     description = {
       "Show what run would do. With --root DIR, write the files under DIR and record the",
       "commands and systemd calls in DIR/run/kindling/report.json; nothing is run."
     })
 public final class RenderCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-
-  @Mixin LoggingOptions logging = new LoggingOptions();
-
-  @Mixin ApplyOptions options = new ApplyOptions(60);
 
   @Option(
       names = "--metadata",
@@ -72,14 +68,14 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    logging.apply();
+    LoggingOptions.apply(spec);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!format.equals("text") && !format.equals("json") && !format.equals("dot")) {
       throw new ParameterException(
           spec.commandLine(), "Invalid value for option '--format': '" + format + "'");
     }
-    PlanOptions planOptions = options.planOptions(spec);
+    PlanOptions planOptions = ApplyOptions.planOptions(spec);
     Optional<Metadata> override = Optional.empty();
     if (metadata != null) {
       try {
@@ -94,7 +90,7 @@ public final class RenderCommand implements Callable<Integer> {
             .execute(
                 Request.render(
                     SourceOptions.selection(spec),
-                    Duration.ofSeconds(Math.max(1, options.timeoutSeconds)),
+                    Duration.ofSeconds(Math.max(1, ApplyOptions.timeoutSeconds(spec))),
                     override,
                     Optional.ofNullable(root),
                     planOptions));
@@ -115,5 +111,15 @@ public final class RenderCommand implements Callable<Integer> {
           default -> PlanPrinter.text(plan);
         });
     out.flush();
+  }
+
+  /** Adds the options {@code render} shares with {@code run} and {@code fetch} to its model. */
+  public static final class SharedOptions implements CommandLine.IModelTransformer {
+    @Override
+    public CommandSpec transform(CommandSpec spec) {
+      LoggingOptions.addTo(spec);
+      ApplyOptions.addTo(spec, 60);
+      return new SourceOptions().transform(spec);
+    }
   }
 }

@@ -31,4 +31,23 @@ public record StructSchema(String name, List<SchemaField> fields) {
   public List<String> names() {
     return fields.stream().map(SchemaField::name).toList();
   }
+
+  /**
+   * Same name and fields. Written out rather than generated: the generated one bootstraps an
+   * invokedynamic call site (ObjectMethods, method handles spun at run time) the first time it
+   * runs, several milliseconds of every start-up.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return this == o
+        || (o instanceof StructSchema other
+            && name.equals(other.name)
+            && fields.equals(other.fields));
+  }
+
+  /** The name's hash: equal schemas have equal names (see {@link #equals}). */
+  @Override
+  public int hashCode() {
+    return name.hashCode();
+  }
 }

@@ -45,9 +45,15 @@ public record PartialMetadata(Metadata metadata, List<String> failures) {
     Optional<T> fetch() throws DatasourceException, InterruptedException;
   }
 
-  /** Collects the failures of the items of one metadata fetch. */
+  /**
+   * Collects the failures of the items of one metadata fetch. Items are fetched one at a time
+   * ({@link #item}) or several at once ({@link #start}, then {@link #join} in the order the
+   * failures are to be listed), each on its own thread: the requests of one fetch do not depend on
+   * each other once a session is set up, and a boot waits for their sum otherwise.
+   */
   public static final class Failures {
     private final List<String> messages = new ArrayList<>();
+    private final List<Pending<?>> pending = new ArrayList<>();
 
     /** The item, or empty when it failed (the failure is kept). */
     public <T> Optional<T> item(Item<T> item) throws InterruptedException {
@@ -59,6 +65,47 @@ public record PartialMetadata(Metadata metadata, List<String> failures) {
       }
     }
 
+    /** Starts fetching the item on a thread of its own; {@link #join} it for its value. */
+    public <T> Pending<T> start(Item<T> item) {
+      Pending<T> p = new Pending<>(item);
+      pending.add(p);
+      p.thread.start();
+      return p;
+    }
+
+    /**
+     * The started item, or empty when it failed (the failure is kept, after those of the items
+     * joined before). When this thread is interrupted, every item still being fetched is
+     * interrupted too, and none is left running.
+     */
+    public <T> Optional<T> join(Pending<T> p) throws InterruptedException {
+      try {
+        p.thread.join();
+      } catch (InterruptedException e) {
+        for (Pending<?> other : pending) {
+          other.thread.interrupt();
+        }
+        for (Pending<?> other : pending) {
+          other.thread.join();
+        }
+        throw e;
+      }
+      if (p.interrupted != null) {
+        throw p.interrupted;
+      }
+      if (p.crashed instanceof RuntimeException e) {
+        throw e;
+      }
+      if (p.crashed instanceof Error e) {
+        throw e;
+      }
+      if (p.failure != null) {
+        messages.add(p.failure.getMessage());
+        return Optional.empty();
+      }
+      return p.value;
+    }
+
     /** Records a failure found while reading an item. */
     public void add(String message) {
       messages.add(message);
@@ -67,6 +114,36 @@ public record PartialMetadata(Metadata metadata, List<String> failures) {
     /** The failures so far, in order. */
     public List<String> list() {
       return List.copyOf(messages);
+    }
+  }
+
+  /**
+   * An item being fetched on its own thread ({@link Failures#start}). Its fields are written by
+   * that thread before it ends and read after {@link Thread#join()}, which orders the two.
+   */
+  public static final class Pending<T> {
+    private final Thread thread;
+    private Optional<T> value = Optional.empty();
+    private DatasourceException failure;
+    private InterruptedException interrupted;
+    private Throwable crashed; // a RuntimeException or an Error
+
+    private Pending(Item<T> item) {
+      thread =
+          new Thread(
+              () -> {
+                try {
+                  value = item.fetch();
+                } catch (DatasourceException e) {
+                  failure = e;
+                } catch (InterruptedException e) {
+                  interrupted = e;
+                } catch (RuntimeException | Error e) {
+                  crashed = e;
+                }
+              },
+              "kindling-metadata-item");
+      thread.setDaemon(true);
     }
   }
 }

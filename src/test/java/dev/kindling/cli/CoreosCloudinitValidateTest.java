@@ -20,9 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code coreos-cloudinit -validate} reports what the original's validator reported: its rules,
  * messages, severities and exit status, at the true lines.
  *
- * <p>Two corpora, each case a directory with {@code user-data}: {@code
- * src/test/resources/compat/validate/<case>/expected} (one case per message of the original and per
- * kind of finding it did not have) and {@code
+ * <p>Three corpora: the samples ({@code samples/cloud-config}, expected in {@code
+ * src/test/resources/compat/samples/<name>.expected}), and two of cases, each a directory with
+ * {@code user-data}: {@code src/test/resources/compat/validate/<case>/expected} (one case per
+ * message of the original and per kind of finding it did not have) and {@code
  * src/test/resources/validate/golden/<case>/coreos-cloudinit.expected} (the validator's own
  * corpus). An expected file holds the lines the launcher logs, without the log's timestamp, and
  * then {@code exit N}. Each expected file was written from the original's rules and messages as
@@ -33,6 +34,9 @@ class CoreosCloudinitValidateTest {
   private static final Path CASES = Path.of("src", "test", "resources", "compat", "validate");
   private static final Path CORPUS = Path.of("src", "test", "resources", "validate", "golden");
   private static final String CORPUS_EXPECTED = "coreos-cloudinit.expected";
+  private static final Path SAMPLES = Path.of("samples", "cloud-config");
+  private static final Path SAMPLES_EXPECTED =
+      Path.of("src", "test", "resources", "compat", "samples");
 
   static Stream<String> cases() throws IOException {
     return GoldenCases.names(CASES);
@@ -40,6 +44,18 @@ class CoreosCloudinitValidateTest {
 
   static Stream<String> corpus() throws IOException {
     return GoldenCases.names(CORPUS);
+  }
+
+  /** The samples: the files under samples/cloud-config, relative to it. */
+  static Stream<String> samples() throws IOException {
+    try (Stream<Path> files = Files.walk(SAMPLES)) {
+      return files
+          .filter(Files::isRegularFile)
+          .map(p -> SAMPLES.relativize(p).toString())
+          .sorted()
+          .toList()
+          .stream();
+    }
   }
 
   @ParameterizedTest(name = "{0}")
@@ -54,6 +70,13 @@ class CoreosCloudinitValidateTest {
   void validate_corpus_isTheOriginalsReport(String name) throws IOException {
     Path dir = CORPUS.resolve(name);
     GoldenCases.check(dir.resolve(CORPUS_EXPECTED), launcher(dir.resolve("user-data"), Map.of()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("samples")
+  void validate_sample_isTheOriginalsReport(String name) throws IOException {
+    Path expected = SAMPLES_EXPECTED.resolve(name.replace('/', '_') + ".expected");
+    GoldenCases.check(expected, launcher(SAMPLES.resolve(name), Map.of()));
   }
 
   @Test

@@ -1,11 +1,9 @@
 package dev.kindling.cli.compat;
 
-import dev.kindling.config.CloudConfigSchema;
 import dev.kindling.config.Code;
 import dev.kindling.config.Finding;
-import dev.kindling.config.SchemaField;
 import dev.kindling.config.Severity;
-import dev.kindling.config.StructSchema;
+import dev.kindling.config.UnixPath;
 import dev.kindling.config.yaml.ConfigPath;
 import dev.kindling.config.yaml.Position;
 import dev.kindling.userdata.UserData;
@@ -17,6 +15,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,12 +43,34 @@ public final class OriginalFindings {
 
   private static final ConfigPath ETCD_DISCOVERY = ConfigPath.of("coreos", "etcd", "discovery");
   private static final ConfigPath MANAGE_ETC_HOSTS = ConfigPath.of("manage_etc_hosts");
+  private static final String READ_ONLY = "file cannot be written to a read-only filesystem";
+
+  /**
+   * What a row may need beyond the finding: the user data (libyaml named the kind of bad UTF-8) and
+   * the original's names of the keys, by position ({@link OriginalView#keyNames()}).
+   */
+  private static final class Source {
+    private final byte[] text;
+    private final Map<Position, String> keyNames;
+
+    Source(byte[] text, Map<Position, String> keyNames) {
+      this.text = text;
+      this.keyNames = keyNames;
+    }
+
+    byte[] text() {
+      return text;
+    }
+
+    Map<Position, String> keyNames() {
+      return keyNames;
+    }
+  }
 
   /** A row of the table: the original's entries for a finding at {@code line}. */
   @FunctionalInterface
   private interface Row {
-    /** {@code userData}: the data the finding is about (libyaml named the kind of bad UTF-8). */
-    List<OriginalEntry> entries(Finding f, int line, byte[] userData);
+    List<OriginalEntry> entries(Finding f, int line, Source source);
   }
 
   /** The table: a finding code to the original's entries for it. */
@@ -58,7 +79,7 @@ public final class OriginalFindings {
   static {
     TABLE.put(
         Code.NOT_CLOUD_CONFIG,
-        (f, line, data) ->
+        (f, line, source) ->
             one(
                 OriginalRule.USER_DATA_KIND,
                 1,
@@ -66,27 +87,25 @@ public final class OriginalFindings {
                 "must be \"#cloud-config\" or begin with \"#!\""));
     TABLE.put(
         Code.YAML_SYNTAX,
-        (f, line, data) ->
-            one(OriginalRule.YAML, line, "error", LibyamlMessages.of(f.message(), data)));
+        (f, line, source) ->
+            one(OriginalRule.YAML, line, "error", LibyamlMessages.of(f.message(), source.text())));
     TABLE.put(
         Code.DISCOVERY_URL,
-        (f, line, data) ->
+        (f, line, source) ->
             f.path().equals(ETCD_DISCOVERY)
                 ? one(OriginalRule.DISCOVERY_URL, line, "warning", "discovery URL is not valid")
                 : List.of());
     TABLE.put(
         Code.CONTENT_DECODE,
-        (f, line, data) ->
+        (f, line, source) ->
             f.args().isEmpty()
                 ? List.of()
                 : one(OriginalRule.ENCODING, line, "error", cannotDecode(f.args().get(0))));
     TABLE.put(
         Code.INCORRECT_TYPE,
-        (f, line, data) ->
-            f.path().isRoot() || underExtension(f.path())
-                // a document that is not a mapping, or a value inside a key the original did not
-                // know: the original reported nothing
-                ? List.of()
+        (f, line, source) ->
+            f.path().isRoot()
+                ? List.of() // a document that is not a mapping: the original reported nothing
                 : one(
                     OriginalRule.STRUCTURE,
                     line,
@@ -97,44 +116,35 @@ public final class OriginalFindings {
                         + f.args().get(1)
                         + ")"));
     TABLE.put(Code.UNKNOWN_KEY, OriginalFindings::unrecognized);
-    // Kindling's extensions were unknown to the original: a key (bootcmd, runcmd, append) was an
-    // unrecognized key, #include user data was not cloud-config.
+    // #include user data (Kindling's extension) was not cloud-config to the original.
     TABLE.put(
         Code.EXTENSION_KEY,
-        (f, line, data) -> {
-          if (!f.args().isEmpty()) {
-            return unrecognized(f, line, data);
-          }
-          if (f.message().startsWith("#include")) {
-            return one(
-                OriginalRule.USER_DATA_KIND,
-                1,
-                "error",
-                "must be \"#cloud-config\" or begin with \"#!\"");
-          }
-          return List.of();
-        });
+        (f, line, source) ->
+            f.message().startsWith("#include")
+                ? one(
+                    OriginalRule.USER_DATA_KIND,
+                    1,
+                    "error",
+                    "must be \"#cloud-config\" or begin with \"#!\"")
+                : List.of());
     TABLE.put(Code.MISPLACED_KEY, OriginalFindings::unrecognized);
     TABLE.put(
         Code.DEPRECATED_KEY,
-        (f, line, data) ->
+        (f, line, source) ->
             one(
                 OriginalRule.STRUCTURE,
                 line,
                 "warning",
                 "deprecated key \"" + f.args().get(0) + "\" (" + f.args().get(1) + ")"));
     TABLE.put(Code.INVALID_VALUE, OriginalFindings::invalidValue);
+    // The original's check is made on its own terms (readOnly); what Kindling finds beyond it (a
+    // relative path under usr/) failed the original's run.
     TABLE.put(
         Code.READ_ONLY_PATH,
-        (f, line, data) ->
-            one(
-                OriginalRule.WRITE_FILES,
-                line,
-                "error",
-                "file cannot be written to a read-only filesystem"));
+        (f, line, source) -> one(OriginalRule.RUN_FAILURE, line, "error", READ_ONLY));
     TABLE.put(
         Code.WRITE_FILES_UNDER_COREOS,
-        (f, line, data) ->
+        (f, line, source) ->
             one(
                 OriginalRule.WRITE_FILES_UNDER_COREOS,
                 line,
@@ -155,51 +165,90 @@ public final class OriginalFindings {
 
   private OriginalFindings() {}
 
-  /** Whether {@code path} is inside a Kindling extension key, which the original never read. */
-  private static boolean underExtension(ConfigPath path) {
-    StructSchema schema = CloudConfigSchema.ROOT;
-    for (Object segment : path.segments()) {
-      if (!(segment instanceof String key)) {
-        continue;
-      }
-      Optional<SchemaField> field = schema == null ? Optional.empty() : schema.field(key);
-      if (field.isEmpty()) {
-        return false;
-      }
-      if (field.get().kindlingExtension()) {
-        return true;
-      }
-      schema = field.get().struct();
-    }
-    return false;
+  /**
+   * The original's read-only check: the directory of the path, cleaned, starts with the text "/usr"
+   * (so "/usrdata/x" too, and not "usr/x", which its run then wrote to /usr and failed on).
+   */
+  static boolean readOnly(String path) {
+    int slash = path.lastIndexOf('/');
+    return UnixPath.clean(slash < 0 ? "" : path.substring(0, slash + 1)).startsWith("/usr");
   }
 
   /**
    * The original's report for Kindling's {@code report}: its entries rule by rule, in document
-   * order within a rule; nothing about a mapping entry that a later one with the same key replaced.
-   * After a YAML error the original had no tree to check: it reported the error and a type warning
-   * for the empty document, and nothing else. {@code userData} is the user data as delivered (gzip
-   * is decompressed here).
+   * order within a rule; nothing about a mapping entry that a later one with the same key replaced,
+   * and Kindling's own keys as unrecognized ({@link OriginalView}). After a YAML error the original
+   * had no tree to check: it reported the error and a type warning for the empty document, and
+   * nothing else. {@code userData} is the user data as delivered (gzip is decompressed here).
    */
   public static List<OriginalEntry> of(FileReport report, byte[] userData) {
     byte[] data = decompressed(userData);
-    Set<Position> replaced =
-        report.type() == UserData.Kind.CLOUD_CONFIG && !report.entries().isEmpty()
-            ? ShadowedNodes.in(data)
-            : Set.of();
+    return of(report, data, view(report, data));
+  }
+
+  /**
+   * The lines the original's validator logged for Kindling's {@code report} of {@code userData}
+   * (without the log's timestamp): its entries ({@link #of}), or the one line of its crash.
+   */
+  public static List<String> lines(FileReport report, byte[] userData) {
+    byte[] data = decompressed(userData);
+    Optional<OriginalView> view = view(report, data);
+    Optional<String> crash = view.flatMap(OriginalView::crash);
+    if (crash.isPresent()) {
+      return List.of("Failed while validating user_data (" + GoQuote.quote(crash.get()) + ")");
+    }
+    return of(report, data, view).stream().map(OriginalEntry::text).toList();
+  }
+
+  private static Optional<OriginalView> view(FileReport report, byte[] data) {
+    return report.type() == UserData.Kind.CLOUD_CONFIG
+        ? Optional.of(OriginalView.of(data))
+        : Optional.empty();
+  }
+
+  private static List<OriginalEntry> of(
+      FileReport report, byte[] data, Optional<OriginalView> cloudConfig) {
+    Set<Position> unseen = Set.of();
+    Map<Position, String> keyNames = Map.of();
+    Set<Position> readOnlyPaths = new HashSet<>();
     List<OriginalEntry> out = new ArrayList<>();
+    if (cloudConfig.isPresent()) {
+      OriginalView view = cloudConfig.get();
+      unseen = view.unseen();
+      keyNames = view.keyNames();
+      for (OriginalView.FilePath path : view.filePaths()) {
+        if (readOnly(path.text())) {
+          readOnlyPaths.add(path.position());
+        }
+      }
+      for (OriginalView.KindlingKey key : view.kindlingKeys()) {
+        out.add(
+            new OriginalEntry(
+                OriginalRule.STRUCTURE,
+                key.position().line(),
+                "warning",
+                "unrecognized key \"" + key.name() + "\""));
+      }
+    }
+    for (Position path : readOnlyPaths) {
+      out.add(new OriginalEntry(OriginalRule.WRITE_FILES, path.line(), "error", READ_ONLY));
+    }
     for (Entry e : report.entries()) {
       Finding f = e.finding();
-      if (f.position().map(replaced::contains).orElse(false)) {
-        continue; // about an entry a later one with the same key replaced: never seen
+      if (f.code() == Code.READ_ONLY_PATH
+          && f.position().map(readOnlyPaths::contains).orElse(false)) {
+        continue; // the original's own check (above) reported it
+      }
+      if (f.position().map(unseen::contains).orElse(false)) {
+        continue; // in an entry the original never saw, or inside one of Kindling's own keys
       }
       int line = f.position().map(p -> p.line()).orElse(1);
       Row row = TABLE.get(f.code());
       if (row != null) {
-        out.addAll(row.entries(f, line, data));
+        out.addAll(row.entries(f, line, new Source(data, keyNames)));
       }
     }
-    out.sort(Comparator.comparing(OriginalEntry::rule));
+    out.sort(Comparator.comparing(OriginalEntry::rule).thenComparing(OriginalEntry::line));
     return out.stream()
         .filter(o -> o.rule() == OriginalRule.YAML)
         .findFirst()
@@ -223,15 +272,16 @@ public final class OriginalFindings {
   /**
    * The original named keys after replacing '-' with '_'; a collection as a key was a YAML error.
    */
-  private static List<OriginalEntry> unrecognized(Finding f, int line, byte[] data) {
+  private static List<OriginalEntry> unrecognized(Finding f, int line, Source source) {
     if (f.args().isEmpty()) {
       return one(OriginalRule.YAML, line, "error", f.message());
     }
+    String name = f.position().map(source.keyNames()::get).orElse(f.args().get(0));
     return one(
         OriginalRule.STRUCTURE,
         line,
         "warning",
-        "unrecognized key \"" + f.args().get(0).replace('-', '_') + "\"");
+        "unrecognized key \"" + name.replace('-', '_') + "\"");
   }
 
   /**
@@ -239,12 +289,12 @@ public final class OriginalFindings {
    * original's patterns was "invalid value" (and an unsupported encoding also failed to decode);
    * {@code manage_etc_hosts} failed the original's run; Kindling's own patterns are its own.
    */
-  private static List<OriginalEntry> invalidValue(Finding f, int line, byte[] data) {
+  private static List<OriginalEntry> invalidValue(Finding f, int line, Source source) {
     if (f.args().isEmpty()) {
       return one(OriginalRule.YAML, line, "error", f.message());
     }
     if (f.path().equals(MANAGE_ETC_HOSTS)) {
-      return runFailure(f, line, data);
+      return runFailure(f, line, source);
     }
     if (!PATTERN_FIELDS.contains(shape(f.path()))) {
       return List.of();
@@ -259,7 +309,7 @@ public final class OriginalFindings {
     return List.of(invalid);
   }
 
-  private static List<OriginalEntry> runFailure(Finding f, int line, byte[] data) {
+  private static List<OriginalEntry> runFailure(Finding f, int line, Source source) {
     return f.severity() == Severity.ERROR
         ? one(OriginalRule.RUN_FAILURE, line, "error", f.message())
         : List.of();

@@ -25,7 +25,7 @@ public final class ValidateLines {
    */
   public static List<String> of(FileReport report, byte[] userData, Scope scope) {
     if (scope == Scope.ORIGINAL) {
-      return OriginalFindings.of(report, userData).stream().map(OriginalEntry::text).toList();
+      return OriginalFindings.lines(report, userData);
     }
     return report.entries().stream().map(ValidateLines::kindling).toList();
   }

@@ -99,4 +99,20 @@ public record ConfigPath(List<Object> segments) {
     }
     return out.toString();
   }
+
+  /**
+   * Equal segments. Written out rather than generated: the generated one bootstraps an
+   * invokedynamic call site (ObjectMethods, method handles spun at run time) the first time it
+   * runs, several milliseconds of every start-up.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ConfigPath other && segments.equals(other.segments);
+  }
+
+  /** The segments' hash (see {@link #equals}). */
+  @Override
+  public int hashCode() {
+    return segments.hashCode();
+  }
 }

@@ -16,7 +16,10 @@ import dev.kindling.datasource.http.MetadataClient;
 import dev.kindling.datasource.http.MetadataHttpException;
 import dev.kindling.metadata.Metadata;
 import java.net.URI;
+import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -97,23 +100,33 @@ public final class Ec2MetadataDatasource implements HttpDatasource {
     return fetchPartialMetadata(deadline).orThrow();
   }
 
-  /** Every item that arrives is kept; each one that fails is listed (a 404 is "not set"). */
+  /**
+   * Every item that arrives is kept; each one that fails is listed (a 404 is "not set"). The items
+   * are fetched at once, in the session the probe set up (its IMDSv2 token); the failures are
+   * listed in the same order as when they were fetched one by one.
+   */
   @Override
   public PartialMetadata fetchPartialMetadata(Deadline deadline) throws InterruptedException {
     PartialMetadata.Failures failures = new PartialMetadata.Failures();
     Optional<String> probed = probedInstanceId;
-    Optional<String> instanceId =
-        probed.isPresent() ? probed : failures.item(() -> text("instance-id", deadline));
+    PartialMetadata.Pending<String> id =
+        probed.isPresent() ? null : failures.start(() -> text("instance-id", deadline));
+    PartialMetadata.Pending<String> host = failures.start(() -> text("hostname", deadline));
+    PartialMetadata.Pending<String> local = failures.start(() -> ip("local-ipv4", deadline));
+    PartialMetadata.Pending<String> pub = failures.start(() -> ip("public-ipv4", deadline));
+    // Global unicast IPv6 of the primary interface (exposed at the top level since 2021-01-03).
+    PartialMetadata.Pending<String> v6 = failures.start(() -> ip("ipv6", deadline));
+    PartialMetadata.Pending<String> index = failures.start(() -> text("public-keys/", deadline));
+    Optional<String> instanceId = id == null ? probed : failures.join(id);
     Optional<String> hostname =
         failures
-            .item(() -> text("hostname", deadline))
+            .join(host)
             .map(h -> HttpSources.firstLine(h).split("\\s+", 2)[0])
             .flatMap(HttpSources::nonBlank);
-    Optional<String> privateV4 = failures.item(() -> ip("local-ipv4", deadline));
-    Optional<String> publicV4 = failures.item(() -> ip("public-ipv4", deadline));
-    // Global unicast IPv6 of the primary interface (exposed at the top level since 2021-01-03).
-    Optional<String> ipv6 = failures.item(() -> ip("ipv6", deadline));
-    Map<String, String> keys = publicKeys(deadline, failures);
+    Optional<String> privateV4 = failures.join(local);
+    Optional<String> publicV4 = failures.join(pub);
+    Optional<String> ipv6 = failures.join(v6);
+    Map<String, String> keys = publicKeys(failures.join(index), deadline, failures);
     return new PartialMetadata(
         new Metadata(
             instanceId,
@@ -128,16 +141,19 @@ public final class Ec2MetadataDatasource implements HttpDatasource {
   }
 
   /**
-   * {@code public-keys/} lists {@code <index>=<name>}; each key is {@code <index>/openssh-key}. A
-   * key that cannot be fetched (or a malformed line) is listed as a failure; the others are kept.
+   * {@code public-keys/} lists {@code <index>=<name>}; each key is {@code <index>/openssh-key},
+   * fetched at once. A key that cannot be fetched (or a malformed line) is listed as a failure; the
+   * others are kept.
    */
-  private Map<String, String> publicKeys(Deadline deadline, PartialMetadata.Failures failures)
+  private Map<String, String> publicKeys(
+      Optional<String> index, Deadline deadline, PartialMetadata.Failures failures)
       throws InterruptedException {
     Map<String, String> keys = new LinkedHashMap<>();
-    Optional<String> index = failures.item(() -> text("public-keys/", deadline));
     if (index.isEmpty()) {
       return keys;
     }
+    // Each line in order: a malformed one (null) or a key being fetched, with its name.
+    List<Map.Entry<String, PartialMetadata.Pending<String>>> lines = new ArrayList<>();
     for (String line : index.get().lines().toList()) {
       String l = line.strip();
       if (l.isEmpty()) {
@@ -145,16 +161,23 @@ public final class Ec2MetadataDatasource implements HttpDatasource {
       }
       int eq = l.indexOf('=');
       if (eq <= 0) {
-        failures.add("failed to read public-keys: malformed line \"" + l + "\"");
+        lines.add(new AbstractMap.SimpleImmutableEntry<>(l, null));
         continue;
       }
       String i = l.substring(0, eq);
-      String name = l.substring(eq + 1);
+      lines.add(
+          new AbstractMap.SimpleImmutableEntry<>(
+              l.substring(eq + 1),
+              failures.start(() -> text("public-keys/" + i + "/openssh-key", deadline))));
+    }
+    for (Map.Entry<String, PartialMetadata.Pending<String>> line : lines) {
+      if (line.getValue() == null) {
+        failures.add("failed to read public-keys: malformed line \"" + line.getKey() + "\"");
+        continue;
+      }
+      String name = line.getKey();
       Optional<String> key =
-          failures
-              .item(() -> text("public-keys/" + i + "/openssh-key", deadline))
-              .map(HttpSources::firstLine)
-              .flatMap(HttpSources::nonBlank);
+          failures.join(line.getValue()).map(HttpSources::firstLine).flatMap(HttpSources::nonBlank);
       if (key.isPresent()) {
         LOG.info("found SSH key for \"{}\"", name);
         keys.put(name, key.get());

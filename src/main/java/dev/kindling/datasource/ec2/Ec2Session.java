@@ -49,32 +49,49 @@ final class Ec2Session {
   }
 
   /**
-   * GETs {@code path} (relative to the base) in this session; empty on 404.
+   * GETs {@code path} (relative to the base) in this session; empty on 404. Several threads may GET
+   * at once: the session is set up once, before the first request, and a token refused with 401 is
+   * renewed once for all the requests that used it.
    *
    * @throws MetadataHttpException for other outcomes, after one token renewal on a 401
    * @throws SetupException when no session could be set up (message says why)
    */
-  synchronized Optional<byte[]> get(String path, Deadline deadline)
+  Optional<byte[]> get(String path, Deadline deadline)
       throws MetadataHttpException, SetupException, InterruptedException {
+    Optional<String> used = token(deadline);
+    try {
+      return client.send(request(path, used), deadline.remaining());
+    } catch (MetadataHttpException e) {
+      if (e.failure() != HttpFailure.UNAUTHORIZED || used.isEmpty()) {
+        throw e;
+      }
+      return client.send(request(path, renewed(used, deadline)), deadline.remaining());
+    }
+  }
+
+  /** The session's token, set up with the first request. */
+  private synchronized Optional<String> token(Deadline deadline)
+      throws SetupException, InterruptedException {
     if (!started) {
       token = newToken(deadline);
       started = true;
     }
-    try {
-      return client.send(request(path), deadline.remaining());
-    } catch (MetadataHttpException e) {
-      if (e.failure() != HttpFailure.UNAUTHORIZED || token.isEmpty()) {
-        throw e;
-      }
-      LOG.info("IMDSv2 token refused (HTTP 401); requesting a new one");
-      token = newToken(deadline);
-      return client.send(request(path), deadline.remaining());
-    }
+    return token;
   }
 
-  private MetadataRequest request(String path) {
+  /** A new token in place of {@code refused}, unless another request renewed it already. */
+  private synchronized Optional<String> renewed(Optional<String> refused, Deadline deadline)
+      throws SetupException, InterruptedException {
+    if (token.equals(refused)) {
+      LOG.info("IMDSv2 token refused (HTTP 401); requesting a new one");
+      token = newToken(deadline);
+    }
+    return token;
+  }
+
+  private MetadataRequest request(String path, Optional<String> bearer) {
     MetadataRequest r = MetadataRequest.get(base.resolve(path));
-    return token.isPresent() ? r.header(TOKEN_HEADER, token.get()) : r;
+    return bearer.isPresent() ? r.header(TOKEN_HEADER, bearer.get()) : r;
   }
 
   /** A fresh IMDSv2 token, or empty when IMDSv1 is to be used. */

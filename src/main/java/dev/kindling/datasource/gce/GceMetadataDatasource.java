@@ -115,24 +115,39 @@ public final class GceMetadataDatasource implements HttpDatasource {
     return fetchPartialMetadata(deadline).orThrow();
   }
 
-  /** Every item that arrives is kept; each one that fails is listed (a 404 is "not set"). */
+  /**
+   * Every item that arrives is kept; each one that fails is listed (a 404 is "not set"). The items
+   * of the instance are fetched at once, then the project's keys if they apply; the failures are
+   * listed in the same order as when they were fetched one by one.
+   */
   @Override
   public PartialMetadata fetchPartialMetadata(Deadline deadline) throws InterruptedException {
     PartialMetadata.Failures failures = new PartialMetadata.Failures();
-    Optional<String> id = failures.item(() -> text("instance/id", deadline));
-    Optional<String> hostname = failures.item(() -> text("instance/hostname", deadline));
-    Optional<String> internal =
-        failures.item(() -> ip("instance/network-interfaces/0/ip", deadline));
-    Optional<String> external =
-        failures.item(
+    PartialMetadata.Pending<String> id = failures.start(() -> text("instance/id", deadline));
+    PartialMetadata.Pending<String> host =
+        failures.start(() -> text("instance/hostname", deadline));
+    PartialMetadata.Pending<String> internal =
+        failures.start(() -> ip("instance/network-interfaces/0/ip", deadline));
+    PartialMetadata.Pending<String> external =
+        failures.start(
             () -> ip("instance/network-interfaces/0/access-configs/0/external-ip", deadline));
-    Map<String, String> keys = sshKeys(deadline, failures);
+    PartialMetadata.Pending<String> legacyKeys =
+        failures.start(() -> text("instance/attributes/sshKeys", deadline));
+    PartialMetadata.Pending<String> instanceKeys =
+        failures.start(() -> text("instance/attributes/ssh-keys", deadline));
+    PartialMetadata.Pending<String> block =
+        failures.start(() -> text("instance/attributes/block-project-ssh-keys", deadline));
+    Optional<String> instanceId = failures.join(id);
+    Optional<String> hostname = failures.join(host);
+    Optional<String> internalIp = failures.join(internal);
+    Optional<String> externalIp = failures.join(external);
+    Map<String, String> keys = sshKeys(legacyKeys, instanceKeys, block, deadline, failures);
     return new PartialMetadata(
         new Metadata(
-            id,
+            instanceId,
             hostname,
-            external,
-            internal,
+            externalIp,
+            internalIp,
             Optional.empty(),
             Optional.empty(),
             keys,
@@ -145,22 +160,29 @@ public final class GceMetadataDatasource implements HttpDatasource {
    * legacy keys or the block setting cannot be read, project keys are not added: they might be
    * meant to be left out.
    */
-  private Map<String, String> sshKeys(Deadline deadline, PartialMetadata.Failures failures)
+  private Map<String, String> sshKeys(
+      PartialMetadata.Pending<String> legacyKeys,
+      PartialMetadata.Pending<String> instanceKeys,
+      PartialMetadata.Pending<String> blockSetting,
+      Deadline deadline,
+      PartialMetadata.Failures failures)
       throws InterruptedException {
     Map<String, String> keys = GceSshKeys.newMap();
     int before = failures.list().size();
-    Optional<String> legacyInstance =
-        failures.item(() -> text("instance/attributes/sshKeys", deadline));
-    add(failures.item(() -> text("instance/attributes/ssh-keys", deadline)), keys);
+    Optional<String> legacyInstance = failures.join(legacyKeys);
+    add(failures.join(instanceKeys), keys);
     add(legacyInstance, keys);
-    Optional<String> block =
-        failures.item(() -> text("instance/attributes/block-project-ssh-keys", deadline));
+    Optional<String> block = failures.join(blockSetting);
     boolean blocked = block.map(v -> v.equalsIgnoreCase("true")).orElse(false);
     boolean known = failures.list().size() == before;
     // Legacy semantics: instance-level sshKeys replace the project's keys.
     if (known && !blocked && legacyInstance.isEmpty()) {
-      add(failures.item(() -> text("project/attributes/ssh-keys", deadline)), keys);
-      add(failures.item(() -> text("project/attributes/sshKeys", deadline)), keys);
+      PartialMetadata.Pending<String> project =
+          failures.start(() -> text("project/attributes/ssh-keys", deadline));
+      PartialMetadata.Pending<String> legacyProject =
+          failures.start(() -> text("project/attributes/sshKeys", deadline));
+      add(failures.join(project), keys);
+      add(failures.join(legacyProject), keys);
     }
     return keys;
   }

@@ -183,7 +183,10 @@ public final class MetadataClient implements AutoCloseable {
     if (room <= 0) {
       throw failed;
     }
-    Duration sleep = backoff.delayAfter(attempt, random);
+    Duration sleep;
+    synchronized (random) { // requests may be sent from several threads at once
+      sleep = backoff.delayAfter(attempt, random);
+    }
     return sleep.toNanos() > room ? Duration.ofNanos(room) : sleep;
   }
 
