@@ -102,10 +102,25 @@ public final class InstanceState {
   }
 
   /**
-   * Removes the state directory under {@code root} (links are removed, never followed); returns
-   * whether there was anything to remove.
+   * Removes the state directory under {@code root} (links are removed, never followed) while
+   * holding the run lock; returns whether there was anything to remove.
+   *
+   * @throws IOException also when a run holds the lock (nothing is removed then)
    */
   public static boolean clean(Path root) throws IOException {
+    Optional<RunLock> lock = RunLock.tryAcquire(new RootFs(root, OwnerPolicy.RECORD));
+    if (lock.isEmpty()) {
+      throw new IOException(
+          "a run holds " + root.resolve(RunLock.TARGET.substring(1)) + "; try again when it ended");
+    }
+    try {
+      return removeState(root);
+    } finally {
+      lock.get().close();
+    }
+  }
+
+  private static boolean removeState(Path root) throws IOException {
     Path dir = root.resolve(DIR.substring(1));
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return false;

@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kindling.testing.MetadataEmulator;
 import dev.kindling.testing.MetadataEmulator.Flavor;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,5 +137,20 @@ class InstanceStateIT {
         .startsWith("nothing to clean");
     assertThat(Cli.kindling("status", "--root", root.toString()).out())
         .startsWith("status: not-run");
+  }
+
+  @Test
+  void clean_whileARunHoldsTheLock_refusedAndNothingRemoved() throws IOException {
+    assertThat(run().status()).isZero();
+    Path lockFile = root.resolve("run/kindling/lock");
+    try (FileChannel channel =
+        FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      FileLock held = channel.lock();
+      assertThat(held.isValid()).isTrue();
+      Cli.Run clean = Cli.kindling("clean", "--root", root.toString());
+      assertThat(clean.status()).isEqualTo(1);
+      assertThat(clean.err()).contains("a run holds");
+    }
+    assertThat(root.resolve("var/lib/kindling/instance-id")).exists();
   }
 }
