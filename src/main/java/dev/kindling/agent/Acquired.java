@@ -12,13 +12,26 @@ import java.util.Optional;
  * @param userData the raw user data (possibly gzip), empty when the source had none
  * @param metadata the metadata that arrived
  * @param failures the metadata items that failed to arrive, one message each
+ * @param dropped the metadata values that arrived but failed their check and were dropped, one
+ *     message each (what and why, never a key or secret)
  */
 public record Acquired(
-    String datasource, Optional<byte[]> userData, Metadata metadata, List<String> failures) {
+    String datasource,
+    Optional<byte[]> userData,
+    Metadata metadata,
+    List<String> failures,
+    List<String> dropped) {
   public Acquired {
     Objects.requireNonNull(datasource, "datasource");
     Objects.requireNonNull(userData, "userData");
     Objects.requireNonNull(metadata, "metadata");
     failures = List.copyOf(failures);
+    dropped = List.copyOf(dropped);
+  }
+
+  /** What arrived, with no value dropped. */
+  public Acquired(
+      String datasource, Optional<byte[]> userData, Metadata metadata, List<String> failures) {
+    this(datasource, userData, metadata, failures, List.of());
   }
 }

@@ -103,7 +103,10 @@ public final class Agent {
     return Pipeline.prepare(
         acquired.datasource(),
         acquired.userData().orElse(new byte[0]),
-        request.metadata().orElse(acquired.metadata()),
+        request
+            .metadata()
+            .map(m -> SourceAcquirer.checkMetadata(m).metadata())
+            .orElse(acquired.metadata()),
         env.variables(),
         options);
   }

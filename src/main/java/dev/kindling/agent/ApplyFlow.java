@@ -54,11 +54,14 @@ final class ApplyFlow {
   /** Runs the request under the lock. */
   Outcome run() {
     Instant start = env.clock().instant();
-    Path root = request.root().orElseThrow();
-    Optional<String> rootProblem = checkRoot(root, render);
+    Path given = request.root().orElseThrow();
+    Optional<String> rootProblem = checkRoot(given, render);
     if (rootProblem.isPresent()) {
       return new Outcome.UsageError(rootProblem.get());
     }
+    // run with a root that is / under another name (a link to it, /proc/self/root, /./) is a run
+    // on /: the same checks, host tools and systemd, and "/" in the report.
+    Path root = HostRoot.is(given) ? Path.of("/") : given;
     RootFs fs =
         new RootFs(
             root,
@@ -141,6 +144,7 @@ final class ApplyFlow {
     Pipeline.Prepared prepared = Agent.prepare(env, request, sources, acquired);
     report.prepared(prepared);
     report.datasourceFailures(acquired.failures());
+    report.metadataDropped(acquired.dropped());
     if (prepared.ignition()) {
       return new Outcome.Applied(
           prepared, Optional.empty(), acquired.failures(), request.ignoreFailure());

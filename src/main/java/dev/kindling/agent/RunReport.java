@@ -125,6 +125,14 @@ final class RunReport {
     }
   }
 
+  /** The metadata values that failed their check and were dropped (what and why). */
+  void metadataDropped(List<String> dropped) {
+    if (!dropped.isEmpty()) {
+      ArrayNode array = root.putArray("metadataDropped");
+      dropped.forEach(array::add);
+    }
+  }
+
   void error(String message) {
     root.put("error", message);
   }

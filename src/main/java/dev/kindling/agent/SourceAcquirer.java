@@ -1,5 +1,6 @@
 package dev.kindling.agent;
 
+import dev.kindling.analysis.MetadataCheck;
 import dev.kindling.datasource.Datasource;
 import dev.kindling.datasource.DatasourceException;
 import dev.kindling.datasource.DatasourceLocator;
@@ -118,7 +119,9 @@ final class SourceAcquirer {
       for (String failure : metadata.failures()) {
         LOG.error("{}: {}", ds.type(), failure);
       }
-      return new Acquired(ds.type(), userData, metadata.metadata(), metadata.failures());
+      MetadataCheck.Checked checked = checkMetadata(metadata.metadata());
+      return new Acquired(
+          ds.type(), userData, checked.metadata(), metadata.failures(), checked.dropped());
     } catch (DatasourceException e) {
       if (deadline.expired()) {
         throw new SourceFailedException(
@@ -128,6 +131,18 @@ final class SourceAcquirer {
       }
       throw new SourceFailedException(ds.type(), e);
     }
+  }
+
+  /**
+   * The metadata without the values that fail the rules user data has for them, each dropped value
+   * logged with why (fetch, render and run all see the same metadata).
+   */
+  static MetadataCheck.Checked checkMetadata(Metadata metadata) {
+    MetadataCheck.Checked checked = MetadataCheck.check(metadata);
+    for (String dropped : checked.dropped()) {
+      LOG.warn("{}", dropped);
+    }
+    return checked;
   }
 
   private static void closeAll(List<Datasource> sources) {

@@ -2,6 +2,7 @@ package dev.kindling.analysis;
 
 import dev.kindling.config.yaml.Position;
 import dev.kindling.metadata.Templater;
+import dev.kindling.value.LineBreaks;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,7 +65,7 @@ public final class PositionMap {
       this.text = text;
       starts.add(0);
       for (int i = 0; i < text.length(); i++) {
-        if (text.charAt(i) == '\n') {
+        if (LineBreaks.endsLine(text, i)) {
           starts.add(i + 1);
         }
       }

@@ -177,6 +177,7 @@ public final class Applier {
     files.expectAppends(actions);
     for (int i = 0; i < actions.size(); i++) {
       Action action = actions.get(i);
+      CrashPoints.boundary("before action " + (i + 1) + ": " + action.describe());
       long start = System.nanoTime();
       StepOutcome outcome;
       try {

@@ -37,23 +37,31 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class RootDirectory implements Closeable {
   private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+  private static final String TEMP_MARKER = ".kindling-";
 
   private final SecureDirectoryStream<Path> stream;
   private final Path hostPath;
   private final List<String> components;
   private final OwnerPolicy owners;
   private final EntryAttributes attributes;
+  private final Set<List<String>> swept;
 
+  /**
+   * An open directory; {@code swept} holds the directories of this run whose stale temporary files
+   * were already removed (shared by every directory a {@link RootFs} opens).
+   */
   RootDirectory(
       SecureDirectoryStream<Path> stream,
       Path hostPath,
       List<String> components,
-      OwnerPolicy owners) {
+      OwnerPolicy owners,
+      Set<List<String>> swept) {
     this.stream = stream;
     this.hostPath = hostPath;
     this.components = List.copyOf(components);
     this.owners = owners;
     this.attributes = new EntryAttributes(stream, hostPath, owners);
+    this.swept = swept;
   }
 
   /** Opens {@code dir} (following links in its own path) as a secure directory stream. */
@@ -125,7 +133,7 @@ final class RootDirectory implements Closeable {
     }
     List<String> next = new ArrayList<>(components);
     next.add(name);
-    return new RootDirectory(s, hostPath.resolve(name), next, owners);
+    return new RootDirectory(s, hostPath.resolve(name), next, owners, swept);
   }
 
   /**
@@ -200,6 +208,7 @@ final class RootDirectory implements Closeable {
    * the same bytes, mode and (when owners are set) owner.
    */
   WriteOutcome write(String name, byte[] content, int mode, Ids owner) throws IOException {
+    removeStaleTemps();
     Optional<BasicFileAttributes> attrs = lstat(name);
     if (attrs.isPresent() && attrs.get().isDirectory()) {
       throw new FileSystemException(target(name) + " is a directory");
@@ -216,7 +225,6 @@ final class RootDirectory implements Closeable {
     if (attrs.isPresent() && attrs.get().isRegularFile() && !owner.isNone()) {
       replaced = Optional.of(attributes.posix(name));
     }
-    removeStaleTemps(name);
     String temp = tempName(name);
     List<String> notes = new ArrayList<>();
     try {
@@ -227,6 +235,7 @@ final class RootDirectory implements Closeable {
               rel(temp),
               options,
               PosixFilePermissions.asFileAttribute(EntryAttributes.permissions(0600)))) {
+        CrashPoints.boundary("temporary file created for " + target(name));
         ByteBuffer buffer = ByteBuffer.wrap(content);
         while (buffer.hasRemaining()) {
           ch.write(buffer);
@@ -237,9 +246,12 @@ final class RootDirectory implements Closeable {
           StartupTrace.end("fsync: file", start);
         }
       }
+      CrashPoints.boundary("temporary file written for " + target(name));
       attributes.setOwner(temp, owner, replaced);
       attributes.setMode(temp, mode).ifPresent(notes::add);
+      CrashPoints.boundary("before renaming over " + target(name));
       stream.move(rel(temp), stream, rel(name));
+      CrashPoints.boundary("after renaming over " + target(name));
     } catch (IOException | RuntimeException e) {
       deleteQuietly(temp);
       throw e;
@@ -253,6 +265,7 @@ final class RootDirectory implements Closeable {
    * returns false when it already is exactly that link.
    */
   boolean symlink(String name, String linkTarget) throws IOException {
+    removeStaleTemps();
     Optional<BasicFileAttributes> attrs = lstat(name);
     if (attrs.isPresent() && attrs.get().isSymbolicLink() && readLink(name).equals(linkTarget)) {
       return false;
@@ -260,11 +273,12 @@ final class RootDirectory implements Closeable {
     if (attrs.isPresent() && attrs.get().isDirectory()) {
       throw new FileSystemException(target(name) + " is a directory");
     }
-    removeStaleTemps(name);
     String temp = tempName(name);
     Files.createSymbolicLink(hostPath.resolve(temp), hostPath.getFileSystem().getPath(linkTarget));
     try {
+      CrashPoints.boundary("before renaming a link over " + target(name));
       stream.move(rel(temp), stream, rel(name));
+      CrashPoints.boundary("after renaming a link over " + target(name));
     } catch (IOException | RuntimeException e) {
       deleteQuietly(temp);
       throw e;
@@ -288,25 +302,39 @@ final class RootDirectory implements Closeable {
   }
 
   /**
-   * Removes temporary files an earlier run left for {@code name} when it was killed between
-   * creating and renaming one ({@link #tempName}): runs hold the lock, so no other writer owns
-   * them.
+   * Removes the temporary files an earlier run left in this directory when it was killed between
+   * creating and renaming one ({@link #tempName}: {@code .NAME.kindling-HEX}), whatever name they
+   * were for, so a file this run no longer writes leaves nothing behind either. Done once per
+   * directory and run, before its first write (also one that finds nothing to change); runs hold
+   * the lock, so no other writer owns such a file.
    */
-  private void removeStaleTemps(String name) throws IOException {
-    String prefix = "." + (name.length() > 200 ? "" : name) + ".kindling-";
+  private void removeStaleTemps() throws IOException {
+    if (!swept.add(components)) {
+      return;
+    }
     for (String entry : list()) {
-      if (entry.startsWith(prefix)
-          && entry.length() > prefix.length()
-          && entry.substring(prefix.length()).chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+      if (isTempName(entry)) {
         deleteQuietly(entry);
       }
     }
   }
 
+  /** Whether {@code entry} has the form of {@link #tempName}'s names. */
+  static boolean isTempName(String entry) {
+    int marker = entry.lastIndexOf(TEMP_MARKER);
+    if (!entry.startsWith(".") || marker < 1) {
+      return false;
+    }
+    String random = entry.substring(marker + TEMP_MARKER.length());
+    return !random.isEmpty()
+        && random.length() <= 16
+        && random.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+  }
+
   private static String tempName(String name) {
     String random = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
     String base = name.length() > 200 ? "" : name;
-    return "." + base + ".kindling-" + random;
+    return "." + base + TEMP_MARKER + random;
   }
 
   /** Flushes the directory entry changes to disk (a no-op where directories cannot be synced). */

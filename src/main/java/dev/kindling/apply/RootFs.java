@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The target system's root directory, and the only writer of the applier. Every target path is
@@ -26,6 +28,7 @@ public final class RootFs {
 
   private final Path root;
   private final OwnerPolicy owners;
+  private final Set<List<String>> swept = ConcurrentHashMap.newKeySet();
 
   /** A root directory; {@code owners} says whether owners are set or only recorded. */
   public RootFs(Path root, OwnerPolicy owners) {
@@ -315,7 +318,7 @@ public final class RootFs {
   }
 
   private RootDirectory openRoot() throws IOException {
-    return new RootDirectory(RootDirectory.open(root), root, List.of(), owners);
+    return new RootDirectory(RootDirectory.open(root), root, List.of(), owners, swept);
   }
 
   /** Opens a directory known to contain no links, checking again that none was swapped in. */

@@ -116,6 +116,10 @@ public final class FetchCommand implements Callable<Integer> {
       ArrayNode failures = root.putArray("datasourceFailures");
       a.failures().forEach(failures::add);
     }
+    if (!a.dropped().isEmpty()) {
+      ArrayNode dropped = root.putArray("metadataDropped");
+      a.dropped().forEach(dropped::add);
+    }
     try {
       return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
     } catch (JsonProcessingException e) {

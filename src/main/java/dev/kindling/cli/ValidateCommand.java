@@ -3,6 +3,7 @@ package dev.kindling.cli;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.kindling.agent.ExitStatus;
+import dev.kindling.analysis.MetadataCheck;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.MetadataJson;
 import dev.kindling.trace.StartupTrace;
@@ -90,6 +91,12 @@ public final class ValidateCommand implements Callable<Integer> {
     } catch (IOException e) {
       err.println("kindling validate: failed to read metadata " + metadataFile + ": " + reason(e));
       return ExitStatus.USAGE;
+    }
+    if (metadata.isPresent()) {
+      // The values run would drop are not substituted either.
+      MetadataCheck.Checked checked = MetadataCheck.check(metadata.get());
+      checked.dropped().forEach(d -> err.println("kindling validate: " + d));
+      metadata = Optional.of(checked.metadata());
     }
     InputCollector inputs = new InputCollector(System.in, err);
     // One buffered writer for the whole report: the console stream flushes on every line. Each

@@ -20,7 +20,7 @@ public final class ContentDecoder {
   private ContentDecoder() {}
 
   /** A decoded content or why it could not be decoded. */
-  public sealed interface Result permits Decoded, Failed {}
+  public sealed interface Result permits Decoded, Failed, TooLarge {}
 
   /** The decoded bytes. */
   public record Decoded(Bytes content) implements Result {
@@ -46,17 +46,37 @@ public final class ContentDecoder {
 
   /** Decodes {@code content} written with {@code encoding} ("" for none). */
   public static Result decode(String encoding, Bytes content) {
-    return switch (encoding) {
-      case "" -> new Decoded(content);
-      case "b64", "base64" -> base64(content);
-      case "gz", "gzip" -> gunzip(content.toByteArray());
-      case "gz+base64", "gzip+base64", "gz+b64", "gzip+b64" -> {
-        Result raw = base64(content);
-        yield raw instanceof Decoded d ? gunzip(d.content().toByteArray()) : raw;
-      }
-      default -> new Failed("unsupported encoding \"" + encoding + "\"");
-    };
+    return decode(encoding, content, Gzip.LIMIT);
   }
+
+  /**
+   * Decodes {@code content} written with {@code encoding} ("" for none) to at most {@code limit}
+   * bytes (what is left of a config's budget); more is {@link TooLarge}.
+   */
+  public static Result decode(String encoding, Bytes content, long limit) {
+    Result result =
+        switch (encoding) {
+          case "" -> new Decoded(content);
+          case "b64", "base64" -> base64(content);
+          case "gz", "gzip" -> gunzip(content.toByteArray(), limit);
+          case "gz+base64", "gzip+base64", "gz+b64", "gzip+b64" -> {
+            Result raw = base64(content);
+            yield raw instanceof Decoded d ? gunzip(d.content().toByteArray(), limit) : raw;
+          }
+          default -> new Failed("unsupported encoding \"" + encoding + "\"");
+        };
+    if (result instanceof Decoded d && d.content().size() > limit) {
+      return new TooLarge(limit);
+    }
+    return result;
+  }
+
+  /**
+   * The content decodes to more than {@code limit} bytes (decoding stopped there).
+   *
+   * @param limit the bytes that were left
+   */
+  public record TooLarge(long limit) implements Result {}
 
   private static Result base64(Bytes content) {
     byte[] in = content.toByteArray();
@@ -89,16 +109,16 @@ public final class ContentDecoder {
     }
   }
 
-  private static Result gunzip(byte[] data) {
+  private static Result gunzip(byte[] data, long limit) {
     if (data.length == 0) {
       return new Failed("gzip content is empty");
     }
     // The original failed only on the gzip header; it ignored every error after it.
     boolean header = data.length >= 10 && data[0] == 0x1f && data[1] == (byte) 0x8b && data[2] == 8;
     try {
-      return new Decoded(Bytes.of(Gzip.gunzip(data)));
+      return new Decoded(Bytes.of(Gzip.gunzip(data, limit)));
     } catch (Gzip.TooLargeException e) {
-      return new Failed("gzip content expands to more than " + Gzip.LIMIT + " bytes", header);
+      return new TooLarge(limit);
     } catch (EOFException e) {
       return new Failed("gzip stream is truncated", header);
     } catch (IOException e) {

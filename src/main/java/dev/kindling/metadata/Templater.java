@@ -1,5 +1,6 @@
 package dev.kindling.metadata;
 
+import dev.kindling.value.LineBreaks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public final class Templater {
     int i = 0;
     while (i < text.length()) {
       char c = text.charAt(i);
-      if (c == '\n') {
+      if (LineBreaks.endsLine(text, i)) {
         line++;
         lineStart = i + 1;
       }

@@ -9,6 +9,7 @@ import dev.kindling.config.yaml.Position;
 import dev.kindling.config.yaml.YamlParser;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.userdata.UserData;
+import dev.kindling.value.LineBreaks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -78,12 +79,34 @@ public final class Validator {
   }
 
   /**
-   * The lines of a part's content as excerpts show them: a cloud-config's secret values are masked
+   * The lines of a YAML text as the YAML reader counts them (its positions are these lines): a line
+   * ends at LF, CR LF, a lone CR, NEL, LS or PS, which are not part of the line.
+   */
+  static List<String> yamlLines(String text) {
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (LineBreaks.endsLine(text, i)) {
+        boolean crLf = text.charAt(i) == '\n' && i > start && text.charAt(i - 1) == '\r';
+        lines.add(text.substring(start, crLf ? i - 1 : i));
+        start = i + 1;
+      }
+    }
+    lines.add(text.substring(start));
+    return lines;
+  }
+
+  /**
+   * The lines of a part's content as excerpts show them: a cloud-config's lines as the YAML reader
+   * counts them (so a file with lone CR line breaks shows the right line), its secret values masked
    * ({@link SecretMask}, which finds them in the tree of the text as written).
    */
   static List<String> shownLines(PartAnalysis part) {
-    List<String> lines = lines(part.content().text());
-    if (part.kind() != UserData.Kind.CLOUD_CONFIG || part.findings().isEmpty()) {
+    if (part.kind() != UserData.Kind.CLOUD_CONFIG) {
+      return lines(part.content().text());
+    }
+    List<String> lines = yamlLines(part.content().text());
+    if (part.findings().isEmpty()) {
       return lines;
     }
     // The analysis's tree when its positions are the text's; after templating, the text as written.

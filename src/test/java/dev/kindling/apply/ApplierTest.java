@@ -283,17 +283,38 @@ class ApplierTest {
   }
 
   @Test
-  void writeFile_tempFilesOfAKilledRun_areRemovedByTheNextWrite() throws IOException {
+  void writeFile_tempFilesOfAKilledRun_anyNameInTheDirectory_areRemovedByTheFirstWrite()
+      throws IOException {
     jimfs.write("/etc/.motd.kindling-1f2e3d4c5b6a7980", "half");
+    jimfs.write("/etc/.other.kindling-abc", "another file's, which this run no longer writes");
     jimfs.write("/etc/.motd.kindling-notatemp", "kept");
-    jimfs.write("/etc/.other.kindling-abc", "another file's");
+    jimfs.write("/etc/other.kindling-abc", "kept: no leading dot");
+    jimfs.write("/etc/.x.kindling-ABC", "kept: not lower-case hex");
+    jimfs.write("/opt/.y.kindling-abc", "kept: nothing is written in /opt");
 
     apply(new WriteFile("/etc/motd", 0644, "", Bytes.utf8("hello\n"), false));
 
     assertThat(Files.exists(jimfs.path("/etc/.motd.kindling-1f2e3d4c5b6a7980"))).isFalse();
+    assertThat(Files.exists(jimfs.path("/etc/.other.kindling-abc"))).isFalse();
     assertThat(jimfs.read("/etc/.motd.kindling-notatemp")).isEqualTo("kept");
-    assertThat(jimfs.read("/etc/.other.kindling-abc")).isEqualTo("another file's");
+    assertThat(jimfs.read("/etc/other.kindling-abc")).startsWith("kept");
+    assertThat(jimfs.read("/etc/.x.kindling-ABC")).startsWith("kept");
+    assertThat(jimfs.read("/opt/.y.kindling-abc")).startsWith("kept");
     assertThat(jimfs.read("/etc/motd")).isEqualTo("hello\n");
+  }
+
+  @Test
+  void writeFile_unchanged_stillRemovesTempFilesOfAKilledRunInItsDirectory() throws IOException {
+    jimfs.write("/etc/motd", "hello\n");
+    Files.setPosixFilePermissions(
+        jimfs.path("/etc/motd"),
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    jimfs.write("/etc/.gone.kindling-0123abcd", "half");
+
+    ApplyResult result = apply(new WriteFile("/etc/motd", 0644, "", Bytes.utf8("hello\n"), false));
+
+    assertThat(status(result, 0)).isEqualTo(StepStatus.UNCHANGED);
+    assertThat(Files.exists(jimfs.path("/etc/.gone.kindling-0123abcd"))).isFalse();
   }
 
   @Test

@@ -104,8 +104,8 @@ class FetchCommandTest {
                 "public-ipv6:   2001:db8::7",
                 "private-ipv6:  -",
                 "ssh-keys:",
-                "  my-key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExampleKeyNumberZero me@laptop",
-                "  other-key: ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQExampleKeyNumberOne other@host",
+                "  my-key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE0z2mPBM4kupAxiKZEYNUZQnvfS47YRWPy+dopbhV4p me@laptop",
+                "  other-key: ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDkoFHFe4O9sNEmeLfqlbzG1+iC91v+er7umHS8ClCiMYwmtNv0jv6WQtX9u4SQ4QVm85ldnLh+E9Q0CoOMaj4fFmi9e025O403VLOpRP3Q3ErfGp7hVUvg+AGGolAyb62qaRxVi9w+Nfz39e13Uqp/UZJRel3jWY5s1+3xb4/ICQ== other@host",
                 ""));
     assertThat(out.toString()).doesNotContain("from-user-data");
   }
@@ -126,8 +126,8 @@ class FetchCommandTest {
                     + "\"instanceId\":\"i-0abc123def456\",\"hostname\":\"ip-10-0-0-5.ec2.internal\","
                     + "\"publicIPv4\":\"203.0.113.7\",\"privateIPv4\":\"10.0.0.5\","
                     + "\"publicIPv6\":\"2001:db8::7\",\"privateIPv6\":null,\"sshPublicKeys\":{"
-                    + "\"my-key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExampleKeyNumberZero me@laptop\","
-                    + "\"other-key\":\"ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQExampleKeyNumberOne other@host\"}}}");
+                    + "\"my-key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE0z2mPBM4kupAxiKZEYNUZQnvfS47YRWPy+dopbhV4p me@laptop\","
+                    + "\"other-key\":\"ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDkoFHFe4O9sNEmeLfqlbzG1+iC91v+er7umHS8ClCiMYwmtNv0jv6WQtX9u4SQ4QVm85ldnLh+E9Q0CoOMaj4fFmi9e025O403VLOpRP3Q3ErfGp7hVUvg+AGGolAyb62qaRxVi9w+Nfz39e13Uqp/UZJRel3jWY5s1+3xb4/ICQ== other@host\"}}}");
     assertThat(actual).isEqualTo(expected);
   }
 

@@ -150,8 +150,8 @@ class SourceFailureIT {
     assertThat(r.status()).isEqualTo(1);
     assertThat(root.resolve("home/core/.ssh/authorized_keys.d/coreos-cloudinit"))
         .content()
-        .contains("ExampleKeyNumberZero")
-        .doesNotContain("ExampleKeyNumberOne");
+        .contains("me@laptop")
+        .doesNotContain("other@host");
     assertThat(r.err()).contains("failed to fetch public-keys/1/openssh-key");
   }
 

@@ -127,4 +127,34 @@ class SecretExcerptsTest {
             "      *******");
     assertThat(masked.get(13)).isEqualTo("        [Service]");
   }
+
+  @Test
+  void loneCrLineBreaks_theExcerptIsTheLineOfTheFinding() {
+    String out =
+        text("#cloud-config\nhostname: node1\rbogus_key: 1\rmanage_etc_hosts: localhost\r");
+
+    List<String> lines = out.lines().toList();
+    int finding = 0;
+    while (!lines.get(finding).contains("bogus_key")) {
+      finding++;
+    }
+    assertThat(lines.get(finding)).startsWith("user-data:3:1: ");
+    assertThat(lines.get(finding + 1)).isEqualTo("  bogus_key: 1");
+  }
+
+  @Test
+  void loneCrLineBreaks_anUnresolvedVariableIsOnItsLine() {
+    FileReport report =
+        Validator.validate(
+            "user-data",
+            "#cloud-config\nhostname: node1\rwrite_files:\r  - path: /etc/ip\r    content: $private_ipv4\r"
+                .getBytes(UTF_8),
+            Optional.of(dev.kindling.metadata.Metadata.empty()));
+    StringWriter out = new StringWriter();
+    new TextReportPrinter(new PrintWriter(out)).print(List.of(report));
+
+    assertThat(out.toString())
+        .contains("user-data:5:14: ")
+        .contains("    content: *************\n");
+  }
 }

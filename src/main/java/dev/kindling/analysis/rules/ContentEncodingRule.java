@@ -7,6 +7,7 @@ import dev.kindling.config.Finding;
 import dev.kindling.config.WriteFile;
 import dev.kindling.config.yaml.ConfigPath;
 import dev.kindling.config.yaml.YamlScalar;
+import dev.kindling.value.Gzip;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -16,7 +17,9 @@ import java.util.function.Consumer;
  * (docs/compatibility.md#truncated-gzip-content-is-an-error); an entry with an encoding but no
  * content is reported at the entry, not at line 0
  * (docs/compatibility.md#a-missing-content-is-reported-at-its-entry). Unsupported encodings are
- * left to the {@code invalid-value} finding of the binder.
+ * left to the {@code invalid-value} finding of the binder. The decoded contents of all entries of
+ * one config may add up to 64 MiB ({@link Gzip#LIMIT}); the entry that would cross it is an error
+ * (and not written), so a config cannot expand to many times that with many entries.
  */
 final class ContentEncodingRule implements Rule {
   private static final String BINARY_TAG = "tag:yaml.org,2002:binary";
@@ -24,10 +27,15 @@ final class ContentEncodingRule implements Rule {
   @Override
   public void check(RuleContext context, Consumer<Finding> out) {
     List<WriteFile> files = context.config().writeFiles();
+    long left = Gzip.LIMIT;
     for (int i = 0; i < files.size(); i++) {
       WriteFile file = files.get(i);
       String encoding = file.encoding();
-      if (encoding.isEmpty() || !CloudConfigSchema.ENCODINGS.contains(encoding)) {
+      if (encoding.isEmpty()) {
+        left -= file.content().size(); // text: bounded by the document, counted all the same
+        continue;
+      }
+      if (!CloudConfigSchema.ENCODINGS.contains(encoding)) {
         continue;
       }
       ConfigPath entry = ConfigPath.of("write_files", i);
@@ -41,7 +49,23 @@ final class ContentEncodingRule implements Rule {
                         + " encoding to write an empty file"));
         continue;
       }
-      if (ContentDecoder.decode(encoding, file.content()) instanceof ContentDecoder.Failed f) {
+      ContentDecoder.Result decoded =
+          ContentDecoder.decode(encoding, file.content(), Math.max(0, left));
+      if (decoded instanceof ContentDecoder.Decoded d) {
+        left -= d.content().size();
+      } else if (decoded instanceof ContentDecoder.TooLarge) {
+        long used = Gzip.LIMIT - Math.max(0, left);
+        out.accept(
+            Finding.error(Code.CONTENT_DECODE, content, cannotDecode(encoding))
+                .withHint(
+                    "it decodes to more than "
+                        + (used == 0 ? "" : "the " + Math.max(0, left) + " bytes left of ")
+                        + "the "
+                        + Gzip.LIMIT
+                        + " bytes (64 MiB) all write_files contents of a config may decode to"
+                        + (used == 0 ? "" : " (the entries before it use " + used + ")")
+                        + "; fetch large files at boot (e.g. from a unit) instead"));
+      } else if (decoded instanceof ContentDecoder.Failed f) {
         boolean binary =
             context.sources().node(content).orElseThrow() instanceof YamlScalar s
                 && BINARY_TAG.equals(s.tag());

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -210,12 +211,14 @@ public final class OriginalFindings {
       FileReport report, byte[] data, Optional<OriginalView> cloudConfig) {
     Set<Position> unseen = Set.of();
     Map<Position, String> keyNames = Map.of();
+    Map<Position, Position> deciding = Map.of();
     Set<Position> readOnlyPaths = new HashSet<>();
     List<OriginalEntry> out = new ArrayList<>();
     if (cloudConfig.isPresent()) {
       OriginalView view = cloudConfig.get();
       unseen = view.unseen();
       keyNames = view.keyNames();
+      deciding = view.decidingValues();
       for (OriginalView.FilePath path : view.filePaths()) {
         if (readOnly(path.text())) {
           readOnlyPaths.add(path.position());
@@ -239,6 +242,9 @@ public final class OriginalFindings {
           && f.position().map(readOnlyPaths::contains).orElse(false)) {
         continue; // the original's own check (above) reported it
       }
+      if (f.code() == Code.INVALID_VALUE && f.position().map(deciding::containsKey).orElse(false)) {
+        continue; // one key in two spellings: checked below, with the value that decided
+      }
       if (f.position().map(unseen::contains).orElse(false)) {
         continue; // in an entry the original never saw, or inside one of Kindling's own keys
       }
@@ -248,6 +254,7 @@ public final class OriginalFindings {
         out.addAll(row.entries(f, line, new Source(data, keyNames)));
       }
     }
+    out.addAll(spelledTwice(report, deciding));
     out.sort(Comparator.comparing(OriginalEntry::rule).thenComparing(OriginalEntry::line));
     return out.stream()
         .filter(o -> o.rule() == OriginalRule.YAML)
@@ -259,6 +266,32 @@ public final class OriginalFindings {
                     new OriginalEntry(
                         OriginalRule.YAML, 1, "warning", "incorrect type for \"\" (want struct)")))
         .orElse(out);
+  }
+
+  /**
+   * A key with a pattern given in both spellings: the original checked each with the last one's
+   * value, so each is invalid exactly when that value is.
+   */
+  private static List<OriginalEntry> spelledTwice(
+      FileReport report, Map<Position, Position> deciding) {
+    Map<Position, String> invalid = new HashMap<>();
+    for (Entry e : report.entries()) {
+      Finding f = e.finding();
+      if (f.code() == Code.INVALID_VALUE && !f.args().isEmpty() && f.position().isPresent()) {
+        invalid.put(f.position().get(), f.args().get(0));
+      }
+    }
+    List<OriginalEntry> out = new ArrayList<>();
+    deciding.forEach(
+        (value, decider) -> {
+          String text = invalid.get(decider);
+          if (text != null) {
+            out.add(
+                new OriginalEntry(
+                    OriginalRule.VALIDITY, value.line(), "error", "invalid value " + text));
+          }
+        });
+    return out;
   }
 
   private static List<OriginalEntry> one(OriginalRule rule, int line, String kind, String text) {
@@ -274,7 +307,9 @@ public final class OriginalFindings {
    */
   private static List<OriginalEntry> unrecognized(Finding f, int line, Source source) {
     if (f.args().isEmpty()) {
-      return one(OriginalRule.YAML, line, "error", f.message());
+      String key = f.position().map(source.keyNames()::get).orElse(null);
+      return one(
+          OriginalRule.YAML, line, "error", key == null ? f.message() : "invalid map key: " + key);
     }
     String name = f.position().map(source.keyNames()::get).orElse(f.args().get(0));
     return one(

@@ -9,6 +9,7 @@ import dev.kindling.config.yaml.YamlParser;
 import dev.kindling.config.yaml.YamlScalar;
 import dev.kindling.config.yaml.YamlSequence;
 import dev.kindling.plan.GoFloat;
+import dev.kindling.value.GoQuote;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A cloud-config document as coreos-cloudinit's validator saw it. It read the document into a Go
@@ -60,6 +62,7 @@ final class OriginalView {
   private final Map<Position, String> keyNames = new HashMap<>();
   private final List<FilePath> filePaths = new ArrayList<>();
   private Optional<String> crash = Optional.empty();
+  private final Map<Position, Position> decidingValues = new HashMap<>();
   private final Set<YamlNode> visitedSeen = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<YamlNode> visitedUnseen = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -90,7 +93,8 @@ final class OriginalView {
   /**
    * The names the original gave keys YAML reads as numbers, booleans or null (Go's {@code %s} of
    * the value: {@code %!s(int=1)}, {@code %!s(bool=true)}, {@code %!s(float64=1.5)}, {@code
-   * %!s(<nil>)}), by the key's position.
+   * %!s(<nil>)}), and Go's {@code %#v} of a sequence or mapping used as a key (the original's YAML
+   * error: {@code invalid map key: []interface {}{"a", "b"}}), by the key's position.
    */
   Map<Position, String> keyNames() {
     return keyNames;
@@ -103,6 +107,15 @@ final class OriginalView {
    */
   Optional<String> crash() {
     return crash;
+  }
+
+  /**
+   * For a key with a pattern given in both spellings in one mapping ({@code reboot-strategy} and
+   * {@code reboot_strategy}): the position of each one's value to the position of the value the
+   * original checked them all with (the last one's: its decoder kept the last).
+   */
+  Map<Position, Position> decidingValues() {
+    return decidingValues;
   }
 
   /** The {@code write_files[].path} values the original saw, in document order. */
@@ -128,6 +141,7 @@ final class OriginalView {
     } else if (node instanceof YamlMapping mapping) {
       List<YamlMapping.Entry> entries = mapping.entries();
       Map<String, Integer> last = new HashMap<>();
+      Map<List<String>, List<Position>> spellings = new HashMap<>();
       for (int i = 0; i < entries.size(); i++) {
         int index = i;
         identity(entries.get(i)).ifPresent(k -> last.put(k, index));
@@ -148,14 +162,24 @@ final class OriginalView {
         if (!gone && crash.isEmpty() && child != null && PATTERN_KEYS.contains(child)) {
           crash = panic(e.value());
         }
+        if (!gone && child != null && PATTERN_KEYS.contains(child)) {
+          spellings.computeIfAbsent(child, k -> new ArrayList<>()).add(e.value().position());
+        }
         if (!gone && FILE_PATH.equals(child) && e.value() instanceof YamlScalar value) {
           filePaths.add(new FilePath(value.text(), value.position()));
         }
         if (e.key() instanceof YamlScalar s) {
           goName(s).ifPresent(name -> keyNames.put(s.position(), name));
+        } else {
+          keyNames.put(e.key().position(), goSyntax(e.key(), 0));
         }
         visit(e.key(), null, gone);
         visit(e.value(), child, gone);
+      }
+      for (List<Position> values : spellings.values()) {
+        if (values.size() > 1) {
+          values.forEach(v -> decidingValues.put(v, values.get(values.size() - 1)));
+        }
       }
     }
   }
@@ -165,6 +189,37 @@ final class OriginalView {
     out.addAll(path);
     out.add(segment);
     return out;
+  }
+
+  /** Go's {@code %#v} of a YAML value decoded into {@code interface{}} (nesting cut at 20). */
+  private static String goSyntax(YamlNode node, int depth) {
+    if (depth > 20) {
+      return "...";
+    }
+    if (node instanceof YamlSequence seq) {
+      List<String> items = new ArrayList<>();
+      for (YamlNode item : seq.items()) {
+        items.add(goSyntax(item, depth + 1));
+      }
+      return "[]interface {}{" + String.join(", ", items) + "}";
+    }
+    if (node instanceof YamlMapping mapping) {
+      TreeMap<String, String> entries = new TreeMap<>();
+      for (YamlMapping.Entry e : mapping.entries()) {
+        entries.put(goSyntax(e.key(), depth + 1), goSyntax(e.value(), depth + 1));
+      }
+      List<String> pairs = new ArrayList<>();
+      entries.forEach((k, v) -> pairs.add(k + ":" + v));
+      return "map[interface {}]interface {}{" + String.join(", ", pairs) + "}";
+    }
+    YamlScalar scalar = (YamlScalar) node;
+    ResolvedScalar r = scalar.resolve();
+    return switch (r.type()) {
+      case INT, BOOL -> String.valueOf(r.value());
+      case FLOAT -> GoFloat.format((Double) r.value());
+      case NULL -> "interface {}(nil)";
+      default -> GoQuote.quote(scalar.text());
+    };
   }
 
   /** The Go panic of the original's pattern check on {@code value}, if it was one. */

@@ -72,4 +72,51 @@ class ContentEncodingRuleTest {
         .asString()
         .contains("the !!binary tag already decodes the base64 text");
   }
+
+  /** The gzip of {@code size} zero bytes, as base64. */
+  private static String zeros(int size) throws java.io.IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+      gz.write(new byte[size]);
+    }
+    return java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
+  }
+
+  @Test
+  void check_contentsAddingUpToMoreThan64MiB_theEntryThatCrossesIsAnError() throws Exception {
+    String mib30 = zeros(30 << 20);
+    StringBuilder yaml = new StringBuilder("#cloud-config\nwrite_files:\n");
+    for (int i = 0; i < 3; i++) {
+      yaml.append("  - path: /big")
+          .append(i)
+          .append("\n    encoding: gzip+base64\n    content: ")
+          .append(mib30)
+          .append('\n');
+    }
+    yaml.append("  - path: /small\n    encoding: b64\n    content: aGVsbG8=\n");
+
+    assertThat(check(yaml.toString()))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "11:14 error content-decode write_files[2].content: content cannot be decoded as"
+                + " \"gzip+base64\" | it decodes to more than the 4194304 bytes left of the"
+                + " 67108864 bytes (64 MiB) all write_files contents of a config may decode to (the"
+                + " entries before it use 62914560)");
+  }
+
+  @Test
+  void check_oneEntryOver64MiB_isAnErrorSayingSo() throws Exception {
+    assertThat(
+            check(
+                "#cloud-config\nwrite_files:\n  - path: /big\n    encoding: gzip+base64\n"
+                    + "    content: "
+                    + zeros((64 << 20) + 1)
+                    + "\n"))
+        .singleElement()
+        .asString()
+        .contains(
+            "| it decodes to more than the 67108864 bytes (64 MiB) all write_files contents of a"
+                + " config may decode to; fetch large files at boot");
+  }
 }

@@ -59,9 +59,10 @@ class Ec2MetadataDatasourceTest {
                 Optional.of("2001:db8::7"),
                 Optional.empty(),
                 Map.of(
-                    "my-key", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExampleKeyNumberZero me@laptop",
+                    "my-key",
+                        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE0z2mPBM4kupAxiKZEYNUZQnvfS47YRWPy+dopbhV4p me@laptop",
                     "other-key",
-                        "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQExampleKeyNumberOne other@host"),
+                        "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDkoFHFe4O9sNEmeLfqlbzG1+iC91v+er7umHS8ClCiMYwmtNv0jv6WQtX9u4SQ4QVm85ldnLh+E9Q0CoOMaj4fFmi9e025O403VLOpRP3Q3ErfGp7hVUvg+AGGolAyb62qaRxVi9w+Nfz39e13Uqp/UZJRel3jWY5s1+3xb4/ICQ== other@host"),
                 Optional.empty()));
     assertThat(m.sshPublicKeys().keySet()).containsExactly("my-key", "other-key");
     assertThat(imds.count("PUT", TOKEN)).isEqualTo(1);
