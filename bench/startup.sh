@@ -106,13 +106,14 @@ declare -A cmd=(
   [run-ec2]="$image run --from-ec2-metadata $url --root $work/root --systemd none --report $work/report.json"
 )
 
-# One measured run: VARIANT [EXTRA JVM OPTIONS]; wall ms to $work/VARIANT.ms, RSS to .kb, and the
+# One measured run: VARIANT [EXTRA JVM OPTIONS]; wall ms to $work/VARIANT.ms, RSS to .kb, CPU
+# time (user + system, all threads: what the run costs whatever else the machine runs) to .cpu, and the
 # epoch nanoseconds around it to $work/last.times (the profile lines them up with the trace).
 measure() {
   local v=$1 status=0 start end
   fresh_root
   start=$(date +%s%N)
-  KINDLING_JAVA_OPTS="-Xshare:on ${2:-}" /usr/bin/time -f %M -o "$work/rss" ${cmd[$v]} \
+  KINDLING_JAVA_OPTS="-Xshare:on ${2:-}" /usr/bin/time -f '%M %U %S' -o "$work/rss" ${cmd[$v]} \
     > "$work/out" 2> "$work/err" || status=$?
   end=$(date +%s%N)
   if [ "$status" != 0 ]; then
@@ -125,14 +126,15 @@ measure() {
 # The floor takes the flags from the command line, not from KINDLING_JAVA_OPTS.
 cmd[floor]="${cmd[floor]/ -cp / -Xshare:on -cp }"
 
-for v in "${order[@]}"; do : > "$work/$v.ms"; : > "$work/$v.kb"; done
+for v in "${order[@]}"; do : > "$work/$v.ms"; : > "$work/$v.kb"; : > "$work/$v.cpu"; done
 for round in $(seq 0 "$runs"); do
   for v in "${order[@]}"; do
     measure "$v"
     [ "$round" = 0 ] && continue # warm-up round
     read -r start end < "$work/last.times"
     echo $(((end - start) / 1000000)) >> "$work/$v.ms"
-    tail -1 "$work/rss" >> "$work/$v.kb"
+    tail -1 "$work/rss" | cut -d' ' -f1 >> "$work/$v.kb"
+    tail -1 "$work/rss" | awk '{printf "%d\n", ($2 + $3) * 1000}' >> "$work/$v.cpu"
   done
 done
 
@@ -140,15 +142,23 @@ echo "kindling start-up: the installed image ($runtime, flags: $flags), medians 
 echo "each, interleaved, after one warm-up round; every run used the archive (-Xshare:on) and"
 echo "exited 0; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 echo
+# ratio: medians; min ratio: the fastest run of each (least disturbed by the machine's other work);
+# CPU ratio: median CPU time against the floor's.
 floor=$(median < "$work/floor.ms")
-printf '| %-36s | %7s | %7s | %6s | %6s | %5s |\n' what "now ms" "min ms" "floor" ratio "RSS MB"
-printf '|%s|%s|%s|%s|%s|%s|\n' "$(dashes 38)" "$(dashes 9)" "$(dashes 9)" "$(dashes 8)" \
-  "$(dashes 8)" "$(dashes 8)"
+floor_min=$(sort -n "$work/floor.ms" | head -1)
+floor_cpu=$(median < "$work/floor.cpu")
+printf '| %-36s | %6s | %6s | %5s | %5s | %9s | %6s | %9s | %6s |\n' what "now ms" "min ms" floor \
+  ratio "min ratio" "CPU ms" "CPU ratio" "RSS MB"
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' "$(dashes 38)" "$(dashes 8)" "$(dashes 8)" "$(dashes 7)" \
+  "$(dashes 7)" "$(dashes 11)" "$(dashes 8)" "$(dashes 11)" "$(dashes 8)"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", (b > 0 ? a / b : 0)}'; }
 for v in "${order[@]}"; do
   m=$(median < "$work/$v.ms")
-  printf '| %-36s | %7s | %7s | %6s | %5s× | %6s |\n' "${label[$v]}" "$m" \
-    "$(sort -n "$work/$v.ms" | head -1)" "$floor" \
-    "$(awk -v a="$m" -v b="$floor" 'BEGIN {printf "%.1f", a / b}')" \
+  low=$(sort -n "$work/$v.ms" | head -1)
+  cpu=$(median < "$work/$v.cpu")
+  printf '| %-36s | %6s | %6s | %5s | %4s× | %8s× | %6s | %8s× | %6s |\n' "${label[$v]}" "$m" \
+    "$low" "$floor" "$(ratio "$m" "$floor")" "$(ratio "$low" "$floor_min")" "$cpu" \
+    "$(ratio "$cpu" "$floor_cpu")" \
     "$(awk -v k="$(median < "$work/$v.kb")" 'BEGIN {printf "%.1f", k / 1024}')"
 done
 

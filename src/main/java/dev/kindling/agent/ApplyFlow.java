@@ -125,6 +125,15 @@ final class ApplyFlow {
   }
 
   private Outcome locked(RootFs fs, RunReport report) {
+    boolean dbus = !render && request.systemd() == SystemdMode.DBUS;
+    try (EarlySystemdConnection systemd =
+        dbus ? EarlySystemdConnection.start(env.systemd()) : null) {
+      return locked(fs, report, systemd);
+    }
+  }
+
+  /** {@code systemd}: the connection being made ({@code --systemd dbus}), else null. */
+  private Outcome locked(RootFs fs, RunReport report, EarlySystemdConnection systemd) {
     Acquired acquired;
     try {
       acquired = SourceAcquirer.acquire(sources, request.timeout(), env, SourceAcquirer.Fetch.ALL);
@@ -168,7 +177,7 @@ final class ApplyFlow {
     }
     ApplyResult result;
     try {
-      result = apply(fs, prepared, report, record);
+      result = apply(fs, prepared, report, systemd, record);
     } catch (SystemdException e) {
       LOG.error("{}", e.getMessage());
       return new Outcome.Failed(e.getMessage());
@@ -183,13 +192,17 @@ final class ApplyFlow {
    * @throws SystemdException when systemd cannot be reached
    */
   private ApplyResult apply(
-      RootFs fs, Pipeline.Prepared prepared, RunReport report, InstanceRecord record)
+      RootFs fs,
+      Pipeline.Prepared prepared,
+      RunReport report,
+      EarlySystemdConnection connection,
+      InstanceRecord record)
       throws SystemdException {
     ApplyMode programs = render ? ApplyMode.RECORD : ApplyMode.APPLY;
     ApplyMode systemdMode =
         render || request.systemd() == SystemdMode.NONE ? ApplyMode.RECORD : ApplyMode.APPLY;
     RecordingSystemdManager recorder = new RecordingSystemdManager();
-    SystemdManager systemd = systemdMode == ApplyMode.RECORD ? recorder : env.systemd().connect();
+    SystemdManager systemd = systemdMode == ApplyMode.RECORD ? recorder : connection.take();
     ApplyResult result;
     try (systemd) {
       ProcessRunner runner =

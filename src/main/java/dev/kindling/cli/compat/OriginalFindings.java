@@ -54,9 +54,16 @@ public final class OriginalFindings {
     private final byte[] text;
     private final Map<Position, String> keyNames;
 
-    Source(byte[] text, Map<Position, String> keyNames) {
+    private final Map<Position, Integer> contentLines;
+
+    Source(byte[] text, Map<Position, String> keyNames, Map<Position, Integer> contentLines) {
       this.text = text;
       this.keyNames = keyNames;
+      this.contentLines = contentLines;
+    }
+
+    Map<Position, Integer> contentLines() {
+      return contentLines;
     }
 
     byte[] text() {
@@ -212,6 +219,7 @@ public final class OriginalFindings {
     Set<Position> unseen = Set.of();
     Map<Position, String> keyNames = Map.of();
     Map<Position, Position> deciding = Map.of();
+    Map<Position, Integer> contentLines = Map.of();
     Set<Position> readOnlyPaths = new HashSet<>();
     List<OriginalEntry> out = new ArrayList<>();
     if (cloudConfig.isPresent()) {
@@ -219,6 +227,7 @@ public final class OriginalFindings {
       unseen = view.unseen();
       keyNames = view.keyNames();
       deciding = view.decidingValues();
+      contentLines = view.contentLines();
       for (OriginalView.FilePath path : view.filePaths()) {
         if (readOnly(path.text())) {
           readOnlyPaths.add(path.position());
@@ -251,7 +260,7 @@ public final class OriginalFindings {
       int line = f.position().map(p -> p.line()).orElse(1);
       Row row = TABLE.get(f.code());
       if (row != null) {
-        out.addAll(row.entries(f, line, new Source(data, keyNames)));
+        out.addAll(row.entries(f, line, new Source(data, keyNames, contentLines)));
       }
     }
     out.addAll(spelledTwice(report, deciding));
@@ -338,8 +347,9 @@ public final class OriginalFindings {
     OriginalEntry invalid =
         new OriginalEntry(OriginalRule.VALIDITY, line, "error", "invalid value " + value);
     if (f.path().lastKey().equals("encoding")) {
+      int content = f.position().map(source.contentLines()::get).orElse(line);
       return List.of(
-          new OriginalEntry(OriginalRule.ENCODING, line, "error", cannotDecode(value)), invalid);
+          new OriginalEntry(OriginalRule.ENCODING, content, "error", cannotDecode(value)), invalid);
     }
     return List.of(invalid);
   }

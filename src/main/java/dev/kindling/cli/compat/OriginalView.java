@@ -40,6 +40,7 @@ final class OriginalView {
   record FilePath(String text, Position position) {}
 
   private static final List<String> FILE_PATH = List.of("write_files", "*", "path");
+  private static final List<String> WRITE_FILE = List.of("write_files", "*");
 
   /** The keys the original checked against a pattern (its checkValidity). */
   private static final Set<List<String>> PATTERN_KEYS =
@@ -63,6 +64,7 @@ final class OriginalView {
   private final List<FilePath> filePaths = new ArrayList<>();
   private Optional<String> crash = Optional.empty();
   private final Map<Position, Position> decidingValues = new HashMap<>();
+  private final Map<Position, Integer> contentLines = new HashMap<>();
   private final Set<YamlNode> visitedSeen = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<YamlNode> visitedUnseen = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -116,6 +118,14 @@ final class OriginalView {
    */
   Map<Position, Position> decidingValues() {
     return decidingValues;
+  }
+
+  /**
+   * For each {@code write_files[].encoding} value: the line of its entry's {@code content}, where
+   * the original reported that the content cannot be decoded (the entry's line without content).
+   */
+  Map<Position, Integer> contentLines() {
+    return contentLines;
   }
 
   /** The {@code write_files[].path} values the original saw, in document order. */
@@ -175,6 +185,22 @@ final class OriginalView {
         }
         visit(e.key(), null, gone);
         visit(e.value(), child, gone);
+      }
+      if (!hidden && path != null && path.equals(WRITE_FILE)) {
+        Position content = mapping.position();
+        Position encoding = null;
+        for (YamlMapping.Entry e : entries) {
+          if (e.key() instanceof YamlScalar k) {
+            switch (k.text().replace('-', '_')) {
+              case "content" -> content = e.value().position();
+              case "encoding" -> encoding = e.value().position();
+              default -> {}
+            }
+          }
+        }
+        if (encoding != null) {
+          contentLines.put(encoding, content.line());
+        }
       }
       for (List<Position> values : spellings.values()) {
         if (values.size() > 1) {
