@@ -28,8 +28,12 @@ container_stop() {
     for _ in $(seq 150); do kill -0 "$container_nspawn" 2> /dev/null || break; sleep 0.2; done
     kill -9 "$container_pid1" 2> /dev/null
   fi
-  [ -n "$container_nspawn" ] && kill -9 "$container_nspawn" 2> /dev/null
-  [ -n "$container_nspawn" ] && wait "$container_nspawn" 2> /dev/null
+  # nspawn killed here exits 137: that is the expected end, not a failure of the caller (which
+  # may run under set -e, from its EXIT trap, where a failing last command becomes the exit status).
+  if [ -n "$container_nspawn" ]; then
+    kill -9 "$container_nspawn" 2> /dev/null || true
+    wait "$container_nspawn" 2> /dev/null || true
+  fi
   container_nspawn=""
   container_pid1=""
 }
