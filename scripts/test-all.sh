@@ -21,6 +21,7 @@ need xorriso || missing+=(xorriso)
 need mkfs.vfat || missing+=(dosfstools)
 need mcopy || missing+=(mtools)
 need pre-commit || missing+=(pre-commit) # PreCommitHookIT runs the hook as pre-commit does
+need dot || missing+=(graphviz)          # PlanDotIT draws every golden plan's graph
 if [ ${#missing[@]} -gt 0 ]; then
   apt-get -o DPkg::Lock::Timeout=900 update -qq
   apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "${missing[@]}"

@@ -5,6 +5,7 @@ import dev.kindling.apply.ApplyMode;
 import dev.kindling.apply.ApplyResult;
 import dev.kindling.apply.HostRoot;
 import dev.kindling.apply.Ids;
+import dev.kindling.apply.InstanceRecord;
 import dev.kindling.apply.OwnerPolicy;
 import dev.kindling.apply.ProcessRunner;
 import dev.kindling.apply.RecordingProcessRunner;
@@ -15,6 +16,7 @@ import dev.kindling.apply.systemd.RecordingSystemdManager;
 import dev.kindling.apply.systemd.SystemdException;
 import dev.kindling.apply.systemd.SystemdManager;
 import dev.kindling.datasource.NoDatasourceException;
+import dev.kindling.metadata.Metadata;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code run}, and {@code render} into a root, from start to end: check the root, take the lock,
  * acquire, prepare, apply, write the report. Render records every program and systemd call; run
- * with {@code --systemd none} records the systemd calls.
+ * with {@code --systemd none} records the systemd calls. Run keeps its state ({@link
+ * InstanceState}): the instance id and its record of once-per-instance actions, the metadata and
+ * the report; render keeps none and plans as for a first boot.
  */
 final class ApplyFlow {
   private static final Logger LOG = LoggerFactory.getLogger(ApplyFlow.class);
@@ -90,6 +94,9 @@ final class ApplyFlow {
       }
       report.finish(start, env.clock().instant(), ExitStatus.of(outcome, request.launcher()));
       writeReport(fs, report);
+      if (!render) {
+        keep(() -> InstanceState.saveReport(fs, report.toJson()), "the run's status");
+      }
       return outcome;
     } finally {
       try {
@@ -151,9 +158,26 @@ final class ApplyFlow {
       return new Outcome.Applied(
           prepared, Optional.empty(), acquired.failures(), request.ignoreFailure());
     }
+    InstanceRecord record = InstanceRecord.none();
+    if (!render) {
+      Metadata metadata = request.metadata().orElse(acquired.metadata());
+      String id = InstanceState.instanceId(metadata, acquired.userData().orElse(new byte[0]));
+      report.instance(id);
+      keep(
+          () -> InstanceState.saveMetadata(fs, acquired.datasource(), id, metadata),
+          "the metadata for kindling query");
+      try {
+        record = InstanceState.open(fs, id);
+      } catch (IOException e) {
+        LOG.error(
+            "failed to read the record of instance {}: {}; once-per-instance actions run again",
+            id,
+            e.getMessage());
+      }
+    }
     ApplyResult result;
     try {
-      result = apply(fs, prepared, report, systemd);
+      result = apply(fs, prepared, report, systemd, record);
     } catch (SystemdException e) {
       LOG.error("{}", e.getMessage());
       return new Outcome.Failed(e.getMessage());
@@ -168,7 +192,11 @@ final class ApplyFlow {
    * @throws SystemdException when systemd cannot be reached
    */
   private ApplyResult apply(
-      RootFs fs, Pipeline.Prepared prepared, RunReport report, EarlySystemdConnection connection)
+      RootFs fs,
+      Pipeline.Prepared prepared,
+      RunReport report,
+      EarlySystemdConnection connection,
+      InstanceRecord record)
       throws SystemdException {
     ApplyMode programs = render ? ApplyMode.RECORD : ApplyMode.APPLY;
     ApplyMode systemdMode =
@@ -184,7 +212,8 @@ final class ApplyFlow {
               ? Optional.empty()
               : Optional.of(new HttpSshKeyFetcher(env.httpClients(), Duration.ofSeconds(10)));
       Applier applier =
-          new Applier(fs, systemd, runner, fetcher, Applier.Settings.of(fs, programs, systemdMode));
+          new Applier(
+              fs, systemd, runner, fetcher, Applier.Settings.of(fs, programs, systemdMode), record);
       result = applier.apply(prepared.plan());
     }
     if (systemdMode == ApplyMode.RECORD) {
@@ -200,6 +229,24 @@ final class ApplyFlow {
         result.count(StepStatus.FAILED),
         result.count(StepStatus.REJECTED));
     return result;
+  }
+
+  /** Writes a piece of the state; a failure is logged, the run goes on. */
+  private static void keep(StateWrite write, String what) {
+    try {
+      write.run();
+    } catch (IOException e) {
+      LOG.error(
+          "failed to keep {}: {}",
+          what,
+          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+  }
+
+  /** One write of the state. */
+  @FunctionalInterface
+  private interface StateWrite {
+    void run() throws IOException;
   }
 
   private void writeReport(RootFs fs, RunReport report) {

@@ -141,13 +141,22 @@ public final class Pipeline {
       case IGNITION -> LOG.info("{} is an Ignition config; ignored", label);
       case SCRIPT -> {
         LOG.info("Parsing user-data as script");
-        part.script().ifPresent(s -> parts.add(new PlanInput.ScriptPart(label, s)));
+        boolean once =
+            part.part()
+                .map(UserData.Part::contentType)
+                .filter(t -> t.endsWith("-per-instance") || t.endsWith("-per-once"))
+                .isPresent();
+        part.script().ifPresent(s -> parts.add(new PlanInput.ScriptPart(label, s, once)));
         part.rejection().ifPresent(r -> parts.add(new PlanInput.RejectedPart(label, r)));
       }
       case CLOUD_CONFIG -> {
         LOG.info("Parsing user-data as cloud-config");
         part.config().ifPresent(c -> parts.add(new PlanInput.ConfigPart(label, c)));
       }
+      case INCLUDE ->
+          // The agent resolves includes when it fetches the user data; one that reaches this
+          // point came from elsewhere (the web page's render) and was not fetched.
+          LOG.info("{} is an #include file; its URLs are fetched only from a datasource", label);
       case MULTIPART, UNKNOWN -> {}
     }
   }

@@ -109,6 +109,11 @@ final class RunReport {
     calls.forEach(array::add);
   }
 
+  /** The instance id the run's once-per-instance actions are recorded for. */
+  void instance(String id) {
+    root.put("instance", id);
+  }
+
   void datasource(String type) {
     root.put("datasource", type);
   }

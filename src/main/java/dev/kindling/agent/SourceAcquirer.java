@@ -6,6 +6,7 @@ import dev.kindling.datasource.DatasourceException;
 import dev.kindling.datasource.DatasourceLocator;
 import dev.kindling.datasource.DatasourceSelector;
 import dev.kindling.datasource.Deadline;
+import dev.kindling.datasource.IncludeExpander;
 import dev.kindling.datasource.NoDatasourceException;
 import dev.kindling.datasource.PartialMetadata;
 import dev.kindling.datasource.SourceContext;
@@ -88,22 +89,28 @@ final class SourceAcquirer {
         }
       }
       Datasource ds = new DatasourceSelector(env.probeSchedule()).select(candidates, deadline);
-      return fetch(ds, what, timeout, deadline);
+      return fetch(ds, what, timeout, deadline, client);
     } finally {
       closeAll(made);
     }
   }
 
   /**
-   * Fetches from the selected source. Once a source was selected, every failure is that source's
-   * (exit 1 with its reason), also when the deadline ran out while it was being retried: only
-   * finding no source in time is "no datasource".
+   * Fetches from the selected source, and what its {@code #include} user data names. Once a source
+   * was selected, every failure is that source's (exit 1 with its reason), also when the deadline
+   * ran out while it was being retried: only finding no source in time is "no datasource".
    */
-  private static Acquired fetch(Datasource ds, Fetch what, Duration timeout, Deadline deadline)
+  private static Acquired fetch(
+      Datasource ds, Fetch what, Duration timeout, Deadline deadline, MetadataClient client)
       throws SourceFailedException, InterruptedException {
     try {
       LOG.info("fetching user-data from {}", ds.type());
       Optional<byte[]> userData = ds.fetchUserData(deadline);
+      if (what == Fetch.ALL && userData.isPresent()) {
+        // #include user data: the URLs' contents are the user data (the launcher's -validate
+        // checks the list as delivered, without fetching).
+        userData = Optional.of(IncludeExpander.expand(userData.get(), client, deadline));
+      }
       PartialMetadata metadata = PartialMetadata.complete(Metadata.empty());
       if (what == Fetch.ALL) {
         LOG.info("fetching metadata from {}", ds.type());

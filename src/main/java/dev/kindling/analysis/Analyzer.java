@@ -2,6 +2,7 @@ package dev.kindling.analysis;
 
 import dev.kindling.config.Code;
 import dev.kindling.config.Finding;
+import dev.kindling.config.Severity;
 import dev.kindling.config.yaml.ConfigPath;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.Templater;
@@ -89,6 +90,30 @@ public final class Analyzer {
     switch (content.kind()) {
       case CLOUD_CONFIG -> cloudConfig(label, mime, content, partFindings);
       case SCRIPT -> script(label, mime, content, partFindings);
+      case INCLUDE -> {
+        List<Finding> findings = IncludeFindings.of(content);
+        if (findings.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
+          // run refuses user data with an include it cannot fetch, as a whole
+          problem =
+              Optional.of(
+                  label
+                      + " is an #include file with lines that cannot be fetched; only metadata is"
+                      + " applied");
+        }
+        parts.add(
+            new PartAnalysis(
+                label,
+                mime,
+                content,
+                partFindings,
+                findings,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                problem,
+                List.of(),
+                Optional.empty()));
+      }
       case UNKNOWN -> {
         if (content.problem().isEmpty()) {
           partFindings.add(

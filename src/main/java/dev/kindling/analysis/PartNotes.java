@@ -42,29 +42,26 @@ final class PartNotes {
         .onKey();
   }
 
-  /** cloud-init's run-once script types run at every boot here, which users should know. */
+  /** cloud-init's run-once script types run once per instance here, which users should know. */
   static Optional<Finding> frequency(String type) {
     if (!type.endsWith("-per-instance") && !type.endsWith("-per-once")) {
       return Optional.empty();
     }
     return Optional.of(
         Finding.info(
-                Code.UNSUPPORTED_PART,
+                Code.EXTENSION_KEY,
                 ConfigPath.root(),
                 type
-                    + " part runs at every boot: Kindling applies user data at each boot and"
-                    + " keeps no per-instance or per-once state")
-            .withHint("make the script idempotent, e.g. guard it with a marker file"));
+                    + " part runs once per instance (a Kindling extension: coreos-cloudinit"
+                    + " ignores this part)")
+            .withHint(
+                "kindling clean forgets what ran, for image builders; a -per-once script also runs"
+                    + " once per instance"));
   }
 
   /** A part whose type Kindling does not apply. */
   static Finding unsupported(String type) {
     return switch (type) {
-      case "text/x-include-url", "text/x-include-once-url" ->
-          ignored(
-              type,
-              "Kindling does not fetch included URLs",
-              "put the cloud-config itself in a" + " text/cloud-config part");
       case "text/cloud-boothook" ->
           ignored(
               type,

@@ -16,6 +16,7 @@ import dev.kindling.plan.PlaceDropIn;
 import dev.kindling.plan.PlaceUnit;
 import dev.kindling.plan.Plan;
 import dev.kindling.plan.RejectedItem;
+import dev.kindling.plan.RunCommand;
 import dev.kindling.plan.RunScript;
 import dev.kindling.plan.SetHostname;
 import dev.kindling.plan.UnitCommand;
@@ -55,6 +56,7 @@ public final class Applier {
   private final UnitFiles units;
   private final FileActions files;
   private final SshKeys sshKeys;
+  private final InstanceRecord record;
   private final Map<Class<? extends Action>, Handler<? extends Action>> handlers = new HashMap<>();
 
   /** Performs one type of action. */
@@ -106,13 +108,30 @@ public final class Applier {
       ProcessRunner runner,
       Optional<SshKeyFetcher> fetcher,
       Settings settings) {
+    this(fs, systemd, runner, fetcher, settings, InstanceRecord.none());
+  }
+
+  /**
+   * An applier that does once-per-instance actions ({@code runcmd}, appends) once per {@code
+   * record}.
+   *
+   * @param fetcher fetches keys for {@code ImportSshKeys}; absent in render (then only recorded)
+   */
+  public Applier(
+      RootFs fs,
+      SystemdManager systemd,
+      ProcessRunner runner,
+      Optional<SshKeyFetcher> fetcher,
+      Settings settings,
+      InstanceRecord record) {
     this.fs = fs;
+    this.record = record;
     this.systemd = systemd;
     this.runner = runner;
     this.settings = settings;
     this.accounts = new Accounts(fs, runner, settings.commandTimeout(), settings.programs());
     this.units = new UnitFiles(fs);
-    this.files = new FileActions(fs, accounts, units);
+    this.files = new FileActions(fs, accounts, units, record);
     this.sshKeys = new SshKeys(fs, accounts, runner, fetcher, settings);
     on(SetHostname.class, h -> setHostname(h.hostname()));
     on(AuthorizeSshKeys.class, k -> sshKeys.authorize(k.user(), k.name(), k.keys()));
@@ -131,6 +150,7 @@ public final class Applier {
     on(LoadKernelModule.class, this::loadKernelModule);
     on(UnitCommand.class, this::unitCommand);
     on(RunScript.class, this::runScript);
+    on(RunCommand.class, this::runCommand);
     on(
         RejectedItem.class,
         r -> StepOutcome.rejected("not applied: " + r.subject() + ": " + r.reason()));
@@ -288,6 +308,9 @@ public final class Applier {
   }
 
   private StepOutcome runScript(RunScript s) throws IOException, SystemdException {
+    if (s.oncePerInstance() && record.has(s.onceKey())) {
+      return StepOutcome.unchanged("ran already for instance " + record.instanceId());
+    }
     WriteOutcome w = fs.write(s.path(), s.script().toByteArray(), 0700, Ids.none());
     Path script = fs.hostPath(s.path());
     LOG.info("Creating transient systemd unit '{}'", s.unitName());
@@ -305,6 +328,9 @@ public final class Applier {
       notes.add("script written, run recorded (--systemd none)");
       return new StepOutcome(StepStatus.RECORDED, Optional.empty(), notes, OptionalInt.empty());
     }
+    if (s.oncePerInstance()) {
+      record.add(s.onceKey());
+    }
     if (status != 0) {
       return new StepOutcome(
           StepStatus.FAILED,
@@ -313,5 +339,39 @@ public final class Applier {
           OptionalInt.of(status));
     }
     return new StepOutcome(StepStatus.OK, Optional.empty(), notes, OptionalInt.of(0));
+  }
+
+  /**
+   * A {@code bootcmd} or {@code runcmd} command as a transient unit running {@code /bin/sh -c
+   * LINE}. A once-per-instance command already in the instance's record is skipped; one that ran is
+   * recorded whatever its exit status (as cloud-init, a failed {@code runcmd} is not repeated at
+   * the next boot). Recorded with {@code --systemd none}: then it did not run and is not noted.
+   */
+  private StepOutcome runCommand(RunCommand c) throws IOException, SystemdException {
+    if (c.oncePerInstance() && record.has(c.onceKey())) {
+      return StepOutcome.unchanged("ran already for instance " + record.instanceId());
+    }
+    LOG.info("Running {}[{}] as transient unit '{}'", c.stage(), c.index(), c.unitName());
+    int status =
+        systemd.runTransientUnit(
+            c.unitName(),
+            "Kindling " + c.stage() + "[" + c.index() + "]",
+            List.of("/bin/sh", "-c", c.line()),
+            settings.scriptTimeout());
+    if (recording()) {
+      return StepOutcome.recorded("command recorded, not run (--systemd none)");
+    }
+    if (c.oncePerInstance()) {
+      record.add(c.onceKey());
+    }
+    if (status != 0) {
+      return new StepOutcome(
+          StepStatus.FAILED,
+          Optional.of(
+              c.stage() + "[" + c.index() + "] " + c.unitName() + " exited with status " + status),
+          List.of(),
+          OptionalInt.of(status));
+    }
+    return new StepOutcome(StepStatus.OK, Optional.empty(), List.of(), OptionalInt.of(0));
   }
 }

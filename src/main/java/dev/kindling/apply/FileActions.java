@@ -4,6 +4,7 @@ import dev.kindling.plan.Action;
 import dev.kindling.plan.EnvironmentFileMerge;
 import dev.kindling.plan.MergeEnvironmentFile;
 import dev.kindling.plan.MergeUpdateConf;
+import dev.kindling.plan.Sha256;
 import dev.kindling.plan.UpdateConfMerge;
 import dev.kindling.plan.WriteEtcHosts;
 import dev.kindling.plan.WriteFile;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The file actions: write_files entries (owner resolved against the root), the environment and
- * update.conf merges (read through the root, written only when changed), and {@code /etc/hosts}.
+ * update.conf merges (read through the root, written only when changed), and {@code /etc/hosts}. An
+ * append is done once per instance: the {@link InstanceRecord} notes it, and a later boot of the
+ * same instance leaves the file alone even if it was changed since.
  */
 final class FileActions {
   private static final Logger LOG = LoggerFactory.getLogger(FileActions.class);
@@ -32,6 +35,7 @@ final class FileActions {
   private final RootFs fs;
   private final Accounts accounts;
   private final UnitFiles units;
+  private final InstanceRecord record;
 
   /** The hostname set earlier in this run, "" if none. */
   private String hostname = "";
@@ -42,7 +46,8 @@ final class FileActions {
   /** Per path, how many of its appends were applied so far in this run. */
   private final Map<String, Integer> appended = new HashMap<>();
 
-  FileActions(RootFs fs, Accounts accounts, UnitFiles units) {
+  FileActions(RootFs fs, Accounts accounts, UnitFiles units, InstanceRecord record) {
+    this.record = record;
     this.fs = fs;
     this.accounts = accounts;
     this.units = units;
@@ -78,8 +83,18 @@ final class FileActions {
       notes.add("owner " + f.owner() + " recorded, not set");
     }
     byte[] content = f.content().toByteArray();
+    // The n-th append to a path with this content: two equal appends are two records.
+    String onceKey =
+        "append " + f.path() + " " + appended.getOrDefault(f.path(), 0) + " " + Sha256.hex(content);
+    if (f.append() && record.has(onceKey)) {
+      appended.merge(f.path(), 1, Integer::sum);
+      return StepOutcome.unchanged("appended already for instance " + record.instanceId());
+    }
     WriteOutcome w =
         f.append() ? append(f, content, owner) : fs.write(f.path(), content, f.mode(), owner);
+    if (f.append()) {
+      record.add(onceKey);
+    }
     if (w.changed()) {
       LOG.info("Wrote file to \"{}\"", f.path());
       units.noteWrite(f.path());

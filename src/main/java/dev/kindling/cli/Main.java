@@ -32,6 +32,9 @@ public final class Main implements Runnable {
     COMMANDS.put("render", () -> new RenderCommand());
     COMMANDS.put("run", () -> new RunCommand().spec());
     COMMANDS.put("fetch", () -> new FetchCommand());
+    COMMANDS.put("status", () -> new StatusCommand());
+    COMMANDS.put("query", () -> new QueryCommand());
+    COMMANDS.put("clean", () -> new CleanCommand());
     COMMANDS.put("serve", () -> new ServeCommand());
     COMMANDS.put("lsp", () -> new LspCommand());
     COMMANDS.put("explain", () -> new ExplainCommand());

@@ -64,8 +64,8 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
-      paramLabel = "text|json",
-      description = "Plan format (default: ${DEFAULT-VALUE}).")
+      paramLabel = "text|json|dot",
+      description = "Plan format (default: ${DEFAULT-VALUE}); dot: the units as a Graphviz graph.")
   String format = "text";
 
   /**
@@ -79,7 +79,7 @@ public final class RenderCommand implements Callable<Integer> {
     LoggingOptions.apply(spec);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!format.equals("text") && !format.equals("json")) {
+    if (!format.equals("text") && !format.equals("json") && !format.equals("dot")) {
       throw new ParameterException(
           spec.commandLine(), "Invalid value for option '--format': '" + format + "'");
     }
@@ -147,11 +147,12 @@ public final class RenderCommand implements Callable<Integer> {
 
   private void print(Pipeline.Prepared prepared, int status, PrintWriter out) {
     Plan plan = prepared.plan();
-    if (format.equals("json")) {
-      out.print(json(prepared, status));
-    } else {
-      out.print(PlanPrinter.text(plan));
-    }
+    out.print(
+        switch (format) {
+          case "json" -> json(prepared, status);
+          case "dot" -> PlanPrinter.dot(plan);
+          default -> PlanPrinter.text(plan);
+        });
     out.flush();
   }
 

@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * The whole cloud-config schema of coreos-cloudinit v1.14, plus the keys Kindling adds ({@code
- * write_files[].append}). The binder, the validator, the JSON schema and the planner all read it;
- * there is no second description of the format.
+ * write_files[].append}, {@code bootcmd}, {@code runcmd}: {@link SchemaField#kindlingExtension()}).
+ * The binder, the validator, the JSON schema and the planner all read it; there is no second
+ * description of the format.
  */
 public final class CloudConfigSchema {
   /** Deprecation reason of the remote key-import user fields. */
@@ -49,7 +50,8 @@ public final class CloudConfigSchema {
               SchemaField.of("permissions", STRING, "octal mode, e.g. \"0644\"")
                   .valid("0?[0-7]{3,4}"),
               SchemaField.of(
-                  "append", BOOL, "append to the file instead of replacing it (cloud-init)")));
+                      "append", BOOL, "append to the file instead of replacing it (cloud-init)")
+                  .asExtension()));
 
   /** {@code users[]}. */
   public static final StructSchema USER =
@@ -132,7 +134,17 @@ public final class CloudConfigSchema {
               SchemaField.of("hostname", STRING, "the machine's hostname"),
               SchemaField.struct("users", STRUCT_LIST, USER, "users to create"),
               SchemaField.of("manage_etc_hosts", STRING, "\"localhost\" writes /etc/hosts")
-                  .oneOf("localhost")));
+                  .oneOf("localhost"),
+              SchemaField.of(
+                      "bootcmd",
+                      FieldKind.COMMAND_LIST,
+                      "commands run first, at every boot (a string for sh, or a list of words)")
+                  .asExtension(),
+              SchemaField.of(
+                      "runcmd",
+                      FieldKind.COMMAND_LIST,
+                      "commands run last, once per instance (a string for sh, or a list of words)")
+                  .asExtension()));
 
   private CloudConfigSchema() {}
 }

@@ -55,6 +55,8 @@ public enum Code {
   USER_NAME("user-name", "a user name is one useradd rejects"),
   DUPLICATE_USER("duplicate-user", "two users have the same name"),
   PASSWORD_HASH("password-hash", "a passwd is not a crypt(3) hash, or a weak one"),
+  INCLUDE("include", "a line of an #include file cannot be fetched"),
+  EXTENSION_KEY("extension-key", "a key is a Kindling extension that coreos-cloudinit ignores"),
   SHADOWED_HOSTNAME(
       "shadowed-hostname",
       "a later multipart part sets a hostname; the first part's hostname wins");

@@ -466,10 +466,9 @@ public final class CodeDocs {
             + " line, and end the message with `--BOUNDARY--`.");
     doc(
         Code.UNSUPPORTED_PART,
-        "A MIME part is of a kind Kindling does not apply (`text/x-include-url`,"
-            + " `text/cloud-boothook`, `text/part-handler`, `text/jinja2`, cloud-init archives, or"
-            + " content that is neither cloud-config, a script nor Ignition); it is ignored. As a"
-            + " note: a `-per-instance` or `-per-once` script part runs at every boot.",
+        "A MIME part is of a kind Kindling does not apply (`text/cloud-boothook`,"
+            + " `text/part-handler`, `text/jinja2`, cloud-init archives, or content that is"
+            + " neither cloud-config, a script, an include file nor Ignition); it is ignored.",
         """
         Content-Type: multipart/mixed; boundary="BOUNDARY"
         MIME-Version: 1.0
@@ -612,5 +611,32 @@ public final class CodeDocs {
         --BOUNDARY--
         """,
         "Set the hostname in one part only.");
+    doc(
+        Code.EXTENSION_KEY,
+        "The key is one Kindling adds to cloud-config (`bootcmd`, `runcmd`,"
+            + " `write_files[].append`, from cloud-init), or the user data is an `#include` file"
+            + " or a `-per-instance`/`-per-once` script part. Kindling applies it; coreos-cloudinit"
+            + " does not know it and ignores it, so a fleet that still runs coreos-cloudinit on"
+            + " some machines gets a different result there.",
+        """
+        #cloud-config
+        runcmd:
+          - echo hello > /run/hello
+        """,
+        "Nothing, if every machine runs Kindling. Otherwise give the other machines the same"
+            + " effect another way (a unit, or a script part of a multipart message).");
+    doc(
+        Code.INCLUDE,
+        "A line of an `#include` file cannot be fetched: it is not an `http://` or `https://`"
+            + " URL with a host, its pin is not `sha256=` and 64 hex digits, or something follows"
+            + " the URL. `run` refuses the whole user data when one of its includes cannot be"
+            + " fetched or its content does not match the pin, so nothing half-applied remains.",
+        """
+        #include
+        https://config.example/base.yaml sha256=1234
+        ftp://config.example/node.yaml
+        """,
+        "Write one absolute http:// or https:// URL per line, optionally followed by"
+            + " `sha256=` and the digest `sha256sum FILE` prints.");
   }
 }

@@ -10,7 +10,9 @@ public enum FieldKind {
   BOOL("bool", "true or false"),
   STRING_LIST("[]string", "a list of strings"),
   STRUCT("struct", "a mapping"),
-  STRUCT_LIST("[]struct", "a list of mappings");
+  STRUCT_LIST("[]struct", "a list of mappings"),
+  /** A Kindling extension: a list of commands, each a shell line or a list of argv words. */
+  COMMAND_LIST("[]command", "a list of commands (each a string or a list of strings)");
 
   private final String goName;
   private final String userName;

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * @param valid the pattern a non-empty value must match (whole text), or null
  * @param allowed the allowed values, for hints and the JSON schema; empty when not enumerable
  * @param description a one-line description for the JSON schema and docs
+ * @param kindlingExtension whether the key is Kindling's own (coreos-cloudinit ignores it)
  */
 public record SchemaField(
     String name,
@@ -26,7 +27,8 @@ public record SchemaField(
     String deprecated,
     Pattern valid,
     List<String> allowed,
-    String description) {
+    String description,
+    boolean kindlingExtension) {
 
   public SchemaField {
     Objects.requireNonNull(name, "name");
@@ -39,36 +41,59 @@ public record SchemaField(
 
   /** A field without environment variable, deprecation or pattern. */
   public static SchemaField of(String name, FieldKind kind, String description) {
-    return new SchemaField(name, kind, null, null, null, null, List.of(), description);
+    return new SchemaField(name, kind, null, null, null, null, List.of(), description, false);
   }
 
   /** A struct or list-of-struct field. */
   public static SchemaField struct(
       String name, FieldKind kind, StructSchema struct, String description) {
-    return new SchemaField(name, kind, struct, null, null, null, List.of(), description);
+    return new SchemaField(name, kind, struct, null, null, null, List.of(), description, false);
   }
 
   /** This field with an environment variable. */
   public SchemaField env(String variable) {
-    return new SchemaField(name, kind, struct, variable, deprecated, valid, allowed, description);
+    return new SchemaField(
+        name, kind, struct, variable, deprecated, valid, allowed, description, kindlingExtension);
   }
 
   /** This field marked deprecated for {@code reason}. */
   public SchemaField deprecated(String reason) {
-    return new SchemaField(name, kind, struct, env, reason, valid, allowed, description);
+    return new SchemaField(
+        name, kind, struct, env, reason, valid, allowed, description, kindlingExtension);
   }
 
   /** This field with a value pattern (matched against the whole value). */
   public SchemaField valid(String regex) {
     return new SchemaField(
-        name, kind, struct, env, deprecated, Pattern.compile(regex), allowed, description);
+        name,
+        kind,
+        struct,
+        env,
+        deprecated,
+        Pattern.compile(regex),
+        allowed,
+        description,
+        kindlingExtension);
   }
 
   /** This field restricted to the given values (a pattern built from them). */
   public SchemaField oneOf(String... values) {
     String regex = String.join("|", List.of(values).stream().map(Pattern::quote).toList());
     return new SchemaField(
-        name, kind, struct, env, deprecated, Pattern.compile(regex), List.of(values), description);
+        name,
+        kind,
+        struct,
+        env,
+        deprecated,
+        Pattern.compile(regex),
+        List.of(values),
+        description,
+        kindlingExtension);
+  }
+
+  /** This field marked as a Kindling extension, which coreos-cloudinit ignores. */
+  public SchemaField asExtension() {
+    return new SchemaField(name, kind, struct, env, deprecated, valid, allowed, description, true);
   }
 
   /** The deprecation reason, if the field is deprecated. */

@@ -51,7 +51,7 @@ final class Analysis {
     UserData.Kind kind = UserData.classify(bytes).kind();
     boolean userData =
         switch (kind) {
-          case CLOUD_CONFIG, MULTIPART, SCRIPT -> true;
+          case CLOUD_CONFIG, MULTIPART, SCRIPT, INCLUDE -> true;
           case UNKNOWN -> claimsToBeUserData(document);
           case EMPTY, IGNITION -> false;
         };

@@ -74,6 +74,7 @@ final class FieldHelp {
       case STRING_LIST -> "list of strings";
       case STRUCT -> "mapping";
       case STRUCT_LIST -> "list of mappings";
+      case COMMAND_LIST -> "list of commands (a string for sh, or a list of words)";
     };
   }
 

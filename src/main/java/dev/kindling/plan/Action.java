@@ -22,6 +22,7 @@ public sealed interface Action
         LoadKernelModule,
         UnitCommand,
         RunScript,
+        RunCommand,
         RejectedItem {
 
   /** The kebab-case type name used in the JSON plan and the run report. */

@@ -39,11 +39,19 @@ public record PlanInput(List<Part> parts, Metadata metadata, PlanOptions options
     }
   }
 
-  /** A {@code #!} script part (templated text). */
-  public record ScriptPart(String label, Bytes script) implements Part {
+  /**
+   * A {@code #!} script part (templated text); {@code oncePerInstance} for the MIME types {@code
+   * text/x-shellscript-per-instance} and {@code -per-once}.
+   */
+  public record ScriptPart(String label, Bytes script, boolean oncePerInstance) implements Part {
     public ScriptPart {
       Objects.requireNonNull(label, "label");
       Objects.requireNonNull(script, "script");
+    }
+
+    /** A script that runs at every boot. */
+    public ScriptPart(String label, Bytes script) {
+      this(label, script, false);
     }
   }
 }

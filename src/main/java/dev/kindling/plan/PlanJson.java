@@ -186,6 +186,11 @@ final class PlanJson {
       g.writeStringField("path", s.path());
       g.writeStringField("unit", s.unitName());
       content(g, s.script().toByteArray());
+    } else if (a instanceof RunCommand c) {
+      g.writeNumberField("index", c.index());
+      g.writeStringField("unit", c.unitName());
+      g.writeBooleanField("oncePerInstance", c.oncePerInstance());
+      content(g, c.line().getBytes(StandardCharsets.UTF_8));
     } else if (a instanceof RejectedItem r) {
       g.writeStringField("subject", r.subject());
       g.writeStringField("reason", r.reason());

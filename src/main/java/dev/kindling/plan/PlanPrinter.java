@@ -7,8 +7,9 @@ import dev.kindling.value.Redaction;
 import java.util.List;
 
 /**
- * Formats a plan as text (one line per action) or as JSON ({@code render --format json}, see
- * docs/cli.md). Never prints secrets: file contents appear as size and sha256 only.
+ * Formats a plan as text (one line per action), as JSON ({@code render --format json}, see
+ * docs/cli.md) or as a Graphviz graph of its units ({@code render --format dot}). Never prints
+ * secrets: file contents appear as size and sha256 only.
  */
 public final class PlanPrinter {
   private PlanPrinter() {}
@@ -37,6 +38,11 @@ public final class PlanPrinter {
       out.append('\n');
     }
     return out.toString();
+  }
+
+  /** The plan's units, drop-ins and their dependencies as a Graphviz graph. */
+  public static String dot(Plan plan) {
+    return PlanDot.write(plan);
   }
 
   /** The plan as JSON: {@code {"actions": [...]}}. */

@@ -14,11 +14,14 @@ import dev.kindling.value.Bytes;
 final class ScriptActions {
   private ScriptActions() {}
 
-  static Action plan(Bytes script, String workspace) {
+  static Action plan(Bytes script, String workspace, boolean oncePerInstance) {
     String name = name(script);
     String directory = GoPath.rooted(workspace) + "/scripts/";
     return new RunScript(
-        directory.replace("//", "/") + name, "coreos-cloudinit-" + name + ".service", script);
+        directory.replace("//", "/") + name,
+        "coreos-cloudinit-" + name + ".service",
+        script,
+        oncePerInstance);
   }
 
   /** The deterministic file and unit name of a script. */

@@ -45,11 +45,12 @@ final class MultipartReader {
           "text/x-shellscript-per-instance",
           "text/x-shellscript-per-once");
 
+  /** Include-file types (a Kindling extension): lists of URLs whose content is user data. */
+  static final Set<String> INCLUDE_TYPES = Set.of("text/x-include-url", "text/x-include-once-url");
+
   /** cloud-init part types Kindling does not implement; such parts are left unclassified. */
   static final Set<String> CLOUD_INIT_ONLY_TYPES =
       Set.of(
-          "text/x-include-url",
-          "text/x-include-once-url",
           "text/cloud-boothook",
           "text/part-handler",
           "text/jinja2",
@@ -183,6 +184,10 @@ final class MultipartReader {
     }
     if (media.type().equals("multipart")) {
       return read(content, 0, line, located, media, depth + 1);
+    }
+    if (INCLUDE_TYPES.contains(type)) {
+      // The Content-Type says what it is; the body need not start with "#include".
+      return UserDataClassifier.of(UserData.Kind.INCLUDE, content);
     }
     if (CLOUD_INIT_ONLY_TYPES.contains(type)) {
       return UserDataClassifier.of(UserData.Kind.UNKNOWN, content);

@@ -18,6 +18,8 @@ public final class UserData {
     CLOUD_CONFIG,
     IGNITION,
     MULTIPART,
+    /** An include file ({@link IncludeList}): URLs whose content is the user data. */
+    INCLUDE,
     UNKNOWN;
 
     /** The name used in reports: {@code cloud-config}, {@code script}, ... */

@@ -74,6 +74,9 @@ final class UserDataClassifier {
     if (isCloudConfigHeader(first)) {
       return of(UserData.Kind.CLOUD_CONFIG, raw);
     }
+    if (IncludeList.isInclude(first)) {
+      return of(UserData.Kind.INCLUDE, raw);
+    }
     if (IgnitionSniffer.isIgnition(raw)) {
       return of(UserData.Kind.IGNITION, raw);
     }

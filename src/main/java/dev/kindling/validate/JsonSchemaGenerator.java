@@ -155,6 +155,16 @@ public final class JsonSchemaGenerator {
         p.put("type", "array");
         p.putObject("items").put("$ref", definition(field));
       }
+      case COMMAND_LIST -> {
+        p.put("type", "array");
+        ArrayNode shapes = p.putObject("items").putArray("anyOf");
+        shapes.addObject().set("type", scalarTypes());
+        ObjectNode argv = shapes.addObject();
+        argv.put("type", "array");
+        argv.put("minItems", 1);
+        argv.putObject("items").set("type", scalarTypes());
+        shapes.addObject().put("type", "null");
+      }
     }
     return p;
   }

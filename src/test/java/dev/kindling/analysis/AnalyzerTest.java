@@ -102,7 +102,7 @@ class AnalyzerTest {
   }
 
   @Test
-  void analyze_multipart_nestedPartsFlattenedInOrder_unsupportedPartIsNoProblem() {
+  void analyze_multipart_nestedPartsFlattenedInOrder_includePartIsNoProblem() {
     Analysis analysis =
         analyze(
             "Content-Type: multipart/mixed; boundary=outer\n\n"
@@ -119,13 +119,13 @@ class AnalyzerTest {
             org.assertj.core.groups.Tuple.tuple("part 1", UserData.Kind.CLOUD_CONFIG),
             org.assertj.core.groups.Tuple.tuple("part 2", UserData.Kind.MULTIPART),
             org.assertj.core.groups.Tuple.tuple("part 2.1", UserData.Kind.CLOUD_CONFIG),
-            org.assertj.core.groups.Tuple.tuple("part 3", UserData.Kind.UNKNOWN));
+            org.assertj.core.groups.Tuple.tuple("part 3", UserData.Kind.INCLUDE));
     assertThat(analysis.parts()).allMatch(p -> p.problem().isEmpty());
     List<Code> shadowed = analysis.parts().get(2).findings().stream().map(f -> f.code()).toList();
     assertThat(shadowed).containsExactly(Code.SHADOWED_HOSTNAME);
-    assertThat(analysis.parts().get(3).partFindings())
+    assertThat(analysis.parts().get(3).findings())
         .extracting(f -> f.code())
-        .containsExactly(Code.UNSUPPORTED_PART);
+        .containsExactly(Code.EXTENSION_KEY);
   }
 
   @Test

@@ -17,6 +17,7 @@ import dev.kindling.plan.PlaceDropIn;
 import dev.kindling.plan.PlaceUnit;
 import dev.kindling.plan.Plan;
 import dev.kindling.plan.RejectedItem;
+import dev.kindling.plan.RunCommand;
 import dev.kindling.plan.RunScript;
 import dev.kindling.plan.SetHostname;
 import dev.kindling.plan.UnitCommand;
@@ -111,6 +112,9 @@ class ApplierTest {
             "/var/lib/coreos-cloudinit/scripts/4242",
             "coreos-cloudinit-4242.service",
             Bytes.utf8("#!/bin/sh\necho hi\n")));
+    m.put(
+        RunCommand.class,
+        new RunCommand("runcmd", 0, "echo hi", "kindling-runcmd-0-abc.service", true));
     m.put(RejectedItem.class, new RejectedItem("write_files[2] /etc/x", "does not decode"));
     return m;
   }
@@ -599,6 +603,149 @@ class ApplierTest {
     assertThat(scripted.calls)
         .containsExactly(
             "run-transient-unit coreos-cloudinit-77.service /target/var/lib/coreos-cloudinit/scripts/77");
+  }
+
+  private Applier commandApplier(ScriptedSystemdManager scripted, InstanceRecord record) {
+    RootFs fs = new RootFs(jimfs.root, OwnerPolicy.RECORD);
+    return new Applier(
+        fs,
+        scripted,
+        runner,
+        Optional.empty(),
+        Applier.Settings.of(fs, ApplyMode.RECORD, ApplyMode.APPLY),
+        record);
+  }
+
+  @Test
+  void runCommand_failingCommand_failsWithItsStatusAndTheNextStillRuns() throws IOException {
+    ScriptedSystemdManager scripted = new ScriptedSystemdManager();
+    scripted.scriptStatus = 4;
+    RootFs fs = new RootFs(jimfs.root, OwnerPolicy.RECORD);
+    Applier applier = commandApplier(scripted, InstanceRecord.load(fs, "i-1"));
+
+    ApplyResult r =
+        applier.apply(
+            new Plan(
+                List.of(
+                    new RunCommand("bootcmd", 0, "false", "kindling-bootcmd-0-a.service", false),
+                    new RunCommand(
+                        "bootcmd",
+                        1,
+                        "'touch' '/run/x y'",
+                        "kindling-bootcmd-1-b.service",
+                        false))));
+
+    assertThat(status(r, 0)).isEqualTo(StepStatus.FAILED);
+    assertThat(r.steps().get(0).outcome().exitStatus()).hasValue(4);
+    assertThat(r.steps().get(0).outcome().error())
+        .contains("bootcmd[0] kindling-bootcmd-0-a.service exited with status 4");
+    assertThat(status(r, 1)).isEqualTo(StepStatus.FAILED);
+    assertThat(scripted.calls)
+        .containsExactly(
+            "run-transient-unit kindling-bootcmd-0-a.service /bin/sh -c false",
+            "run-transient-unit kindling-bootcmd-1-b.service /bin/sh -c 'touch' '/run/x y'");
+    assertThat(Files.exists(jimfs.path(InstanceRecord.file("i-1")))).isFalse();
+  }
+
+  @Test
+  void runCommand_oncePerInstance_skippedOnTheNextBootOfTheSameInstanceOnly() throws IOException {
+    ScriptedSystemdManager scripted = new ScriptedSystemdManager();
+    RootFs fs = new RootFs(jimfs.root, OwnerPolicy.RECORD);
+    RunCommand runcmd =
+        new RunCommand("runcmd", 0, "echo once", "kindling-runcmd-0-c.service", true);
+    RunCommand bootcmd =
+        new RunCommand("bootcmd", 0, "echo boot", "kindling-bootcmd-0-d.service", false);
+    Plan plan = new Plan(List.of(bootcmd, runcmd));
+
+    ApplyResult first = commandApplier(scripted, InstanceRecord.load(fs, "i-1")).apply(plan);
+    ApplyResult second = commandApplier(scripted, InstanceRecord.load(fs, "i-1")).apply(plan);
+    ApplyResult other = commandApplier(scripted, InstanceRecord.load(fs, "i-2")).apply(plan);
+
+    assertThat(status(first, 1)).isEqualTo(StepStatus.OK);
+    assertThat(status(second, 0)).isEqualTo(StepStatus.OK);
+    assertThat(status(second, 1)).isEqualTo(StepStatus.UNCHANGED);
+    assertThat(second.steps().get(1).outcome().notes()).contains("ran already for instance i-1");
+    assertThat(status(other, 1)).isEqualTo(StepStatus.OK);
+    assertThat(scripted.calls.stream().filter(c -> c.contains("runcmd")).count()).isEqualTo(2);
+    assertThat(scripted.calls.stream().filter(c -> c.contains("bootcmd")).count()).isEqualTo(3);
+    assertThat(jimfs.read(InstanceRecord.file("i-1"))).isEqualTo(runcmd.onceKey() + "\n");
+    assertThat(jimfs.read(InstanceRecord.file("i-1"))).doesNotContain("echo once");
+    assertThat(jimfs.mode(InstanceRecord.file("i-1"))).isEqualTo("rw-------");
+  }
+
+  @Test
+  void runCommand_systemdRecorded_notRunAndNotNoted() throws IOException {
+    RootFs fs = new RootFs(jimfs.root, OwnerPolicy.RECORD);
+    RunCommand runcmd =
+        new RunCommand("runcmd", 0, "echo secret-ish", "kindling-runcmd-0-e.service", true);
+    Applier applier =
+        new Applier(
+            fs,
+            systemd,
+            runner,
+            Optional.empty(),
+            Applier.Settings.of(fs, ApplyMode.RECORD, ApplyMode.RECORD),
+            InstanceRecord.load(fs, "i-1"));
+
+    ApplyResult r = applier.apply(new Plan(List.of(runcmd)));
+
+    assertThat(status(r, 0)).isEqualTo(StepStatus.RECORDED);
+    assertThat(systemd.calls())
+        .containsExactly(
+            "run-transient-unit kindling-runcmd-0-e.service /bin/sh (2 arguments not recorded)");
+    assertThat(Files.exists(jimfs.path(InstanceRecord.file("i-1")))).isFalse();
+  }
+
+  @Test
+  void writeFile_append_oncePerInstanceEvenAfterTheFileChanged() throws IOException {
+    RootFs fs = new RootFs(jimfs.root, OwnerPolicy.RECORD);
+    jimfs.write("/etc/sysctl.conf", "a=1\n");
+    WriteFile append = new WriteFile("/etc/sysctl.conf", 0644, "", Bytes.utf8("b=2\n"), true);
+    Plan plan = new Plan(List.of(append));
+
+    commandApplier(new ScriptedSystemdManager(), InstanceRecord.load(fs, "i-1")).apply(plan);
+    jimfs.write("/etc/sysctl.conf", "a=1\nb=2\nc=3\n");
+    ApplyResult again =
+        commandApplier(new ScriptedSystemdManager(), InstanceRecord.load(fs, "i-1")).apply(plan);
+    ApplyResult newInstance =
+        commandApplier(new ScriptedSystemdManager(), InstanceRecord.load(fs, "i-2")).apply(plan);
+
+    assertThat(status(again, 0)).isEqualTo(StepStatus.UNCHANGED);
+    assertThat(status(newInstance, 0)).isEqualTo(StepStatus.OK);
+    assertThat(jimfs.read("/etc/sysctl.conf")).isEqualTo("a=1\nb=2\nc=3\nb=2\n");
+  }
+
+  @Test
+  void runScript_oncePerInstance_secondBootOfTheSameInstanceSkipsIt() throws IOException {
+    ScriptedSystemdManager scripted = new ScriptedSystemdManager();
+    RootFs fs = new RootFs(jimfs.root, OwnerPolicy.RECORD);
+    RunScript once =
+        new RunScript(
+            "/var/lib/coreos-cloudinit/scripts/88",
+            "coreos-cloudinit-88.service",
+            Bytes.utf8("#!/bin/sh\necho once\n"),
+            true);
+
+    ApplyResult first =
+        commandApplier(scripted, InstanceRecord.load(fs, "i-1")).apply(new Plan(List.of(once)));
+    ApplyResult second =
+        commandApplier(scripted, InstanceRecord.load(fs, "i-1")).apply(new Plan(List.of(once)));
+
+    assertThat(status(first, 0)).isEqualTo(StepStatus.OK);
+    assertThat(status(second, 0)).isEqualTo(StepStatus.UNCHANGED);
+    assertThat(scripted.calls).hasSize(1);
+    assertThat(once.describe()).endsWith("(once per instance)");
+  }
+
+  @Test
+  void instanceRecord_unsafeId_refused() {
+    RootFs fs = new RootFs(jimfs.root, OwnerPolicy.RECORD);
+    assertThat(InstanceRecord.isSafeId("i-0abc.1_x")).isTrue();
+    for (String bad : List.of("", "..", "a/b", "a\nb", "x".repeat(129))) {
+      assertThat(InstanceRecord.isSafeId(bad)).as(bad).isFalse();
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> InstanceRecord.load(fs, "../x"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

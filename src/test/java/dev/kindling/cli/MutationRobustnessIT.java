@@ -100,7 +100,8 @@ class MutationRobustnessIT {
 
   /** Errors that keep a whole part from being read: run reports them as input problems. */
   private static final Set<Code> UNREADABLE =
-      EnumSet.of(Code.YAML_SYNTAX, Code.NOT_CLOUD_CONFIG, Code.COMPRESSION, Code.MULTIPART);
+      EnumSet.of(
+          Code.YAML_SYNTAX, Code.NOT_CLOUD_CONFIG, Code.COMPRESSION, Code.MULTIPART, Code.INCLUDE);
 
   private static final byte[] STRAY =
       new byte[] {

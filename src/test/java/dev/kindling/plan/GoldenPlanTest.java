@@ -27,8 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ...), optionally {@code metadata.json} (the {@code --metadata} format) and {@code options}
  * ({@code key=value} lines: {@code convert-netconf}, {@code datasource}, {@code ssh-key-name},
  * {@code workspace}), and the expected {@code expected.plan} ({@link PlanDump}) and {@code
- * expected.json} ({@link PlanPrinter#json}). Run with {@code -Dgolden.update=true} to rewrite the
- * expected files, then review every change by hand.
+ * expected.json} ({@link PlanPrinter#json}) and {@code expected.dot} ({@link PlanPrinter#dot}). Run
+ * with {@code -Dgolden.update=true} to rewrite the expected files, then review every change by
+ * hand.
  */
 class GoldenPlanTest {
   private static final Path ROOT = Path.of("src/test/resources/plan/golden");
@@ -44,6 +45,7 @@ class GoldenPlanTest {
     Plan plan = Planner.plan(input(dir));
     GoldenCases.check(dir.resolve("expected.plan"), PlanDump.dump(plan));
     GoldenCases.check(dir.resolve("expected.json"), PlanPrinter.json(plan));
+    GoldenCases.check(dir.resolve("expected.dot"), PlanPrinter.dot(plan));
   }
 
   @Test

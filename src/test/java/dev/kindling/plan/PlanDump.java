@@ -86,6 +86,17 @@ final class PlanDump {
     } else if (a instanceof RunScript s) {
       out.append(s.path()).append(" unit=").append(s.unitName()).append('\n');
       content(out, s.script());
+    } else if (a instanceof RunCommand c) {
+      out.append(c.stage())
+          .append('[')
+          .append(c.index())
+          .append("] unit=")
+          .append(c.unitName())
+          .append(c.oncePerInstance() ? " once-per-instance" : " every-boot")
+          .append('\n')
+          .append("  sh -c ")
+          .append(c.line())
+          .append('\n');
     } else if (a instanceof RejectedItem r) {
       out.append(r.subject()).append('\n').append("  reason ").append(r.reason()).append('\n');
     } else {

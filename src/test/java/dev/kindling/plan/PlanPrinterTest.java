@@ -54,6 +54,8 @@ class PlanPrinterTest {
               "/var/lib/coreos-cloudinit/scripts/0123456789abcdef",
               "coreos-cloudinit-0123456789abcdef.service",
               Bytes.utf8("#!/bin/sh\necho SECRETSCRIPT\n")),
+          new RunCommand(
+              "runcmd", 0, "echo SECRETCOMMAND", "kindling-runcmd-0-0123456789ab.service", true),
           new RejectedItem("write_files[1] /etc/b", "content cannot be decoded as \"base64\""));
 
   @Test
@@ -103,6 +105,9 @@ class PlanPrinterTest {
                 + Sha256.hex(
                     "#!/bin/sh\necho SECRETSCRIPT\n"
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "\"},\n"
+                + "  {\"type\": \"runcmd\", \"index\": 0, \"unit\": \"kindling-runcmd-0-0123456789ab.service\", \"oncePerInstance\": true, \"bytes\": 18, \"sha256\": \""
+                + Sha256.hex("echo SECRETCOMMAND".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 + "\"},\n"
                 + "  {\"type\": \"rejected\", \"subject\": \"write_files[1] /etc/b\", \"reason\": \"content cannot be decoded as \\\"base64\\\"\"}\n"
                 + "]}\n");

@@ -200,8 +200,7 @@ class MultipartTest {
 
   @Test
   void classify_cloudInitOnlyTypes_stayUnknownWhateverTheContent() {
-    for (String type :
-        List.of("text/x-include-url", "text/cloud-boothook", "text/part-handler", "text/jinja2")) {
+    for (String type : List.of("text/cloud-boothook", "text/part-handler", "text/jinja2")) {
       UserData.Part part =
           classify(mime("Content-Type: " + type + "\n\n#cloud-config\nhostname: a\n"))
               .parts()

@@ -110,7 +110,7 @@ class MultipartReportTest {
   }
 
   @Test
-  void validate_unsupportedPartTypes_sayWhatKindlingDoes() {
+  void validate_unsupportedAndExtensionPartTypes_sayWhatKindlingDoes() {
     FileReport report =
         validate(
             "Content-Type: multipart/mixed; boundary=b\n\n"
@@ -124,23 +124,23 @@ class MultipartReportTest {
 
     assertThat(summary(report))
         .containsExactly(
-            "part 1|unsupported-part|warning|4:15",
+            "part 1|extension-key|info|6:1",
             "part 2|unsupported-part|warning|8:15",
             "part 3|unsupported-part|warning|12:15",
             "part 4|unsupported-part|warning|16:15",
             "part 5|unsupported-part|warning|19:1",
-            "part 6|unsupported-part|info|23:15");
+            "part 6|extension-key|info|23:15");
     assertThat(report.entries())
         .extracting(e -> e.finding().message())
         .containsExactly(
-            "text/x-include-url part is ignored: Kindling does not fetch included URLs",
+            "#include is a Kindling extension: coreos-cloudinit ignores this user data",
             "text/cloud-boothook part is ignored: Kindling does not run boothooks",
             "text/jinja2 part is ignored: Kindling does not render Jinja templates",
             "text/part-handler part is ignored: Kindling does not run cloud-init part handlers",
             "part without Content-Type is neither cloud-config, a script nor an Ignition config;"
                 + " Kindling ignores it",
-            "text/x-shellscript-per-once part runs at every boot: Kindling applies user data at"
-                + " each boot and keeps no per-instance or per-once state");
+            "text/x-shellscript-per-once part runs once per instance (a Kindling extension:"
+                + " coreos-cloudinit ignores this part)");
     assertThat(report.entries()).allMatch(e -> e.finding().hint().isPresent());
   }
 

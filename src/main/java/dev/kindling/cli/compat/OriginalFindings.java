@@ -138,6 +138,17 @@ public final class OriginalFindings {
                         + f.args().get(1)
                         + ")"));
     TABLE.put(Code.UNKNOWN_KEY, OriginalFindings::unrecognized);
+    // #include user data (Kindling's extension) was not cloud-config to the original.
+    TABLE.put(
+        Code.EXTENSION_KEY,
+        (f, line, source) ->
+            f.message().startsWith("#include")
+                ? one(
+                    OriginalRule.USER_DATA_KIND,
+                    1,
+                    "error",
+                    "must be \"#cloud-config\" or begin with \"#!\"")
+                : List.of());
     TABLE.put(Code.MISPLACED_KEY, OriginalFindings::unrecognized);
     TABLE.put(
         Code.DEPRECATED_KEY,

@@ -8,6 +8,7 @@ import dev.kindling.config.Finding;
 import dev.kindling.config.Permissions;
 import dev.kindling.config.Rejection;
 import dev.kindling.config.SchemaField;
+import dev.kindling.config.ShellCommand;
 import dev.kindling.config.StructSchema;
 import dev.kindling.config.yaml.ConfigPath;
 import dev.kindling.config.yaml.Position;
@@ -147,6 +148,20 @@ public final class ConfigBinder {
                 .withArgs(canonical, field.deprecated())
                 .at(keyScalar.position()));
       }
+      if (field.kindlingExtension()) {
+        findings.add(
+            Finding.info(
+                    Code.EXTENSION_KEY,
+                    fieldDisplay,
+                    "\""
+                        + canonical
+                        + "\" is a Kindling extension: coreos-cloudinit ignores this key")
+                .withHint(
+                    "machines that still run coreos-cloudinit skip it; give them the same effect"
+                        + " another way (a unit or a script part)")
+                .withArgs(written)
+                .at(keyScalar.position()));
+      }
       Object existing = values.get(canonical);
       Object value = bindValue(field, keyScalar, entry.value(), fieldModel, fieldDisplay, existing);
       if (value == null) {
@@ -185,7 +200,7 @@ public final class ConfigBinder {
       SchemaField field, String canonical, ConfigPath display, YamlScalar key, YamlNode previous) {
     String how =
         switch (field.kind()) {
-          case STRING_LIST, STRUCT_LIST -> "the lists are concatenated";
+          case STRING_LIST, STRUCT_LIST, COMMAND_LIST -> "the lists are concatenated";
           case STRUCT ->
               "the mappings are merged key by key (lists are concatenated, a later value replaces"
                   + " an earlier one)";
@@ -260,6 +275,7 @@ public final class ConfigBinder {
         yield null;
       }
       case STRUCT_LIST -> bindStructList(field, key, node, model, display, listOffset);
+      case COMMAND_LIST -> bindCommandList(field, key, node, model, display, listOffset);
     };
   }
 
@@ -368,6 +384,83 @@ public final class ConfigBinder {
       }
     }
     return out;
+  }
+
+  /**
+   * A list of commands: a string item is a shell line, a list item argv words; a null item is
+   * skipped (cloud-init skips it too), anything else is ignored with an incorrect-type finding.
+   */
+  private List<ShellCommand> bindCommandList(
+      SchemaField field,
+      YamlNode key,
+      YamlNode node,
+      ConfigPath model,
+      ConfigPath display,
+      int offset) {
+    if (!(node instanceof YamlSequence seq)) {
+      String hint =
+          node instanceof YamlScalar s && !isNull(node)
+              ? "write a list: " + field.name() + ": [" + abbreviate(s.text()) + "]"
+              : null;
+      wrongType(field.name(), field.kind(), key, node, display, hint);
+      return null;
+    }
+    List<ShellCommand> out = new ArrayList<>();
+    for (int i = 0; i < seq.items().size(); i++) {
+      YamlNode item = seq.items().get(i);
+      ConfigPath itemPath = display.index(i);
+      if (isNull(item)) {
+        continue;
+      }
+      Optional<String> text = commandWord(item);
+      if (text.isPresent()) {
+        sources.put(model.index(offset + out.size()), new SourceMap.Origin(itemPath, null, item));
+        out.add(ShellCommand.line(text.get()));
+        continue;
+      }
+      if (item instanceof YamlSequence words && !words.items().isEmpty()) {
+        List<String> argv = new ArrayList<>();
+        for (int j = 0; j < words.items().size(); j++) {
+          Optional<String> w = commandWord(words.items().get(j));
+          if (w.isEmpty()) {
+            wrongType(
+                field.name() + "[" + i + "][" + j + "]",
+                FieldKind.STRING,
+                null,
+                words.items().get(j),
+                itemPath.index(j),
+                null);
+            argv = null;
+            break;
+          }
+          argv.add(w.get());
+        }
+        if (argv != null) {
+          sources.put(model.index(offset + out.size()), new SourceMap.Origin(itemPath, null, item));
+          out.add(ShellCommand.argv(argv));
+        }
+        continue;
+      }
+      wrongType(
+          field.name() + "[" + i + "]",
+          FieldKind.STRING,
+          null,
+          item,
+          itemPath,
+          "a command is a string for the shell or a non-empty list of words (strings)");
+    }
+    return out;
+  }
+
+  /** The text of a scalar command or word, if the node is a usable scalar. */
+  private static Optional<String> commandWord(YamlNode node) {
+    if (node instanceof YamlScalar s
+        && s.resolve().type() != ResolvedScalar.Type.NULL
+        && s.resolve().type() != ResolvedScalar.Type.INVALID) {
+      Object v = ScalarBinding.convert(FieldKind.STRING, s, s.resolve());
+      return Optional.of(v instanceof Bytes b ? b.toUtf8() : (String) v);
+    }
+    return Optional.empty();
   }
 
   private List<Map<String, Object>> bindStructList(

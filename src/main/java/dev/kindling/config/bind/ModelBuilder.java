@@ -5,6 +5,7 @@ import dev.kindling.config.CoreOs;
 import dev.kindling.config.DropIn;
 import dev.kindling.config.EnvSection;
 import dev.kindling.config.ServiceTables;
+import dev.kindling.config.ShellCommand;
 import dev.kindling.config.StructSchema;
 import dev.kindling.config.Unit;
 import dev.kindling.config.User;
@@ -25,7 +26,9 @@ final class ModelBuilder {
         structs(v, "write_files").stream().map(ModelBuilder::writeFile).toList(),
         string(v, "hostname"),
         structs(v, "users").stream().map(ModelBuilder::user).toList(),
-        string(v, "manage_etc_hosts"));
+        string(v, "manage_etc_hosts"),
+        commands(v, "bootcmd"),
+        commands(v, "runcmd"));
   }
 
   private static CoreOs coreos(Map<String, Object> v) {
@@ -105,6 +108,12 @@ final class ModelBuilder {
   private static List<String> strings(Map<String, Object> v, String key) {
     Object o = v.get(key);
     return o == null ? List.of() : (List<String>) o;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<ShellCommand> commands(Map<String, Object> v, String key) {
+    Object o = v.get(key);
+    return o == null ? List.of() : (List<ShellCommand>) o;
   }
 
   @SuppressWarnings("unchecked")

@@ -19,8 +19,6 @@ final class Suggestions {
   /** cloud-init keys people carry over; coreos-cloudinit never implemented them. */
   private static final Set<String> CLOUD_INIT_TOP =
       Set.of(
-          "runcmd",
-          "bootcmd",
           "packages",
           "package_update",
           "package_upgrade",
@@ -92,8 +90,6 @@ final class Suggestions {
 
   private static final Map<String, String> CLOUD_INIT_ADVICE =
       Map.of(
-          "runcmd", "use a oneshot unit in coreos.units, or a \"#!\" script as user data",
-          "bootcmd", "use a oneshot unit in coreos.units",
           "ca_certs", "write the certificate with write_files and run update-ca-certificates",
           "sudo", "write a file under /etc/sudoers.d with write_files",
           "groups", "add \"groups\" to an entry of users");

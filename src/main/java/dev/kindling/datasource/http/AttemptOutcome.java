@@ -16,6 +16,7 @@ import okhttp3.ResponseBody;
  *
  * @param retryAfter how long the server asked to wait before the next attempt ({@code Retry-After}
  *     of a 429 or 503), if it did
+ * @param location the {@code Location} header of a 3xx response, if any
  */
 record AttemptOutcome(
     Optional<byte[]> body,
@@ -23,23 +24,39 @@ record AttemptOutcome(
     int status,
     String detail,
     IOException cause,
-    Optional<Duration> retryAfter) {
+    Optional<Duration> retryAfter,
+    Optional<String> location) {
   static AttemptOutcome ok(byte[] body) {
-    return new AttemptOutcome(Optional.of(body), null, 200, "", null, Optional.empty());
+    return new AttemptOutcome(
+        Optional.of(body), null, 200, "", null, Optional.empty(), Optional.empty());
   }
 
   static AttemptOutcome notFound() {
-    return new AttemptOutcome(Optional.empty(), null, 404, "", null, Optional.empty());
+    return new AttemptOutcome(
+        Optional.empty(), null, 404, "", null, Optional.empty(), Optional.empty());
   }
 
-  static AttemptOutcome status(int status, Optional<Duration> retryAfter) {
+  static AttemptOutcome status(
+      int status, Optional<Duration> retryAfter, Optional<String> location) {
     return new AttemptOutcome(
-        Optional.empty(), HttpFailure.ofStatus(status), status, "HTTP " + status, null, retryAfter);
+        Optional.empty(),
+        HttpFailure.ofStatus(status),
+        status,
+        "HTTP " + status,
+        null,
+        retryAfter,
+        location);
   }
 
   static AttemptOutcome tooLarge(int status) {
     return new AttemptOutcome(
-        Optional.empty(), HttpFailure.BODY_TOO_LARGE, status, "", null, Optional.empty());
+        Optional.empty(),
+        HttpFailure.BODY_TOO_LARGE,
+        status,
+        "",
+        null,
+        Optional.empty(),
+        Optional.empty());
   }
 
   static AttemptOutcome wrongServer(int status, String header, String value) {
@@ -49,13 +66,14 @@ record AttemptOutcome(
         status,
         "response (HTTP " + status + ") lacks the header \"" + header + ": " + value + "\"",
         null,
+        Optional.empty(),
         Optional.empty());
   }
 
   static AttemptOutcome failed(IOException e) {
     HttpFailure f =
         e instanceof InterruptedIOException ? HttpFailure.TIMEOUT : HttpFailure.TRANSPORT;
-    return new AttemptOutcome(Optional.empty(), f, 0, "", e, Optional.empty());
+    return new AttemptOutcome(Optional.empty(), f, 0, "", e, Optional.empty(), Optional.empty());
   }
 
   Optional<byte[]> result(String what, Duration timeout, int attempt) throws MetadataHttpException {
@@ -69,7 +87,7 @@ record AttemptOutcome(
           case BODY_TOO_LARGE -> "body larger than the limit";
           default -> detail;
         };
-    throw new MetadataHttpException(failure, status, attempt, what + ": " + why, cause);
+    throw new MetadataHttpException(failure, status, attempt, what + ": " + why, cause, location);
   }
 
   /** Reads a response: the required header, the status, then the body within {@code bodyLimit}. */
@@ -91,7 +109,11 @@ record AttemptOutcome(
             status == 429 || status == 503
                 ? RetryAfter.parse(response.header("Retry-After"), Instant.now())
                 : Optional.empty();
-        return status(status, wait);
+        Optional<String> location =
+            status >= 300 && status <= 399
+                ? Optional.ofNullable(response.header("Location"))
+                : Optional.empty();
+        return status(status, wait, location);
       }
       ResponseBody body = response.body();
       if (body.contentLength() > bodyLimit) {

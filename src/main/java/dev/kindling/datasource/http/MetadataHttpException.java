@@ -1,6 +1,7 @@
 package dev.kindling.datasource.http;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -13,6 +14,7 @@ public final class MetadataHttpException extends Exception {
   private final HttpFailure failure;
   private final int status;
   private final int attempts;
+  private final String location;
 
   /**
    * Creates the exception.
@@ -25,10 +27,32 @@ public final class MetadataHttpException extends Exception {
    */
   public MetadataHttpException(
       HttpFailure failure, int status, int attempts, String message, Throwable cause) {
+    this(failure, status, attempts, message, cause, Optional.empty());
+  }
+
+  /**
+   * Creates the exception for a response that carried a {@code Location} (a redirect, which the
+   * client never follows itself).
+   *
+   * @param location the {@code Location} header as sent, if any
+   */
+  public MetadataHttpException(
+      HttpFailure failure,
+      int status,
+      int attempts,
+      String message,
+      Throwable cause,
+      Optional<String> location) {
     super(message, cause);
     this.failure = Objects.requireNonNull(failure, "failure");
     this.status = status;
     this.attempts = attempts;
+    this.location = location.orElse(null);
+  }
+
+  /** The {@code Location} header of a redirect response, if there was one. */
+  public Optional<String> location() {
+    return Optional.ofNullable(location);
   }
 
   /** What kind of failure it was. */
