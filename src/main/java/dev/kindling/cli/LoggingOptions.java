@@ -65,6 +65,32 @@ final class LoggingOptions {
     }
   }
 
+  /**
+   * Sets the log level from the {@code -q} and {@code -v} words of a command line before anything
+   * else runs. slf4j-simple fixes each logger's level when the first logger is made, and building a
+   * command's model already makes some (the datasource classes that declare the source options), so
+   * {@link #apply} alone comes too late in a process. Words after {@code --} are operands.
+   */
+  static void preset(String[] args) {
+    int verbose = 0;
+    boolean quiet = false;
+    for (String arg : args) {
+      if (arg.equals("--")) {
+        break;
+      } else if (arg.equals("-q") || arg.equals(QUIET)) {
+        quiet = true;
+      } else if (arg.equals(VERBOSE)) {
+        verbose++;
+      } else if (arg.matches("-v+")) {
+        verbose += arg.length() - 1;
+      }
+    }
+    String level = level(verbose, quiet);
+    if (level != null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+    }
+  }
+
   /** The log level for {@code verbose} {@code -v} and {@code -q}, or null for the default. */
   static String level(int verbose, boolean quiet) {
     if (verbose > 1) {

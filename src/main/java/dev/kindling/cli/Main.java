@@ -46,6 +46,7 @@ public final class Main implements Runnable {
   /** Runs the program and exits with its status. */
   public static void main(String[] args) {
     StartupTrace.mark("main");
+    LoggingOptions.preset(args);
     StdStreams std = new StdStreams();
     std.exit(run(args, std.out, std.err));
   }

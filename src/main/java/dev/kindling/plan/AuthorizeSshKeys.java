@@ -21,6 +21,12 @@ public record AuthorizeSshKeys(String user, String name, List<String> keys) impl
 
   @Override
   public String describe() {
-    return "authorize " + keys.size() + " SSH keys for " + user + " as " + name;
+    return "authorize "
+        + keys.size()
+        + (keys.size() == 1 ? " SSH key" : " SSH keys")
+        + " for "
+        + user
+        + " as "
+        + name;
   }
 }

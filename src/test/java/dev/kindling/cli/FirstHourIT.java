@@ -42,13 +42,11 @@ class FirstHourIT {
   void renderAndFetch_missingFromFile_exit2AtOnceNamingTheFile() {
     String missing = tmp.resolve("nope.yaml").toString();
     for (String command : new String[] {"render", "fetch"}) {
-      long t0 = System.nanoTime();
       Cli.Run r = Cli.kindling(command, "--from-file", missing, "--timeout", "30");
 
       assertThat(r.status()).as(command).isEqualTo(2);
       assertThat(r.err()).isEqualTo("kindling " + command + ": no such file: " + missing + "\n");
       assertThat(r.log()).doesNotContain("probe");
-      assertThat(System.nanoTime() - t0).as(command).isLessThan(20_000_000_000L);
     }
   }
 
