@@ -356,12 +356,8 @@ public final class ConfigBinder {
       ConfigPath model,
       ConfigPath display,
       int offset) {
-    if (!(node instanceof YamlSequence seq)) {
-      String hint =
-          node instanceof YamlScalar s && !isNull(node)
-              ? "write a list: " + field.name() + ": [" + abbreviate(s.text()) + "]"
-              : null;
-      wrongType(field.name(), field.kind(), key, node, display, hint);
+    YamlSequence seq = sequenceOrWrongType(field, key, node, display);
+    if (seq == null) {
       return null;
     }
     List<String> out = new ArrayList<>();
@@ -387,6 +383,23 @@ public final class ConfigBinder {
   }
 
   /**
+   * The list a list field holds, or null after an incorrect-type finding (with a "write a list"
+   * hint when a single scalar stands where the list belongs).
+   */
+  private YamlSequence sequenceOrWrongType(
+      SchemaField field, YamlNode key, YamlNode node, ConfigPath display) {
+    if (node instanceof YamlSequence seq) {
+      return seq;
+    }
+    String hint =
+        node instanceof YamlScalar s && !isNull(node)
+            ? "write a list: " + field.name() + ": [" + abbreviate(s.text()) + "]"
+            : null;
+    wrongType(field.name(), field.kind(), key, node, display, hint);
+    return null;
+  }
+
+  /**
    * A list of commands: a string item is a shell line, a list item argv words; a null item is
    * skipped (cloud-init skips it too), anything else is ignored with an incorrect-type finding.
    */
@@ -397,12 +410,8 @@ public final class ConfigBinder {
       ConfigPath model,
       ConfigPath display,
       int offset) {
-    if (!(node instanceof YamlSequence seq)) {
-      String hint =
-          node instanceof YamlScalar s && !isNull(node)
-              ? "write a list: " + field.name() + ": [" + abbreviate(s.text()) + "]"
-              : null;
-      wrongType(field.name(), field.kind(), key, node, display, hint);
+    YamlSequence seq = sequenceOrWrongType(field, key, node, display);
+    if (seq == null) {
       return null;
     }
     List<ShellCommand> out = new ArrayList<>();
