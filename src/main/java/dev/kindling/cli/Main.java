@@ -1,13 +1,14 @@
 package dev.kindling.cli;
 
+import dev.kindling.agent.AgentEnvironment;
 import dev.kindling.agent.ExitStatus;
 import dev.kindling.trace.StartupTrace;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,7 +59,17 @@ public final class Main implements Runnable {
           QuickValidate.parse(Arrays.copyOfRange(args, 1, args.length));
       if (quick.isPresent()) {
         StartupTrace.mark("arguments parsed");
-        return quick(quick.get(), out, err);
+        return direct(() -> quick.get().execute(out, err), err);
+      }
+    }
+    if (args.length > 0 && args[0].equals("run")) {
+      Optional<OptionTable.Parsed> options =
+          OptionTable.of(RunCommand.options()).parse(Arrays.copyOfRange(args, 1, args.length));
+      if (options.isPresent() && RunCommand.problem(options.get()).isEmpty()) {
+        StartupTrace.mark("arguments parsed");
+        LoggingOptions.apply(options.get());
+        return direct(
+            () -> RunCommand.execute(options.get(), () -> AgentEnvironment.system(), err), err);
       }
     }
     Supplier<Object> sub = args.length > 0 ? COMMANDS.get(args[0]) : null;
@@ -90,10 +101,10 @@ public final class Main implements Runnable {
    * Runs a command parsed without picocli; a failure is reported as picocli reports a failed
    * command (its stack trace on standard error, exit status {@link ExitStatus#FAILED}).
    */
-  private static int quick(ValidateCommand command, PrintWriter out, PrintWriter err) {
+  private static int direct(Callable<Integer> command, PrintWriter err) {
     try {
-      return command.execute(out, err);
-    } catch (IOException | RuntimeException e) {
+      return command.call();
+    } catch (Exception e) {
       e.printStackTrace(err);
       err.flush();
       return UsageErrors.MAPPER.getExitCode(e);
