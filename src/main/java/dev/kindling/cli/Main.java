@@ -5,11 +5,9 @@ import dev.kindling.agent.ExitStatus;
 import dev.kindling.trace.StartupTrace;
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,23 +21,41 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Boot agent for cloud-config: validate, render and apply user data.")
 public final class Main implements Runnable {
-  /** The subcommands, by name, in the order help lists them. */
-  static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+  /** The subcommands' names, in the order help lists them. */
+  static final List<String> COMMANDS =
+      List.of(
+          "validate",
+          "render",
+          "run",
+          "fetch",
+          "status",
+          "query",
+          "clean",
+          "serve",
+          "lsp",
+          "explain",
+          "completion");
 
-  // Lambdas, not method references: a method reference links (and verifies) the command class
-  // when Main is initialised, which loads everything its methods mention (Jackson, OkHttp...).
-  static {
-    COMMANDS.put("validate", () -> new ValidateCommand());
-    COMMANDS.put("render", () -> new RenderCommand());
-    COMMANDS.put("run", () -> new RunCommand().spec());
-    COMMANDS.put("fetch", () -> new FetchCommand());
-    COMMANDS.put("status", () -> new StatusCommand());
-    COMMANDS.put("query", () -> new QueryCommand());
-    COMMANDS.put("clean", () -> new CleanCommand());
-    COMMANDS.put("serve", () -> new ServeCommand());
-    COMMANDS.put("lsp", () -> new LspCommand());
-    COMMANDS.put("explain", () -> new ExplainCommand());
-    COMMANDS.put("completion", () -> new CompletionCommand());
+  /**
+   * A new command object for picocli, or null for an unknown name. A switch, not a table of lambdas
+   * or method references: each of those is linked when {@code Main} is initialised (a method
+   * reference also loads everything the command's methods mention), before any command runs.
+   */
+  static Object command(String name) {
+    return switch (name) {
+      case "validate" -> new ValidateCommand();
+      case "render" -> new RenderCommand();
+      case "run" -> new RunCommand().spec();
+      case "fetch" -> new FetchCommand();
+      case "status" -> new StatusCommand();
+      case "query" -> new QueryCommand();
+      case "clean" -> new CleanCommand();
+      case "serve" -> new ServeCommand();
+      case "lsp" -> new LspCommand();
+      case "explain" -> new ExplainCommand();
+      case "completion" -> new CompletionCommand();
+      default -> null;
+    };
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -72,11 +88,11 @@ public final class Main implements Runnable {
             () -> RunCommand.execute(options.get(), () -> AgentEnvironment.system(), err), err);
       }
     }
-    Supplier<Object> sub = args.length > 0 ? COMMANDS.get(args[0]) : null;
+    Object sub = args.length > 0 ? command(args[0]) : null;
     CommandLine cl;
     String[] rest;
     if (sub != null) {
-      cl = new CommandLine(sub.get());
+      cl = new CommandLine(sub);
       cl.setCommandName("kindling " + args[0]);
       rest = Arrays.copyOfRange(args, 1, args.length);
     } else {
@@ -116,7 +132,9 @@ public final class Main implements Runnable {
     CommandLine main = new CommandLine(new Main());
     // Each command through its own CommandLine, as when it runs alone: picocli applies a command's
     // modelTransformer (the common options) only there.
-    COMMANDS.forEach((name, command) -> main.addSubcommand(name, new CommandLine(command.get())));
+    for (String name : COMMANDS) {
+      main.addSubcommand(name, new CommandLine(command(name)));
+    }
     main.addSubcommand("help", new CommandLine.HelpCommand());
     return main;
   }
