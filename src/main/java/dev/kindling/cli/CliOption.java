@@ -2,6 +2,7 @@ package dev.kindling.cli;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One option of a command as a table entry: its names, what it takes, its initial value and help.
@@ -17,6 +18,8 @@ final class CliOption {
     COUNT,
     /** One value ({@code --root DIR} or {@code --root=DIR}); once. */
     VALUE,
+    /** One string value each time it is given ({@code --exclude A --exclude B}); a list. */
+    LIST,
     /** {@code -h, --help}: picocli prints the help. */
     HELP,
     /** {@code -V, --version}: picocli prints the version. */
@@ -78,6 +81,12 @@ final class CliOption {
   static CliOption string(String name, String label, String initial, String description) {
     return new CliOption(
         new String[] {name}, Kind.VALUE, String.class, label, initial, v -> v, false, description);
+  }
+
+  /** A repeatable string option; its value is the list of values given, or null for none. */
+  static CliOption list(String name, String label, String description) {
+    return new CliOption(
+        new String[] {name}, Kind.LIST, List.class, label, null, v -> v, false, description);
   }
 
   /** A path option ({@link Path#of}, as picocli converts paths); {@code initial} may be null. */

@@ -41,6 +41,7 @@ final class CommandModels {
       case VERSION -> b.versionHelp(true).arity("0");
       case FLAG -> b.arity("0");
       case COUNT -> b.arity("0").auxiliaryTypes(boolean.class);
+      case LIST -> b.paramLabel(o.paramLabel()).auxiliaryTypes(String.class);
       case VALUE -> {
         if (o.paramLabel() != null) {
           b.paramLabel(o.paramLabel());

@@ -43,7 +43,7 @@ public final class Main implements Runnable {
    */
   static Object command(String name) {
     return switch (name) {
-      case "validate" -> new ValidateCommand();
+      case "validate" -> new ValidateCommand().spec();
       case "render" -> new RenderCommand();
       case "run" -> new RunCommand().spec();
       case "fetch" -> new FetchCommand();
@@ -71,11 +71,12 @@ public final class Main implements Runnable {
   /** Runs the program with the given streams and returns its exit status. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     if (args.length > 0 && args[0].equals("validate")) {
-      Optional<ValidateCommand> quick =
-          QuickValidate.parse(Arrays.copyOfRange(args, 1, args.length));
-      if (quick.isPresent()) {
+      Optional<OptionTable.Parsed> options =
+          OptionTable.withOperands(ValidateCommand.options())
+              .parse(Arrays.copyOfRange(args, 1, args.length));
+      if (options.isPresent()) {
         StartupTrace.mark("arguments parsed");
-        return direct(() -> quick.get().execute(out, err), err);
+        return direct(() -> ValidateCommand.of(options.get()).execute(out, err), err);
       }
     }
     if (args.length > 0 && args[0].equals("run")) {

@@ -41,6 +41,11 @@ final class OptionTable {
     return new OptionTable(options, false);
   }
 
+  /** A table of options for a command that takes one or more operands. */
+  static OptionTable withOperands(List<CliOption> options) {
+    return new OptionTable(options, true);
+  }
+
   /** The options, in the order they were listed. */
   List<CliOption> options() {
     return options;
@@ -55,11 +60,13 @@ final class OptionTable {
     for (CliOption o : options) {
       parsed.values.put(o.key(), o.initial());
     }
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
+    for (String arg : args) {
       if (arg.startsWith("@")) {
         return Optional.empty(); // an argument file, expanded by picocli
       }
+    }
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
       if (operands && arg.equals("--")) {
         parsed.operands.addAll(Arrays.asList(args).subList(i + 1, args.length));
         break;
@@ -82,7 +89,9 @@ final class OptionTable {
       if (option == null) {
         return Optional.empty();
       }
-      if (option.kind() != CliOption.Kind.VALUE) {
+      boolean takesValue =
+          option.kind() == CliOption.Kind.VALUE || option.kind() == CliOption.Kind.LIST;
+      if (!takesValue) {
         if (eq >= 0 || !set(option, parsed)) {
           return Optional.empty();
         }
@@ -100,6 +109,9 @@ final class OptionTable {
         return Optional.empty();
       }
     }
+    if (operands && parsed.operands.isEmpty()) {
+      return Optional.empty();
+    }
     return Optional.of(parsed);
   }
 
@@ -107,7 +119,7 @@ final class OptionTable {
   private boolean cluster(String arg, Parsed parsed) {
     for (int c = 1; c < arg.length(); c++) {
       CliOption option = byName.get("-" + arg.charAt(c));
-      if (option == null || option.kind() == CliOption.Kind.VALUE || !set(option, parsed)) {
+      if (option == null || !set(option, parsed)) {
         return false;
       }
     }
@@ -137,12 +149,22 @@ final class OptionTable {
     }
   }
 
-  /** Records a value; false for a value given twice, empty, option-like or refused. */
+  /**
+   * Records a value; false for a value given twice (unless a list), empty, option-like or refused.
+   */
+  @SuppressWarnings("unchecked")
   private static boolean value(CliOption option, String text, Parsed parsed) {
-    if (text.isEmpty()
-        || text.startsWith("@")
-        || (text.startsWith("-") && !text.equals("-"))
-        || !parsed.given.add(option.key())) {
+    if (text.isEmpty() || (text.startsWith("-") && !text.equals("-"))) {
+      return false;
+    }
+    if (option.kind() == CliOption.Kind.LIST) {
+      List<String> before = (List<String>) parsed.values.get(option.key());
+      List<String> after = before == null ? new ArrayList<>() : new ArrayList<>(before);
+      after.add(text);
+      parsed.values.put(option.key(), after);
+      return true;
+    }
+    if (!parsed.given.add(option.key())) {
       return false;
     }
     try {
