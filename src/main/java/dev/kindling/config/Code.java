@@ -59,7 +59,10 @@ public enum Code {
   EXTENSION_KEY("extension-key", "a key is a Kindling extension that coreos-cloudinit ignores"),
   SHADOWED_HOSTNAME(
       "shadowed-hostname",
-      "a later multipart part sets a hostname; the first part's hostname wins");
+      "a later multipart part sets a hostname; the first part's hostname wins"),
+  CONTROL_CHARACTER(
+      "control-character",
+      "a value written as one line of a file holds a line break or control character");
 
   private final String id;
   private final String summary;

@@ -420,6 +420,21 @@ public final class CodeDocs {
         "Use letters, digits and `-` in dot-separated labels of at most 63 characters, e.g."
             + " `web-01`.");
     doc(
+        Code.CONTROL_CHARACTER,
+        "A value that Kindling writes as one line of a file (`hostname` into `/etc/hostname` and"
+            + " `/etc/hosts`, `coreos.update.group` and `server` into `/etc/coreos/update.conf`,"
+            + " `coreos.oem.id` and `version_id` into `/etc/oem-release`) holds a line break or"
+            + " another control character. Written as it is, it would add lines of its own to the"
+            + " file (coreos-cloudinit did that), so the value is not applied.",
+        """
+        #cloud-config
+        coreos:
+          update:
+            group: "stable\\nSERVER=https://updates.example.com/"
+        """,
+        "Write the value on one line. In a double-quoted YAML string `\\n` is a line break, and a"
+            + " `|` or `>` block ends with one.");
+    doc(
         Code.UNRESOLVED_VARIABLE,
         "A `$private_ipv4`-style variable has no value in the metadata given with `--metadata`, so"
             + " at run time it becomes an empty string (unless the matching `COREOS_...` variable"

@@ -330,6 +330,29 @@ class PlannerTest {
   }
 
   @Test
+  void plan_lineBreaksInOneLineValues_rejectedNothingInjected() {
+    PlanInput input =
+        TestConfigs.single(
+            "#cloud-config\nhostname: \"node1\\n10.9.9.9 evil\"\nmanage_etc_hosts: localhost\n"
+                + "coreos:\n  update:\n    group: \"beta\\nSERVER=http://evil/\"\n"
+                + "  oem:\n    id: \"x\\nFOO=1\"\n",
+            metadata("meta-host.example.com", Map.of()));
+    List<Action> actions = Planner.plan(input).actions();
+    assertThat(actions.get(0)).isEqualTo(new SetHostname("meta-host"));
+    assertThat(actions)
+        .contains(
+            new RejectedItem(
+                "hostname",
+                "\"hostname\" holds a line break (U+000A): it would be written into /etc/hostname"
+                    + " and /etc/hosts as more than one line, so it is not applied"),
+            new WriteEtcHosts("/etc/hosts", "meta-host"))
+        .anyMatch(a -> a instanceof RejectedItem r && r.subject().equals("coreos.update"))
+        .anyMatch(a -> a instanceof RejectedItem r && r.subject().equals("coreos.oem.id"))
+        .noneMatch(a -> a instanceof MergeUpdateConf)
+        .noneMatch(a -> a instanceof WriteFile w && w.path().equals(OemRelease.PATH));
+  }
+
+  @Test
   void plan_sameInput_sameplan() {
     PlanInput input = TestConfigs.single(UnitActionsTest.TRACE_CONFIG, metadata("h", Map.of()));
     assertThat(Planner.plan(input)).isEqualTo(Planner.plan(input));

@@ -32,8 +32,8 @@ final class HostnameRule implements Rule {
   @Override
   public void check(RuleContext context, Consumer<Finding> out) {
     String written = context.config().hostname();
-    if (written.isEmpty()) {
-      return;
+    if (written.isEmpty() || ControlCharacterRule.first(written).isPresent()) {
+      return; // a control character is an error of ControlCharacterRule's: one finding, not two
     }
     String hostname;
     String note;

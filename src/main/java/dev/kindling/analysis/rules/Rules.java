@@ -20,6 +20,7 @@ public final class Rules {
         new UnitContentRule(),
         new SshKeyRule(),
         new HostnameRule(),
+        new ControlCharacterRule(),
         new UserRule(),
         new PasswordHashRule());
   }
