@@ -87,7 +87,10 @@ final class CloudConfigAnalysis {
         new ArrayList<>(
             document.problems().isEmpty()
                 ? bound.findings()
-                : SyntaxHints.explain(bound.findings(), templated.text()));
+                : SyntaxHints.explain(
+                    bound.findings(),
+                    templated.text(),
+                    SyntaxRecovery.from(templated.text(), document.problems().get(0))));
     List<Rejection> rejections = new ArrayList<>(bound.rejections());
     if (document.problems().isEmpty()) {
       RuleContext context =
@@ -131,6 +134,9 @@ final class CloudConfigAnalysis {
     }
     mapped.addAll(Templating.misspelled(text));
     mapped.sort(Comparator.comparing((Finding f) -> f.position().orElse(Position.START)));
+    if (!document.problems().isEmpty()) {
+      mapped = SyntaxHints.capped(mapped);
+    }
     Optional<String> problem = Optional.empty();
     Optional<CheckedConfig> config = Optional.empty();
     if (document.problems().isEmpty()) {

@@ -33,6 +33,9 @@ final class SyntaxHints {
   private static final Pattern KEY_LINE =
       Pattern.compile("^\\s*(?:-\\s|[A-Za-z_\"'][^:]*:(?:\\s|$))");
 
+  /** How a message about a key's indentation compared with the line above starts. */
+  private static final String INDENTED = "this key is indented";
+
   /** The args of a cause found here that is not the parser's own error. */
   static final String CAUSE = "cause";
 
@@ -43,10 +46,13 @@ final class SyntaxHints {
 
   /**
    * {@code findings} with the parser's syntax error replaced or explained by the causes found in
-   * {@code text}.
+   * {@code text}, and the parser errors found after it ({@code recovered}) that no cause explains.
    */
-  static List<Finding> explain(List<Finding> findings, String text) {
-    List<Finding> causes = causes(text);
+  static List<Finding> explain(
+      List<Finding> findings, String text, List<SyntaxRecovery.Recovered> recovered) {
+    List<Finding> causes = new ArrayList<>(causes(text));
+    // A key's indentation compared with a line the parser could not read says nothing new.
+    causes.removeIf(c -> c.message().startsWith(INDENTED) && inUnreadPart(c, recovered));
     int parser = -1;
     for (int i = 0; i < findings.size() && parser < 0; i++) {
       if (findings.get(i).code() == Code.YAML_SYNTAX) {
@@ -76,7 +82,62 @@ final class SyntaxHints {
               ? c.withArgs(error.message(), String.valueOf(at.line()), String.valueOf(at.column()))
               : c.withArgs(CAUSE));
     }
+    for (SyntaxRecovery.Recovered r :
+        recovered.subList(Math.min(1, recovered.size()), recovered.size())) {
+      Position from = new Position(r.from(), 1);
+      Position to = r.problem().position();
+      boolean cause =
+          causes.stream()
+              .map(c -> c.position().get())
+              .anyMatch(p -> p.compareTo(from) >= 0 && p.compareTo(to) <= 0);
+      if (!cause) {
+        Finding f =
+            Finding.error(Code.YAML_SYNTAX, ConfigPath.root(), r.problem().message())
+                .at(to)
+                .withArgs(CAUSE);
+        out.add(hint(f).map(f::withHint).orElse(f));
+      }
+    }
     return out;
+  }
+
+  /**
+   * {@code sorted} with at most {@link SyntaxRecovery#MAX} syntax errors: the rest are counted in
+   * one last error where the first of them is.
+   */
+  static List<Finding> capped(List<Finding> sorted) {
+    List<Finding> out = new ArrayList<>();
+    int syntax = 0;
+    Finding firstHidden = null;
+    for (Finding f : sorted) {
+      if (f.code() != Code.YAML_SYNTAX || ++syntax <= SyntaxRecovery.MAX) {
+        out.add(f);
+      } else {
+        if (firstHidden == null) {
+          firstHidden = f;
+        }
+      }
+    }
+    if (firstHidden != null) {
+      out.add(
+          Finding.error(
+                  Code.YAML_SYNTAX,
+                  ConfigPath.root(),
+                  "... more syntax errors not shown (only the first "
+                      + SyntaxRecovery.MAX
+                      + " are listed)")
+              .withHint("fix the errors above and validate again")
+              .at(firstHidden.position().orElse(Position.START))
+              .withArgs(CAUSE));
+    }
+    return out;
+  }
+
+  /** Whether a finding is after a parser error's line and before reading resumed. */
+  private static boolean inUnreadPart(Finding f, List<SyntaxRecovery.Recovered> recovered) {
+    int line = f.position().get().line();
+    return recovered.stream()
+        .anyMatch(r -> line > r.problem().position().line() && line < r.resumed());
   }
 
   /** A hint for the parser's own message, when it has a usual cause. */
@@ -177,7 +238,8 @@ final class SyntaxHints {
             error(
                 lineNo,
                 indent + 1,
-                "this key is indented "
+                INDENTED
+                    + " "
                     + indent
                     + " spaces; the keys of the list item above start after "
                     + keyColumn,
@@ -191,7 +253,7 @@ final class SyntaxHints {
           error(
               lineNo,
               indent + 1,
-              "this key is indented more than the key above, which already has a value",
+              INDENTED + " more than the key above, which already has a value",
               "indent it by " + above.group(1).length() + " spaces, like the key above"));
     }
     return Optional.empty();

@@ -3,6 +3,7 @@ package dev.kindling.plan;
 import dev.kindling.config.Finding;
 import dev.kindling.config.Severity;
 import dev.kindling.config.yaml.Position;
+import dev.kindling.value.OneLine;
 import dev.kindling.value.Redaction;
 import java.util.List;
 
@@ -23,14 +24,14 @@ public final class PlanPrinter {
           + " starting";
 
   /**
-   * The plan as text, one line per action ({@link Action#describe()}); the first of the unmask
-   * steps every plan has carries the reason for them.
+   * The plan as text, one line per action ({@link Action#describe()}, control characters from the
+   * input escaped); the first of the unmask steps every plan has carries the reason for them.
    */
   public static String text(Plan plan) {
     StringBuilder out = new StringBuilder();
     boolean explained = false;
     for (Action a : plan.actions()) {
-      out.append(a.describe());
+      out.append(OneLine.escape(a.describe()));
       if (a instanceof UnmaskUnit && !explained) {
         out.append(UNMASK_REASON);
         explained = true;
@@ -75,7 +76,7 @@ public final class PlanPrinter {
           .append(':')
           .append(p.column())
           .append(": error: ")
-          .append(Redaction.message(f.message(), f.path().segments()))
+          .append(OneLine.escape(Redaction.message(f.message(), f.path().segments())))
           .append(" [")
           .append(f.code().id())
           .append("]\n");

@@ -70,7 +70,8 @@ class SyntaxHintsTest {
                 "mapping values are not allowed here")
             .at(new dev.kindling.config.yaml.Position(2, 12));
 
-    List<Finding> out = SyntaxHints.explain(List.of(parser), "#cloud-config\nhostname: a: b\n");
+    List<Finding> out =
+        SyntaxHints.explain(List.of(parser), "#cloud-config\nhostname: a: b\n", List.of());
 
     assertThat(out).hasSize(1);
     assertThat(out.get(0).hint().get()).startsWith("check the indentation");
