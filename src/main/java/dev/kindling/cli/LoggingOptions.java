@@ -128,8 +128,8 @@ final class LoggingOptions {
   }
 
   /** Whether to colour standard output for {@code color}, here. */
-  // The shipped runtime is JDK 17, where System.console() is null unless stdin and stdout are a
-  // terminal.
+  // The shipped runtime (JDK 25 linked without jdk.internal.le, or JDK 17) has no Console unless
+  // stdin and stdout are a terminal.
   @SuppressWarnings("SystemConsoleNull")
   static boolean colorOn(Color color) {
     return colorOn(color, System.getenv(), System.console() != null);
