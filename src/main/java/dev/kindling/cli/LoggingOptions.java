@@ -91,6 +91,44 @@ final class LoggingOptions {
     }
   }
 
+  /**
+   * Colours the level of log lines on standard error when the {@code --color} word of a command
+   * line asks for it ({@code auto}: when standard error is a terminal and NO_COLOR is not set).
+   * Words after {@code --} are operands.
+   */
+  static void presetColor(String[] args) {
+    Color color = Color.AUTO;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--")) {
+        break;
+      }
+      String value = null;
+      if (arg.startsWith(COLOR + "=")) {
+        value = arg.substring(COLOR.length() + 1);
+      } else if (arg.equals(COLOR) && i + 1 < args.length) {
+        value = args[i + 1];
+      }
+      if (value != null) {
+        try {
+          color = new ColorConverter().convert(value);
+        } catch (CommandLine.TypeConversionException e) {
+          return; // the command's own parsing reports it
+        }
+      }
+    }
+    if (color != Color.NEVER
+        && colorOn(color, System.getenv(), color == Color.ALWAYS || Terminal.is(2))) {
+      String encoding = System.getProperty("sun.stderr.encoding");
+      System.setErr(
+          new LevelColoring(
+              new java.io.FileOutputStream(java.io.FileDescriptor.err),
+              encoding == null
+                  ? java.nio.charset.Charset.defaultCharset()
+                  : java.nio.charset.Charset.forName(encoding)));
+    }
+  }
+
   /** The log level for {@code verbose} {@code -v} and {@code -q}, or null for the default. */
   static String level(int verbose, boolean quiet) {
     if (verbose > 1) {
@@ -114,11 +152,8 @@ final class LoggingOptions {
   }
 
   /** Whether to colour standard output for {@code color}, here. */
-  // The shipped runtime is JDK 17, where System.console() is null unless stdin and stdout are a
-  // terminal.
-  @SuppressWarnings("SystemConsoleNull")
   static boolean colorOn(Color color) {
-    return colorOn(color, System.getenv(), System.console() != null);
+    return colorOn(color, System.getenv(), Terminal.is(1));
   }
 
   /** Whether to colour, given the environment and whether standard output is a terminal. */
