@@ -16,6 +16,7 @@ import dev.kindling.userdata.UserData;
 import dev.kindling.validate.Entry;
 import dev.kindling.validate.FileReport;
 import dev.kindling.validate.Validator;
+import dev.kindling.value.OneLine;
 import dev.kindling.value.Redaction;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -167,7 +168,8 @@ public final class Pipeline {
         "user-data line "
             + e.finding().position().map(p -> p.line() + ":" + p.column()).orElse("0")
             + ": "
-            + Redaction.message(e.finding().message(), e.finding().path().segments())
+            + OneLine.escape(
+                Redaction.message(e.finding().message(), e.finding().path().segments()))
             + " ["
             + e.finding().code().id()
             + "]";

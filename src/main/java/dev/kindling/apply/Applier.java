@@ -24,6 +24,7 @@ import dev.kindling.plan.UnmaskUnit;
 import dev.kindling.plan.WriteEtcHosts;
 import dev.kindling.plan.WriteFile;
 import dev.kindling.value.Bytes;
+import dev.kindling.value.OneLine;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -198,7 +199,7 @@ public final class Applier {
       }
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       if (outcome.status().isFailure()) {
-        LOG.error("{}", outcome.error().orElse(action.describe()));
+        LOG.error("{}", OneLine.escape(outcome.error().orElse(action.describe())));
       }
       steps.add(new ApplyResult.Step(action, outcome, took));
     }

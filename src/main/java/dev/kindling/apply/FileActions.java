@@ -8,6 +8,7 @@ import dev.kindling.plan.Sha256;
 import dev.kindling.plan.UpdateConfMerge;
 import dev.kindling.plan.WriteEtcHosts;
 import dev.kindling.plan.WriteFile;
+import dev.kindling.value.OneLine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -68,7 +69,7 @@ final class FileActions {
   }
 
   StepOutcome writeFile(WriteFile f) throws IOException {
-    LOG.info("Writing file to \"{}\"", f.path());
+    LOG.info("Writing file to \"{}\"", OneLine.escape(f.path()));
     Ids owner;
     List<String> notes = new ArrayList<>();
     try {
@@ -96,7 +97,7 @@ final class FileActions {
       record.add(onceKey);
     }
     if (w.changed()) {
-      LOG.info("Wrote file to \"{}\"", f.path());
+      LOG.info("Wrote file to \"{}\"", OneLine.escape(f.path()));
       units.noteWrite(f.path());
     }
     StepOutcome outcome = StepOutcome.written(w);

@@ -2,6 +2,7 @@ package dev.kindling.apply;
 
 import dev.kindling.plan.MaskUnit;
 import dev.kindling.plan.UnmaskUnit;
+import dev.kindling.value.OneLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -39,11 +40,11 @@ final class UnitFiles {
   /** Writes a unit file or drop-in, mode 0644. */
   StepOutcome place(String name, String path, String content, boolean dropIn) throws IOException {
     String kind = dropIn ? "drop-in unit" : "unit";
-    LOG.info("Writing {} \"{}\" to filesystem", kind, name);
+    LOG.info("Writing {} \"{}\" to filesystem", kind, OneLine.escape(name));
     WriteOutcome w = fs.write(path, content.getBytes(StandardCharsets.UTF_8), 0644, Ids.none());
     if (w.changed()) {
       changed = true;
-      LOG.info("Wrote {} \"{}\"", kind, name);
+      LOG.info("Wrote {} \"{}\"", kind, OneLine.escape(name));
     }
     return StepOutcome.written(w);
   }

@@ -119,6 +119,14 @@ public record SshPublicKey(String options, String type, Bytes blob, String comme
     if (problem != null) {
       return new Invalid(problem, shown, false);
     }
+    if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+      // authorized_keys is read line by line: the text after the break would be a key line of its
+      // own, one that nobody reading the config as one entry expects.
+      return new Invalid(
+          "the entry holds a line break, so it would be more than one line of authorized_keys",
+          shown,
+          false);
+    }
     return new Valid(new SshPublicKey(options, type, Bytes.of(blob), comment));
   }
 

@@ -4,6 +4,7 @@ import dev.kindling.config.Finding;
 import dev.kindling.config.Severity;
 import dev.kindling.config.yaml.Position;
 import dev.kindling.value.Ansi;
+import dev.kindling.value.OneLine;
 import dev.kindling.value.Redaction;
 import java.util.List;
 
@@ -24,8 +25,8 @@ public final class PlanPrinter {
           + " starting";
 
   /**
-   * The plan as text, one line per action ({@link Action#describe()}); the first of the unmask
-   * steps every plan has carries the reason for them.
+   * The plan as text, one line per action ({@link Action#describe()}, control characters from the
+   * input escaped); the first of the unmask steps every plan has carries the reason for them.
    */
   public static String text(Plan plan) {
     return text(plan, false);
@@ -39,7 +40,7 @@ public final class PlanPrinter {
     StringBuilder out = new StringBuilder();
     boolean explained = false;
     for (Action a : plan.actions()) {
-      out.append(verbPainted(a.describe(), color));
+      out.append(verbPainted(OneLine.escape(a.describe()), color));
       if (a instanceof UnmaskUnit && !explained) {
         out.append(Ansi.DIM.paint(UNMASK_REASON, color));
         explained = true;
@@ -98,7 +99,7 @@ public final class PlanPrinter {
           .append(':')
           .append(p.column())
           .append(": error: ")
-          .append(Redaction.message(f.message(), f.path().segments()))
+          .append(OneLine.escape(Redaction.message(f.message(), f.path().segments())))
           .append(" [")
           .append(f.code().id())
           .append("]\n");

@@ -4,6 +4,7 @@ import dev.kindling.config.Finding;
 import dev.kindling.config.Severity;
 import dev.kindling.config.yaml.Position;
 import dev.kindling.userdata.UserData;
+import dev.kindling.value.OneLine;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -161,28 +162,8 @@ public final class TextReportPrinter implements ReportPrinter {
     return pad.toString();
   }
 
-  /**
-   * The text with control characters (a NUL or a line break from the input) written as Java-style
-   * escapes (backslash n, t, r, or u and four hex digits), so that one finding stays one line.
-   */
+  /** The text with control characters escaped, so that one finding stays one line. */
   static String escaped(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    text.codePoints()
-        .forEach(
-            cp -> {
-              switch (cp) {
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '\r' -> out.append("\\r");
-                default -> {
-                  if (Character.isISOControl(cp)) {
-                    out.append(String.format("\\u%04x", cp));
-                  } else {
-                    out.appendCodePoint(cp);
-                  }
-                }
-              }
-            });
-    return out.toString();
+    return OneLine.escape(text);
   }
 }

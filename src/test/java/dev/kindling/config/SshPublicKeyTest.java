@@ -97,6 +97,23 @@ class SshPublicKeyTest {
   }
 
   @Test
+  void parse_lineBreakInTheEntry_isRejectedAsASecondLine() {
+    for (String line :
+        new String[] {
+          ED25519 + " a@b\n" + RSA + " evil", ED25519 + "\r\n" + RSA, ED25519 + " x\ry"
+        }) {
+      SshPublicKey.Invalid bad = invalid(line);
+      assertThat(bad.reason())
+          .isEqualTo(
+              "the entry holds a line break, so it would be more than one line of"
+                  + " authorized_keys");
+      assertThat(bad.shown()).startsWith("ssh-ed25519 ").doesNotContain(blob(ED25519));
+    }
+    assertThat(SshPublicKey.parse("\n " + ED25519 + " a@b\n"))
+        .isInstanceOf(SshPublicKey.Valid.class);
+  }
+
+  @Test
   void parse_extraBytes_isRejected() {
     byte[] raw = Base64.getDecoder().decode(blob(ED25519));
     byte[] longer = java.util.Arrays.copyOf(raw, raw.length + 4);

@@ -140,6 +140,22 @@ class PlanPrinterTest {
   }
 
   @Test
+  void text_controlCharactersFromTheInput_areEscapedOneLinePerAction() {
+    String text =
+        PlanPrinter.text(
+            new Plan(
+                List.of(
+                    new WriteFile("/etc/a\nb", 0644, "", Bytes.empty(), false),
+                    new RejectedItem("users[0] bob\nroot", "invalid user name \"bob\nroot\""),
+                    new SetHostname("node\u0000"))));
+    assertThat(text)
+        .isEqualTo(
+            "write /etc/a\\nb (0644, 0 bytes)\n"
+                + "not applied: users[0] bob\\nroot: invalid user name \"bob\\nroot\"\n"
+                + "set hostname to node\\u0000\n");
+  }
+
+  @Test
   void text_unmaskSteps_carryTheirReason() {
     String text =
         PlanPrinter.text(

@@ -32,7 +32,7 @@ final class SshKeyRule implements Rule {
         String shown = bad.shown().isEmpty() ? "" : " (" + bad.shown() + ")";
         out.accept(
             Finding.error(Code.SSH_KEY, path, "invalid SSH key" + shown + ": " + bad.reason())
-                .withHint(hint(bad)));
+                .withHint(hint(bad, keys.get(i).strip())));
       } else if (result instanceof SshPublicKey.Valid ok && ok.key().type().startsWith("ssh-dss")) {
         out.accept(
             Finding.warning(
@@ -44,10 +44,13 @@ final class SshKeyRule implements Rule {
     }
   }
 
-  private static String hint(SshPublicKey.Invalid bad) {
+  private static String hint(SshPublicKey.Invalid bad, String key) {
     if (bad.privateKey()) {
       return "never put a private key in user data: remove it, replace the key pair, and give"
           + " the one-line public key (the .pub file) instead";
+    }
+    if (key.indexOf('\n') >= 0 || key.indexOf('\r') >= 0) {
+      return "give each key as a list entry of its own, on one line";
     }
     return "give the whole line of the .pub file, e.g. \"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA..."
         + " user@host\" (ssh-keygen -y -f KEY prints it)";
