@@ -26,7 +26,7 @@ final class OutcomeErrors {
     if (outcome instanceof Outcome.NoDatasource n) {
       return List.of(n.message());
     } else if (outcome instanceof Outcome.DatasourceFailed d) {
-      return List.of("failed fetching from datasource " + d.datasource() + ": " + d.message());
+      return List.of("datasource " + d.datasource() + ": " + d.message());
     } else if (outcome instanceof Outcome.UsageError u) {
       return List.of(u.message());
     } else if (outcome instanceof Outcome.Failed f) {
