@@ -1,8 +1,10 @@
 package dev.kindling.agent;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kindling.apply.Ids;
 import dev.kindling.apply.InstanceRecord;
 import dev.kindling.apply.OwnerPolicy;
@@ -11,6 +13,7 @@ import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.MetadataJson;
 import dev.kindling.plan.Sha256;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -65,17 +68,29 @@ public final class InstanceState {
     return InstanceRecord.load(fs, instanceId);
   }
 
-  /** Keeps the metadata of this run for {@code kindling query} (without the network document). */
+  /**
+   * Keeps the metadata of this run for {@code kindling query} (without the network document), in
+   * Jackson's default indented layout. Written with the streaming generator: an ObjectMapper would
+   * load and set up most of jackson-databind (about 370 classes) on every boot.
+   */
   static void saveMetadata(RootFs fs, String datasource, String instanceId, Metadata metadata)
       throws IOException {
-    ObjectNode json = MetadataJson.toJson(metadata);
-    json.remove("networkConfig");
-    json.put("datasource", datasource);
-    json.put("instance", instanceId);
-    byte[] bytes =
-        (new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n")
-            .getBytes(StandardCharsets.UTF_8);
-    fs.write(METADATA, bytes, 0600, Ids.none());
+    fs.write(METADATA, metadataJson(datasource, instanceId, metadata), 0600, Ids.none());
+  }
+
+  /** What {@link #saveMetadata} writes. */
+  static byte[] metadataJson(String datasource, String instanceId, Metadata metadata)
+      throws IOException {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+      g.setPrettyPrinter(new DefaultPrettyPrinter());
+      g.writeStartObject();
+      MetadataJson.writeFields(g, metadata, false);
+      g.writeStringField("datasource", datasource);
+      g.writeStringField("instance", instanceId);
+      g.writeEndObject();
+    }
+    return (out + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
   /** Keeps the run report for {@code kindling status}. */

@@ -2,10 +2,6 @@ package dev.kindling.agent;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kindling.apply.ApplyResult;
 import dev.kindling.apply.StepStatus;
 import dev.kindling.config.Severity;
@@ -19,6 +15,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +30,13 @@ final class RunReport {
   /** The report format's version; bumped only for incompatible changes. */
   static final int VERSION = 1;
 
-  private final ObjectNode root = JsonNodeFactory.instance.objectNode();
+  /**
+   * The report as it is built: objects are insertion-ordered maps (a field set again keeps its
+   * place), arrays are lists, the leaves strings, numbers, booleans and null. Not
+   * jackson-databind's tree: its node classes (and their factory) are the first of databind's
+   * classes a run would load.
+   */
+  private final Map<String, Object> root = new LinkedHashMap<>();
 
   RunReport(String command, Instant start, String root, String systemd) {
     this.root.put("version", VERSION);
@@ -40,25 +44,25 @@ final class RunReport {
     this.root.put("startTime", start.toString());
     this.root.put("root", root);
     this.root.put("systemd", systemd);
-    this.root.putNull("datasource");
+    this.root.put("datasource", null);
   }
 
   void prepared(Pipeline.Prepared p) {
     root.put("datasource", p.datasource());
-    ObjectNode userData = root.putObject("userData");
+    Map<String, Object> userData = object(root, "userData");
     userData.put("type", p.userData().kind().label());
     userData.put("gzip", p.userData().gzipped());
     userData.put("bytes", p.userData().bytes().length);
     userData.put("parts", p.userData().parts().size());
-    ArrayNode problems = userData.putArray("problems");
+    List<Object> problems = array(userData, "problems");
     p.inputProblems().forEach(problems::add);
-    ObjectNode validation = root.putObject("validation");
+    Map<String, Object> validation = object(root, "validation");
     validation.put("errors", p.validation().count(Severity.ERROR));
     validation.put("warnings", p.validation().count(Severity.WARNING));
     validation.put("infos", p.validation().count(Severity.INFO));
-    ArrayNode findings = validation.putArray("findings");
+    List<Object> findings = array(validation, "findings");
     for (Entry e : p.validation().entries()) {
-      ObjectNode f = findings.addObject();
+      Map<String, Object> f = element(findings);
       f.put("severity", e.finding().severity().label());
       f.put("code", e.finding().code().id());
       f.put("path", e.finding().path().toString());
@@ -72,9 +76,9 @@ final class RunReport {
       e.part().ifPresent(part -> f.put("part", part));
       f.put("message", Redaction.message(e.finding().message(), e.finding().path().segments()));
     }
-    ArrayNode unresolved = root.putArray("unresolvedVariables");
+    List<Object> unresolved = array(root, "unresolvedVariables");
     for (Templater.Unresolved u : p.unresolved()) {
-      ObjectNode v = unresolved.addObject();
+      Map<String, Object> v = element(unresolved);
       v.put("variable", u.variable());
       v.put("line", u.line());
       v.put("column", u.column());
@@ -82,30 +86,30 @@ final class RunReport {
   }
 
   void applied(ApplyResult result) {
-    ArrayNode actions = root.putArray("actions");
+    List<Object> actions = array(root, "actions");
     for (ApplyResult.Step s : result.steps()) {
-      ObjectNode a = actions.addObject();
+      Map<String, Object> a = element(actions);
       a.put("type", s.action().type());
       a.put("description", s.action().describe());
       a.put("status", s.outcome().status().label());
       a.put("durationMs", s.duration().toMillis());
       a.put("error", s.outcome().error().orElse(null));
       if (!s.outcome().notes().isEmpty()) {
-        ArrayNode notes = a.putArray("notes");
+        List<Object> notes = array(a, "notes");
         s.outcome().notes().forEach(notes::add);
       }
       if (s.outcome().exitStatus().isPresent()) {
         a.put("exitStatus", s.outcome().exitStatus().getAsInt());
       }
     }
-    ObjectNode summary = root.putObject("summary");
+    Map<String, Object> summary = object(root, "summary");
     for (StepStatus status : StepStatus.values()) {
       summary.put(status.label(), result.count(status));
     }
   }
 
   void systemdCalls(List<String> calls) {
-    ArrayNode array = root.putArray("systemdCalls");
+    List<Object> array = array(root, "systemdCalls");
     calls.forEach(array::add);
   }
 
@@ -121,7 +125,7 @@ final class RunReport {
   /** The metadata items that failed to arrive (everything else was applied). */
   void datasourceFailures(List<String> failures) {
     if (!failures.isEmpty()) {
-      ArrayNode array = root.putArray("datasourceFailures");
+      List<Object> array = array(root, "datasourceFailures");
       failures.forEach(array::add);
     }
   }
@@ -129,7 +133,7 @@ final class RunReport {
   /** The metadata values that failed their check and were dropped (what and why). */
   void metadataDropped(List<String> dropped) {
     if (!dropped.isEmpty()) {
-      ArrayNode array = root.putArray("metadataDropped");
+      List<Object> array = array(root, "metadataDropped");
       dropped.forEach(array::add);
     }
   }
@@ -159,28 +163,51 @@ final class RunReport {
     return (out + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
-  private static void write(JsonGenerator g, JsonNode node) throws IOException {
-    switch (node.getNodeType()) {
-      case OBJECT -> {
-        g.writeStartObject();
-        for (Map.Entry<String, JsonNode> field : node.properties()) {
-          g.writeFieldName(field.getKey());
-          write(g, field.getValue());
-        }
-        g.writeEndObject();
+  /** A new object as the field {@code name} of {@code parent} (replacing one set before). */
+  private static Map<String, Object> object(Map<String, Object> parent, String name) {
+    Map<String, Object> object = new LinkedHashMap<>();
+    parent.put(name, object);
+    return object;
+  }
+
+  /** A new array as the field {@code name} of {@code parent} (replacing one set before). */
+  private static List<Object> array(Map<String, Object> parent, String name) {
+    List<Object> array = new ArrayList<>();
+    parent.put(name, array);
+    return array;
+  }
+
+  /** A new object appended to {@code array}. */
+  private static Map<String, Object> element(List<Object> array) {
+    Map<String, Object> object = new LinkedHashMap<>();
+    array.add(object);
+    return object;
+  }
+
+  private static void write(JsonGenerator g, Object value) throws IOException {
+    if (value == null) {
+      g.writeNull();
+    } else if (value instanceof String s) {
+      g.writeString(s);
+    } else if (value instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (value instanceof Integer || value instanceof Long) {
+      g.writeNumber(((Number) value).longValue());
+    } else if (value instanceof Map<?, ?> object) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> field : object.entrySet()) {
+        g.writeFieldName((String) field.getKey());
+        write(g, field.getValue());
       }
-      case ARRAY -> {
-        g.writeStartArray();
-        for (JsonNode element : node) {
-          write(g, element);
-        }
-        g.writeEndArray();
+      g.writeEndObject();
+    } else if (value instanceof List<?> array) {
+      g.writeStartArray();
+      for (Object element : array) {
+        write(g, element);
       }
-      case STRING -> g.writeString(node.textValue());
-      case NUMBER -> g.writeNumber(node.longValue());
-      case BOOLEAN -> g.writeBoolean(node.booleanValue());
-      case NULL -> g.writeNull();
-      default -> throw new IllegalStateException("unexpected JSON node " + node.getNodeType());
+      g.writeEndArray();
+    } else {
+      throw new IllegalStateException("unexpected report value " + value.getClass());
     }
   }
 }

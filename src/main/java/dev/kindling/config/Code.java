@@ -52,7 +52,7 @@ public enum Code {
   PATH_CONFLICT(
       "path-conflict", "a write_files path is written as a file and is the directory of another"),
   SPECIAL_PERMISSIONS("special-permissions", "permissions set setuid, setgid or sticky bits"),
-  USER_NAME("user-name", "a user name is one useradd rejects"),
+  USER_NAME("user-name", "a user or group name is one useradd rejects"),
   DUPLICATE_USER("duplicate-user", "two users have the same name"),
   PASSWORD_HASH("password-hash", "a passwd is not a crypt(3) hash, or a weak one"),
   INCLUDE("include", "a line of an #include file cannot be fetched"),

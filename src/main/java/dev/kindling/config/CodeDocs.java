@@ -572,15 +572,17 @@ public final class CodeDocs {
             + " digit, e.g. `\"0755\"`.");
     doc(
         Code.USER_NAME,
-        "A user's `name` is one useradd refuses (only digits, characters other than letters,"
-            + " digits, `_`, `.` and `-`, more than 32 characters): the user is not created and"
-            + " the run fails.",
+        "A user's `name`, or a group in its `primary_group` or `groups`, is one useradd refuses"
+            + " (only digits, characters other than letters, digits, `_`, `.` and `-`, more than"
+            + " 32 characters; a group may also be a numeric id): the user is not created and the"
+            + " run fails.",
         """
         #cloud-config
         users:
           - name: Bob Smith
         """,
-        "Use a login name such as `bob` or `bob.smith`; put the full name in `gecos`.");
+        "Use a login name such as `bob` or `bob.smith`; put the full name in `gecos`. Name"
+            + " groups that exist on the machine, by name or numeric id.");
     doc(
         Code.DUPLICATE_USER,
         "Two `users` entries have the same name. The user exists when the second entry is"

@@ -79,15 +79,34 @@ public record PartialMetadata(Metadata metadata, List<String> failures) {
      * interrupted too, and none is left running.
      */
     public <T> Optional<T> join(Pending<T> p) throws InterruptedException {
+      awaitItem(p);
+      if (p.failure != null) {
+        messages.add(p.failure.getMessage());
+        return Optional.empty();
+      }
+      return p.value;
+    }
+
+    /**
+     * The started item, for an item the whole fetch needs: its failure is thrown as it was thrown,
+     * after every item still being fetched is interrupted and ended (a source that reads one item
+     * after another would not have started them).
+     */
+    public <T> Optional<T> require(Pending<T> p) throws DatasourceException, InterruptedException {
+      awaitItem(p);
+      if (p.failure != null) {
+        endAll();
+        throw p.failure;
+      }
+      return p.value;
+    }
+
+    /** Waits for the item; rethrows its interruption or unchecked failure. */
+    private void awaitItem(Pending<?> p) throws InterruptedException {
       try {
         p.thread.join();
       } catch (InterruptedException e) {
-        for (Pending<?> other : pending) {
-          other.thread.interrupt();
-        }
-        for (Pending<?> other : pending) {
-          other.thread.join();
-        }
+        endAll();
         throw e;
       }
       if (p.interrupted != null) {
@@ -99,11 +118,29 @@ public record PartialMetadata(Metadata metadata, List<String> failures) {
       if (p.crashed instanceof Error e) {
         throw e;
       }
-      if (p.failure != null) {
-        messages.add(p.failure.getMessage());
-        return Optional.empty();
+    }
+
+    /**
+     * Interrupts every started item and waits until each has ended: for a fetch that gives up
+     * before joining them all (items already joined have ended; this is a no-op for them).
+     */
+    public void endAll() throws InterruptedException {
+      for (Pending<?> other : pending) {
+        other.thread.interrupt();
       }
-      return p.value;
+      InterruptedException interrupted = null;
+      for (Pending<?> other : pending) {
+        while (other.thread.isAlive()) {
+          try {
+            other.thread.join();
+          } catch (InterruptedException e) {
+            interrupted = e;
+          }
+        }
+      }
+      if (interrupted != null) {
+        throw interrupted;
+      }
     }
 
     /** Records a failure found while reading an item. */

@@ -1,5 +1,6 @@
 package dev.kindling.metadata;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -122,5 +123,32 @@ public final class MetadataJson {
               net.put("content", n.content());
             });
     return o;
+  }
+
+  /**
+   * Writes the fields of {@link #toJson} to an object {@code g} has started, in the same order,
+   * with the streaming generator (no databind tree); the network document only when {@code
+   * withNetwork}.
+   */
+  public static void writeFields(JsonGenerator g, Metadata metadata, boolean withNetwork)
+      throws IOException {
+    g.writeStringField("instanceId", metadata.instanceId().orElse(null));
+    g.writeStringField("hostname", metadata.hostname().orElse(null));
+    g.writeStringField("publicIPv4", metadata.publicIpv4().orElse(null));
+    g.writeStringField("privateIPv4", metadata.privateIpv4().orElse(null));
+    g.writeStringField("publicIPv6", metadata.publicIpv6().orElse(null));
+    g.writeStringField("privateIPv6", metadata.privateIpv6().orElse(null));
+    g.writeObjectFieldStart("sshPublicKeys");
+    for (Map.Entry<String, String> key : metadata.sshPublicKeys().entrySet()) {
+      g.writeStringField(key.getKey(), key.getValue());
+    }
+    g.writeEndObject();
+    if (withNetwork && metadata.networkConfig().isPresent()) {
+      Metadata.NetworkConfig n = metadata.networkConfig().get();
+      g.writeObjectFieldStart("networkConfig");
+      g.writeStringField("format", n.format());
+      g.writeStringField("content", n.content());
+      g.writeEndObject();
+    }
   }
 }

@@ -95,6 +95,11 @@ class RunReportTest {
                     .writer(dev.kindling.validate.JsonStyle.printer())
                     .writeValueAsString(root)
                 + "\n");
+    // a field set again (the datasource, null until the run knows it) keeps its first place
+    assertThat(root.fieldNames())
+        .toIterable()
+        .startsWith("version", "command", "startTime", "root", "systemd", "datasource", "userData");
+    assertThat(root.get("datasource").asText()).isEqualTo("local-file");
     assertThat(root.get("version").asInt()).isEqualTo(1);
     assertThat(root.get("exitStatus").asInt()).isEqualTo(1);
     assertThat(root.get("userData").get("type").asText()).isEqualTo("cloud-config");

@@ -66,4 +66,29 @@ class PartialMetadataFailuresTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("bug");
   }
+
+  @Test
+  void require_itemFails_throwsItsFailureAndEndsEveryStartedItem() throws Exception {
+    PartialMetadata.Failures items = new PartialMetadata.Failures();
+    AtomicReference<Thread> worker = new AtomicReference<>();
+    CountDownLatch started = new CountDownLatch(1);
+    DatasourceException failure = new DatasourceException("document failed");
+    PartialMetadata.Pending<String> failing =
+        items.start(
+            () -> {
+              assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+              throw failure;
+            });
+    items.start(
+        () -> {
+          worker.set(Thread.currentThread());
+          started.countDown();
+          Thread.sleep(60_000);
+          return Optional.of("never");
+        });
+
+    assertThatThrownBy(() -> items.require(failing)).isSameAs(failure);
+    assertThat(worker.get().isAlive()).isFalse();
+    assertThat(items.list()).isEmpty();
+  }
 }

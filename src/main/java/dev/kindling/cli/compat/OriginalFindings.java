@@ -11,6 +11,7 @@ import dev.kindling.validate.Entry;
 import dev.kindling.validate.FileReport;
 import dev.kindling.value.GoQuote;
 import dev.kindling.value.Gzip;
+import dev.kindling.value.OneLine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -370,7 +371,7 @@ public final class OriginalFindings {
 
   private static List<OriginalEntry> runFailure(Finding f, int line, Source source) {
     return f.severity() == Severity.ERROR
-        ? one(OriginalRule.RUN_FAILURE, line, "error", f.message())
+        ? one(OriginalRule.RUN_FAILURE, line, "error", OneLine.escape(f.message()))
         : List.of();
   }
 

@@ -10,6 +10,7 @@ import dev.kindling.datasource.HttpDatasource;
 import dev.kindling.datasource.HttpProbe;
 import dev.kindling.datasource.HttpSources;
 import dev.kindling.datasource.IpAddresses;
+import dev.kindling.datasource.PartialMetadata;
 import dev.kindling.datasource.Platform;
 import dev.kindling.datasource.ProbeFailure;
 import dev.kindling.datasource.http.MetadataClient;
@@ -17,6 +18,7 @@ import dev.kindling.datasource.http.MetadataHttpException;
 import dev.kindling.datasource.http.MetadataRequest;
 import dev.kindling.metadata.Metadata;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +58,7 @@ public final class OpenStackMetadataDatasource implements HttpDatasource {
   private final URI base;
   private volatile Optional<List<String>> versions = Optional.empty(); // from openstack/
   private String version; // the one that answered; guarded by this
+  private byte[] versionMetadata; // its meta_data.json, when the check read it; guarded by this
   private final HttpProbe probe =
       new HttpProbe("openstack/", "not an OpenStack metadata service", Map.of());
 
@@ -91,36 +94,61 @@ public final class OpenStackMetadataDatasource implements HttpDatasource {
     return get("openstack/" + version(deadline) + "/user_data", deadline);
   }
 
+  /**
+   * {@code meta_data.json} (as the version check read it, else fetched now), {@code
+   * network_data.json} and the EC2-compatible addresses, fetched at once: they do not depend on
+   * each other once the version is known. A failure of either document is thrown as when they were
+   * fetched one after the other, the metadata document's first; the addresses are best effort.
+   */
   @Override
   public Metadata fetchMetadata(Deadline deadline)
       throws DatasourceException, InterruptedException {
     String v = version(deadline);
     String item = "openstack/" + v + "/meta_data.json";
-    JsonNode meta =
-        HttpSources.jsonObject(
-            item,
-            get(item, deadline).orElse("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    Map<String, String> keys = new LinkedHashMap<>();
-    meta.path("public_keys")
-        .properties()
-        .forEach(
-            e -> {
-              if (e.getValue().isTextual()) {
-                keys.put(e.getKey(), e.getValue().asText().strip());
-              }
-            });
-    Optional<Metadata.NetworkConfig> network =
-        get("openstack/" + v + "/network_data.json", deadline)
-            .map(b -> new Metadata.NetworkConfig("openstack", HttpSources.text(b)));
-    return new Metadata(
-        HttpSources.jsonText(meta, "uuid"),
-        HttpSources.jsonText(meta, "hostname").or(() -> HttpSources.jsonText(meta, "name")),
-        ec2Ip("public-ipv4", deadline),
-        ec2Ip("local-ipv4", deadline),
-        Optional.empty(),
-        Optional.empty(),
-        keys,
-        network);
+    Optional<byte[]> checked = versionMetadata(v);
+    PartialMetadata.Failures items = new PartialMetadata.Failures();
+    PartialMetadata.Pending<byte[]> metaBody =
+        checked.isPresent() ? null : items.start(() -> get(item, deadline));
+    PartialMetadata.Pending<Metadata.NetworkConfig> networkBody =
+        items.start(
+            () ->
+                get("openstack/" + v + "/network_data.json", deadline)
+                    .map(b -> new Metadata.NetworkConfig("openstack", HttpSources.text(b))));
+    PartialMetadata.Pending<String> publicV4 = items.start(() -> ec2Ip("public-ipv4", deadline));
+    PartialMetadata.Pending<String> privateV4 = items.start(() -> ec2Ip("local-ipv4", deadline));
+    try {
+      JsonNode meta =
+          HttpSources.jsonObject(
+              item,
+              (metaBody == null ? checked : items.require(metaBody))
+                  .orElse("{}".getBytes(StandardCharsets.UTF_8)));
+      Optional<Metadata.NetworkConfig> network = items.require(networkBody);
+      Map<String, String> keys = new LinkedHashMap<>();
+      meta.path("public_keys")
+          .properties()
+          .forEach(
+              e -> {
+                if (e.getValue().isTextual()) {
+                  keys.put(e.getKey(), e.getValue().asText().strip());
+                }
+              });
+      return new Metadata(
+          HttpSources.jsonText(meta, "uuid"),
+          HttpSources.jsonText(meta, "hostname").or(() -> HttpSources.jsonText(meta, "name")),
+          items.require(publicV4),
+          items.require(privateV4),
+          Optional.empty(),
+          Optional.empty(),
+          keys,
+          network);
+    } finally {
+      items.endAll(); // a failure above leaves none of the others running
+    }
+  }
+
+  /** The {@code meta_data.json} the version check read for version {@code v}, if it did. */
+  private synchronized Optional<byte[]> versionMetadata(String v) {
+    return v.equals(version) ? Optional.ofNullable(versionMetadata) : Optional.empty();
   }
 
   /** The dated versions of a listing, newest first. */
@@ -146,8 +174,10 @@ public final class OpenStackMetadataDatasource implements HttpDatasource {
       }
       version = "latest";
       for (String v : versions.get()) {
-        if (get("openstack/" + v + "/meta_data.json", deadline).isPresent()) {
+        Optional<byte[]> meta = get("openstack/" + v + "/meta_data.json", deadline);
+        if (meta.isPresent()) {
           version = v;
+          versionMetadata = meta.get();
           break;
         }
         LOG.info("OpenStack metadata version {} has no meta_data.json; trying an older one", v);

@@ -3,7 +3,9 @@ package dev.kindling.datasource.openstack;
 import static dev.kindling.datasource.TestSources.deadline;
 import static dev.kindling.datasource.TestSources.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kindling.datasource.DatasourceException;
 import dev.kindling.datasource.TestSources;
 import dev.kindling.datasource.http.MetadataClient;
 import dev.kindling.metadata.Metadata;
@@ -77,5 +79,42 @@ class OpenStackMetadataDatasourceTest {
     nova.fault("/latest/meta-data/public-ipv4", Fault.status(500));
     assertThat(ds.isAvailable(deadline())).isTrue();
     assertThat(ds.fetchMetadata(deadline()).publicIpv4()).isEmpty();
+  }
+
+  @Test
+  void fetch_metadataDocumentOfTheVersionCheck_readOnce() throws Exception {
+    OpenStackMetadataDatasource ds = start("openstack/basic");
+    assertThat(ds.isAvailable(deadline())).isTrue();
+    ds.fetchUserData(deadline());
+    assertThat(ds.fetchMetadata(deadline()).instanceId())
+        .contains("83679162-1378-4288-a2d4-70e13ec132aa");
+    assertThat(nova.count("GET", "/openstack/2018-08-27/meta_data.json")).isEqualTo(1);
+    assertThat(nova.count("GET", "/openstack/2018-08-27/network_data.json")).isEqualTo(1);
+  }
+
+  @Test
+  void fetch_networkDocumentFailing_failsWithItsReason() throws Exception {
+    OpenStackMetadataDatasource ds = start("openstack/basic");
+    nova.fault("/openstack/2018-08-27/network_data.json", Fault.status(403));
+    assertThat(ds.isAvailable(deadline())).isTrue();
+    assertThatThrownBy(() -> ds.fetchMetadata(deadline()))
+        .isInstanceOf(DatasourceException.class)
+        .hasMessageStartingWith("failed to fetch openstack/2018-08-27/network_data.json: ")
+        .hasMessageContaining("HTTP 403");
+  }
+
+  @Test
+  void fetch_metadataDocumentFailing_failsFirstAndEndsTheOtherRequests() throws Exception {
+    OpenStackMetadataDatasource ds = start("openstack/fallback");
+    nova.fault("/openstack/latest/meta_data.json", Fault.status(403));
+    nova.fault("/openstack/latest/network_data.json", Fault.hang());
+    nova.fault("/latest/meta-data/public-ipv4", Fault.hang());
+    assertThat(ds.isAvailable(deadline())).isTrue();
+    assertThatThrownBy(() -> ds.fetchMetadata(deadline()))
+        .isInstanceOf(DatasourceException.class)
+        .hasMessageStartingWith("failed to fetch openstack/latest/meta_data.json: ")
+        .hasMessageContaining("HTTP 403");
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(t -> t.getName().equals("kindling-metadata-item"));
   }
 }
