@@ -1,18 +1,20 @@
 package dev.kindling.cli;
 
 import dev.kindling.plan.PlanOptions;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
  * The options {@code render} and {@code run} share: how the plan is made ({@code --ssh-key-name},
  * {@code --workspace}, {@code --convert-netconf}) and the datasource deadline ({@code --timeout},
- * whose default each command chooses). Added to a command's model with {@link #addTo} (built
- * without annotations, see {@link CommandModels}).
+ * whose default each command chooses). One {@link CliOption} table, from which the commands' models
+ * are built ({@link #addTo}, see {@link CommandModels}) and {@code run}'s direct parse reads.
  */
 final class ApplyOptions {
   private static final String TIMEOUT = "--timeout";
+  private static final String CONVERT_NETCONF = "--convert-netconf";
 
   private ApplyOptions() {}
 
@@ -22,42 +24,44 @@ final class ApplyOptions {
    */
   static final long DEFAULT_TIMEOUT_SECONDS = 120;
 
+  /** The options, with {@code --timeout} defaulting to the given seconds. */
+  static List<CliOption> options(long defaultTimeoutSeconds) {
+    return List.of(
+        CliOption.string(
+            "--ssh-key-name",
+            "NAME",
+            PlanOptions.DEFAULT_SSH_KEY_NAME,
+            "Name of the authorized_keys.d fragment (default: ${DEFAULT-VALUE})."),
+        CliOption.string(
+            "--workspace",
+            "DIR",
+            PlanOptions.DEFAULT_WORKSPACE,
+            "Where scripts are stored (default: ${DEFAULT-VALUE})."),
+        CliOption.string(
+            CONVERT_NETCONF,
+            "debian|openstack|packet|vmware",
+            "",
+            "Convert the datasource's network config to networkd units."),
+        CliOption.number(
+            TIMEOUT,
+            "SECONDS",
+            defaultTimeoutSeconds,
+            "Deadline for finding a datasource and fetching (default: ${DEFAULT-VALUE})."));
+  }
+
   /** Adds the options to {@code spec}, with {@code --timeout} defaulting to the given seconds. */
   static void addTo(CommandSpec spec, long defaultTimeoutSeconds) {
-    spec.addOption(
-        OptionSpec.builder("--ssh-key-name")
-            .paramLabel("NAME")
-            .type(String.class)
-            .initialValue(PlanOptions.DEFAULT_SSH_KEY_NAME)
-            .description("Name of the authorized_keys.d fragment (default: ${DEFAULT-VALUE}).")
-            .build());
-    spec.addOption(
-        OptionSpec.builder("--workspace")
-            .paramLabel("DIR")
-            .type(String.class)
-            .initialValue(PlanOptions.DEFAULT_WORKSPACE)
-            .description("Where scripts are stored (default: ${DEFAULT-VALUE}).")
-            .build());
-    spec.addOption(
-        OptionSpec.builder("--convert-netconf")
-            .paramLabel("debian|openstack|packet|vmware")
-            .type(String.class)
-            .initialValue("")
-            .description("Convert the datasource's network config to networkd units.")
-            .build());
-    spec.addOption(
-        OptionSpec.builder(TIMEOUT)
-            .paramLabel("SECONDS")
-            .type(long.class)
-            .initialValue(defaultTimeoutSeconds)
-            .description(
-                "Deadline for finding a datasource and fetching (default: ${DEFAULT-VALUE}).")
-            .build());
+    CommandModels.addTo(spec, options(defaultTimeoutSeconds));
   }
 
   /** The {@code --timeout} of the parsed command line, in seconds. */
   static long timeoutSeconds(CommandSpec spec) {
-    return spec.findOption(TIMEOUT).<Long>getValue();
+    return timeoutSeconds(CommandModels.values(spec));
+  }
+
+  /** The {@code --timeout} of the parsed options, in seconds. */
+  static long timeoutSeconds(OptionValues options) {
+    return options.<Long>get(TIMEOUT);
   }
 
   /**
@@ -67,20 +71,34 @@ final class ApplyOptions {
    *     or vmware
    */
   static PlanOptions planOptions(CommandSpec spec) {
-    String convertNetconf = spec.findOption("--convert-netconf").getValue();
+    OptionValues options = CommandModels.values(spec);
+    Optional<String> problem = problem(options);
+    if (problem.isPresent()) {
+      throw new ParameterException(spec.commandLine(), problem.get());
+    }
+    return planOptions(options);
+  }
+
+  /** Why the parsed options make no plan options: a {@code --convert-netconf} not known. */
+  static Optional<String> problem(OptionValues options) {
+    String convertNetconf = options.get(CONVERT_NETCONF);
     if (!convertNetconf.isEmpty() && !PlanOptions.NETCONF_FORMATS.contains(convertNetconf)) {
-      throw new ParameterException(
-          spec.commandLine(),
+      return Optional.of(
           "Invalid value for option '--convert-netconf': '"
               + convertNetconf
               + "' (expected "
               + String.join(", ", PlanOptions.NETCONF_FORMATS)
               + ")");
     }
+    return Optional.empty();
+  }
+
+  /** The plan options of parsed options without a {@link #problem}. */
+  static PlanOptions planOptions(OptionValues options) {
     return new PlanOptions(
-        spec.findOption("--ssh-key-name").getValue(),
-        spec.findOption("--workspace").getValue(),
-        convertNetconf,
+        options.get("--ssh-key-name"),
+        options.get("--workspace"),
+        options.get(CONVERT_NETCONF),
         "");
   }
 }

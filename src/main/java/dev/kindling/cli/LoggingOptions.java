@@ -1,10 +1,10 @@
 package dev.kindling.cli;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The options every command takes: {@code -q/--quiet}, {@code -v/--verbose} (the log level on
@@ -27,39 +27,35 @@ final class LoggingOptions {
 
   private LoggingOptions() {}
 
-  /** Adds {@code -v, --verbose} (repeatable), {@code -q, --quiet} and {@code --color}. */
+  /** {@code -q, --quiet}, {@code -v, --verbose} (repeatable) and {@code --color}. */
+  static final List<CliOption> OPTIONS =
+      List.of(
+          CliOption.flag(
+              "Log only warnings and errors; validate prints no summary line.", "-q", QUIET),
+          CliOption.count("Log more (-v: debug, -vv: trace).", "-v", VERBOSE),
+          CliOption.converted(
+              COLOR,
+              "WHEN",
+              Color.class,
+              Color.AUTO,
+              LoggingOptions::color,
+              "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never"
+                  + " (default: auto)."));
+
+  /** Adds {@link #OPTIONS} to a command's model. */
   static void addTo(CommandSpec spec) {
-    spec.addOption(
-        OptionSpec.builder("-q", QUIET)
-            .type(boolean.class)
-            .arity("0")
-            .initialValue(false)
-            .description("Log only warnings and errors; validate prints no summary line.")
-            .build());
-    spec.addOption(
-        OptionSpec.builder("-v", VERBOSE)
-            .type(boolean[].class)
-            .auxiliaryTypes(boolean.class)
-            .arity("0")
-            .initialValue(new boolean[0])
-            .description("Log more (-v: debug, -vv: trace).")
-            .build());
-    spec.addOption(
-        OptionSpec.builder(COLOR)
-            .paramLabel("WHEN")
-            .type(Color.class)
-            .converters(new ColorConverter())
-            .initialValue(Color.AUTO)
-            .description(
-                "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never"
-                    + " (default: auto).")
-            .build());
+    CommandModels.addTo(spec, OPTIONS);
   }
 
   /** Sets the log level from {@code -q} and the number of {@code -v} of the parsed command line. */
   static void apply(CommandSpec spec) {
-    boolean[] verbose = spec.findOption(VERBOSE).getValue();
-    String level = level(verbose == null ? 0 : verbose.length, quiet(spec));
+    apply(CommandModels.values(spec));
+  }
+
+  /** Sets the log level from {@code -q} and the number of {@code -v} of the parsed options. */
+  static void apply(OptionValues options) {
+    boolean[] verbose = options.get(VERBOSE);
+    String level = level(verbose == null ? 0 : verbose.length, quiet(options));
     if (level != null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
     }
@@ -81,7 +77,7 @@ final class LoggingOptions {
         quiet = true;
       } else if (arg.equals(VERBOSE)) {
         verbose++;
-      } else if (arg.matches("-v+")) {
+      } else if (onlyV(arg)) {
         verbose += arg.length() - 1;
       }
     }
@@ -111,8 +107,8 @@ final class LoggingOptions {
       }
       if (value != null) {
         try {
-          color = new ColorConverter().convert(value);
-        } catch (CommandLine.TypeConversionException e) {
+          color = color(value);
+        } catch (IllegalArgumentException e) {
           return; // the command's own parsing reports it
         }
       }
@@ -129,6 +125,19 @@ final class LoggingOptions {
     }
   }
 
+  /** Whether {@code arg} is {@code -v}, {@code -vv}, ... (no regular expression at start-up). */
+  private static boolean onlyV(String arg) {
+    if (arg.length() < 2 || arg.charAt(0) != '-') {
+      return false;
+    }
+    for (int i = 1; i < arg.length(); i++) {
+      if (arg.charAt(i) != 'v') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The log level for {@code verbose} {@code -v} and {@code -q}, or null for the default. */
   static String level(int verbose, boolean quiet) {
     if (verbose > 1) {
@@ -142,7 +151,12 @@ final class LoggingOptions {
 
   /** Whether {@code -q} was given. */
   static boolean quiet(CommandSpec spec) {
-    return Boolean.TRUE.equals(spec.findOption(QUIET).getValue());
+    return quiet(CommandModels.values(spec));
+  }
+
+  /** Whether {@code -q} was given. */
+  static boolean quiet(OptionValues options) {
+    return Boolean.TRUE.equals(options.value(QUIET));
   }
 
   /** Whether to colour standard output, as {@code --color} asks. */
@@ -177,16 +191,17 @@ final class LoggingOptions {
     }
   }
 
-  /** Accepts {@code auto}, {@code always} and {@code never} in any case. */
-  static final class ColorConverter implements CommandLine.ITypeConverter<Color> {
-    @Override
-    public Color convert(String value) {
-      try {
-        return Color.valueOf(value.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(
-            "unknown value '" + value + "' (expected auto, always or never)");
-      }
+  /**
+   * {@code auto}, {@code always} or {@code never}, in any case.
+   *
+   * @throws IllegalArgumentException for any other value
+   */
+  static Color color(String value) {
+    try {
+      return Color.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "unknown value '" + value + "' (expected auto, always or never)", e);
     }
   }
 }

@@ -1,14 +1,13 @@
 package dev.kindling.cli;
 
+import dev.kindling.agent.AgentEnvironment;
 import dev.kindling.agent.ExitStatus;
 import dev.kindling.trace.StartupTrace;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,23 +21,41 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Boot agent for cloud-config: validate, render and apply user data.")
 public final class Main implements Runnable {
-  /** The subcommands, by name, in the order help lists them. */
-  static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+  /** The subcommands' names, in the order help lists them. */
+  static final List<String> COMMANDS =
+      List.of(
+          "validate",
+          "render",
+          "run",
+          "fetch",
+          "status",
+          "query",
+          "clean",
+          "serve",
+          "lsp",
+          "explain",
+          "completion");
 
-  // Lambdas, not method references: a method reference links (and verifies) the command class
-  // when Main is initialised, which loads everything its methods mention (Jackson, OkHttp...).
-  static {
-    COMMANDS.put("validate", () -> new ValidateCommand());
-    COMMANDS.put("render", () -> new RenderCommand());
-    COMMANDS.put("run", () -> new RunCommand().spec());
-    COMMANDS.put("fetch", () -> new FetchCommand());
-    COMMANDS.put("status", () -> new StatusCommand());
-    COMMANDS.put("query", () -> new QueryCommand());
-    COMMANDS.put("clean", () -> new CleanCommand());
-    COMMANDS.put("serve", () -> new ServeCommand());
-    COMMANDS.put("lsp", () -> new LspCommand());
-    COMMANDS.put("explain", () -> new ExplainCommand());
-    COMMANDS.put("completion", () -> new CompletionCommand());
+  /**
+   * A new command object for picocli, or null for an unknown name. A switch, not a table of lambdas
+   * or method references: each of those is linked when {@code Main} is initialised (a method
+   * reference also loads everything the command's methods mention), before any command runs.
+   */
+  static Object command(String name) {
+    return switch (name) {
+      case "validate" -> new ValidateCommand().spec();
+      case "render" -> new RenderCommand();
+      case "run" -> new RunCommand().spec();
+      case "fetch" -> new FetchCommand();
+      case "status" -> new StatusCommand();
+      case "query" -> new QueryCommand();
+      case "clean" -> new CleanCommand();
+      case "serve" -> new ServeCommand();
+      case "lsp" -> new LspCommand();
+      case "explain" -> new ExplainCommand();
+      case "completion" -> new CompletionCommand();
+      default -> null;
+    };
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -55,18 +72,29 @@ public final class Main implements Runnable {
   /** Runs the program with the given streams and returns its exit status. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     if (args.length > 0 && args[0].equals("validate")) {
-      Optional<ValidateCommand> quick =
-          QuickValidate.parse(Arrays.copyOfRange(args, 1, args.length));
-      if (quick.isPresent()) {
+      Optional<OptionTable.Parsed> options =
+          OptionTable.withOperands(ValidateCommand.options())
+              .parse(Arrays.copyOfRange(args, 1, args.length));
+      if (options.isPresent()) {
         StartupTrace.mark("arguments parsed");
-        return quick(quick.get(), out, err);
+        return direct(() -> ValidateCommand.of(options.get()).execute(out, err), err);
       }
     }
-    Supplier<Object> sub = args.length > 0 ? COMMANDS.get(args[0]) : null;
+    if (args.length > 0 && args[0].equals("run")) {
+      Optional<OptionTable.Parsed> options =
+          OptionTable.of(RunCommand.options()).parse(Arrays.copyOfRange(args, 1, args.length));
+      if (options.isPresent() && RunCommand.problem(options.get()).isEmpty()) {
+        StartupTrace.mark("arguments parsed");
+        LoggingOptions.apply(options.get());
+        return direct(
+            () -> RunCommand.execute(options.get(), () -> AgentEnvironment.system(), err), err);
+      }
+    }
+    Object sub = args.length > 0 ? command(args[0]) : null;
     CommandLine cl;
     String[] rest;
     if (sub != null) {
-      cl = new CommandLine(sub.get());
+      cl = new CommandLine(sub);
       cl.setCommandName("kindling " + args[0]);
       rest = Arrays.copyOfRange(args, 1, args.length);
     } else {
@@ -91,10 +119,10 @@ public final class Main implements Runnable {
    * Runs a command parsed without picocli; a failure is reported as picocli reports a failed
    * command (its stack trace on standard error, exit status {@link ExitStatus#FAILED}).
    */
-  private static int quick(ValidateCommand command, PrintWriter out, PrintWriter err) {
+  private static int direct(Callable<Integer> command, PrintWriter err) {
     try {
-      return command.execute(out, err);
-    } catch (IOException | RuntimeException e) {
+      return command.call();
+    } catch (Exception e) {
       e.printStackTrace(err);
       err.flush();
       return UsageErrors.MAPPER.getExitCode(e);
@@ -106,7 +134,9 @@ public final class Main implements Runnable {
     CommandLine main = new CommandLine(new Main());
     // Each command through its own CommandLine, as when it runs alone: picocli applies a command's
     // modelTransformer (the common options) only there.
-    COMMANDS.forEach((name, command) -> main.addSubcommand(name, new CommandLine(command.get())));
+    for (String name : COMMANDS) {
+      main.addSubcommand(name, new CommandLine(command(name)));
+    }
     main.addSubcommand("help", new CommandLine.HelpCommand());
     return main;
   }

@@ -7,19 +7,22 @@ import dev.kindling.agent.Launcher;
 import dev.kindling.agent.Outcome;
 import dev.kindling.agent.Request;
 import dev.kindling.agent.SystemdMode;
-import dev.kindling.plan.PlanOptions;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
  * {@code kindling run}: fetch user data and metadata and apply them to the system. The boot path:
- * its picocli model is built option by option, without annotations ({@link CommandModels}).
+ * its options are one table ({@link #options}), from which its picocli model is built (for help,
+ * completion, man pages and errors) and with which {@link Main} parses the usual command lines
+ * directly, without starting picocli ({@link OptionTable}).
  */
 public final class RunCommand implements Callable<Integer> {
   private static final String ROOT = "--root";
@@ -42,39 +45,43 @@ public final class RunCommand implements Callable<Integer> {
             "Fetch user data and metadata from a datasource and apply them to this machine.",
             "Hostname, users, SSH keys, files and units. A failed step is reported and the other"
                 + " steps still run.");
-    CommandModels.addStandardHelpOptions(spec);
-    LoggingOptions.addTo(spec);
-    ApplyOptions.addTo(spec, ApplyOptions.DEFAULT_TIMEOUT_SECONDS);
-    new SourceOptions().transform(spec);
-    spec.addOption(
-        OptionSpec.builder(ROOT)
-            .paramLabel("DIR")
-            .type(Path.class)
-            .initialValue(Path.of("/"))
-            .description("Apply under DIR instead of / (default: ${DEFAULT-VALUE}).")
-            .build());
-    spec.addOption(
-        OptionSpec.builder(SYSTEMD)
-            .paramLabel("dbus|none")
-            .type(String.class)
-            .initialValue("dbus")
-            .description("Talk to systemd over D-Bus, or only record the calls (default: dbus).")
-            .build());
-    spec.addOption(
-        OptionSpec.builder(REPORT)
-            .paramLabel("FILE")
-            .type(Path.class)
-            .description(
-                "Write the JSON run report to FILE (default: /run/kindling/report.json under"
-                    + " the root).")
-            .build());
-    spec.addOption(
-        OptionSpec.builder(IGNORE_FAILURE)
-            .type(boolean.class)
-            .arity("0")
-            .initialValue(false)
-            .description("Exit 0 when the user data cannot be used (failed steps still exit 1).")
-            .build());
+    spec.versionProvider(new VersionProvider());
+    CommandModels.addTo(spec, options());
+  }
+
+  /**
+   * Every option of {@code run}: the standard help options, the logging options, the plan options,
+   * the datasource options and its own.
+   */
+  static List<CliOption> options() {
+    List<CliOption> options = new ArrayList<>(CommandModels.STANDARD_HELP);
+    options.addAll(LoggingOptions.OPTIONS);
+    options.addAll(ApplyOptions.options(ApplyOptions.DEFAULT_TIMEOUT_SECONDS));
+    options.addAll(SourceOptions.options());
+    options.add(
+        CliOption.path(
+            ROOT,
+            "DIR",
+            Path.of("/"),
+            "Apply under DIR instead of / (default: ${DEFAULT-VALUE})."));
+    options.add(
+        CliOption.string(
+            SYSTEMD,
+            "dbus|none",
+            "dbus",
+            "Talk to systemd over D-Bus, or only record the calls (default: dbus)."));
+    options.add(
+        CliOption.path(
+            REPORT,
+            "FILE",
+            null,
+            "Write the JSON run report to FILE (default: /run/kindling/report.json under the"
+                + " root)."));
+    options.add(
+        CliOption.flag(
+            "Exit 0 when the user data cannot be used (failed steps still exit 1).",
+            IGNORE_FAILURE));
+    return options;
   }
 
   /** The command's picocli model; {@code new CommandLine(spec())} parses and runs it. */
@@ -84,39 +91,62 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LoggingOptions.apply(spec);
-    SystemdMode mode = systemdMode(spec, spec.findOption(SYSTEMD).getValue());
-    PlanOptions planOptions = ApplyOptions.planOptions(spec);
-    long timeoutSeconds = ApplyOptions.timeoutSeconds(spec);
-    if (timeoutSeconds <= 0) {
-      throw new ParameterException(spec.commandLine(), "--timeout must be a positive number");
+    OptionValues options = CommandModels.values(spec);
+    LoggingOptions.apply(options);
+    Optional<String> problem = problem(options);
+    if (problem.isPresent()) {
+      throw new ParameterException(spec.commandLine(), problem.get());
     }
-    Path root = spec.findOption(ROOT).getValue();
-    Path report = spec.findOption(REPORT).getValue();
-    boolean ignoreFailure = spec.findOption(IGNORE_FAILURE).<Boolean>getValue();
+    return execute(options, environment, spec.commandLine().getErr());
+  }
+
+  /**
+   * Why parsed options cannot run, in the order {@code run} checks them: a {@code --systemd} other
+   * than dbus or none, an unknown {@code --convert-netconf}, a {@code --timeout} below 1.
+   */
+  static Optional<String> problem(OptionValues options) {
+    String systemd = options.get(SYSTEMD);
+    if (systemdMode(systemd).isEmpty()) {
+      return Optional.of(
+          "Invalid value for option '--systemd': '" + systemd + "' (expected dbus or none)");
+    }
+    Optional<String> plan = ApplyOptions.problem(options);
+    if (plan.isPresent()) {
+      return plan;
+    }
+    if (ApplyOptions.timeoutSeconds(options) <= 0) {
+      return Optional.of("--timeout must be a positive number");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Runs the agent with parsed options without a {@link #problem} (the log level already set) and
+   * returns the exit status.
+   */
+  static int execute(
+      OptionValues options, Supplier<AgentEnvironment> environment, PrintWriter err) {
+    Path report = options.get(REPORT);
     Outcome outcome =
         new Agent(environment.get())
             .execute(
                 Request.run(
-                    SourceOptions.selection(spec),
-                    Duration.ofSeconds(timeoutSeconds),
-                    root,
-                    mode,
+                    SourceOptions.selection(options),
+                    Duration.ofSeconds(ApplyOptions.timeoutSeconds(options)),
+                    options.get(ROOT),
+                    systemdMode(options.get(SYSTEMD)).orElseThrow(),
                     Optional.ofNullable(report),
-                    planOptions,
-                    ignoreFailure));
-    OutcomeErrors.print("kindling run", outcome, spec.commandLine().getErr());
+                    ApplyOptions.planOptions(options),
+                    options.<Boolean>get(IGNORE_FAILURE)));
+    OutcomeErrors.print("kindling run", outcome, err);
     return ExitStatus.of(outcome, Launcher.KINDLING);
   }
 
-  static SystemdMode systemdMode(CommandSpec spec, String value) {
+  private static Optional<SystemdMode> systemdMode(String value) {
     return switch (value) {
-      case "dbus" -> SystemdMode.DBUS;
-      case "none" -> SystemdMode.NONE;
-      default ->
-          throw new ParameterException(
-              spec.commandLine(),
-              "Invalid value for option '--systemd': '" + value + "' (expected dbus or none)");
+      case "dbus" -> Optional.of(SystemdMode.DBUS);
+      case "none" -> Optional.of(SystemdMode.NONE);
+      default -> Optional.empty();
     };
   }
 }

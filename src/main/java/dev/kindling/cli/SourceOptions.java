@@ -5,55 +5,57 @@ import dev.kindling.datasource.ArgumentKind;
 import dev.kindling.datasource.DatasourceType;
 import dev.kindling.datasource.OemPreset;
 import dev.kindling.datasource.registry.Datasources;
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The datasource options of {@code fetch}, {@code render} and {@code run}, built from the
  * datasource registry: one {@code --from-...} option per registered type (the coreos-cloudinit
- * sources with the same names and meaning), {@code --oem NAME} and {@code --auto}. A command gets
- * them with {@code modelTransformer = SourceOptions.class} and reads them with {@link #selection}.
+ * sources with the same names and meaning), {@code --oem NAME} and {@code --auto}. One {@link
+ * CliOption} table ({@link #options}): a command gets picocli's model of them with {@code
+ * modelTransformer = SourceOptions.class} (or {@link #transform}), {@code run}'s direct parse reads
+ * the same table, and both are read with {@link #selection}.
  */
 public final class SourceOptions implements CommandLine.IModelTransformer {
   @Override
   public CommandSpec transform(CommandSpec spec) {
-    for (DatasourceType type : Datasources.ALL) {
-      OptionSpec.Builder option = OptionSpec.builder(type.flag()).description(type.description());
-      if (type.argument() == ArgumentKind.NONE) {
-        option.arity("0").type(boolean.class).initialValue(false);
-      } else {
-        option.paramLabel(type.argument().label()).type(String.class);
-      }
-      spec.addOption(option.build());
-    }
-    spec.addOption(
-        OptionSpec.builder("--oem")
-            .paramLabel("NAME")
-            .type(String.class)
-            .description(
-                "Use the sources of an OEM preset: "
-                    + Datasources.OEM_PRESETS.stream()
-                        .map(OemPreset::name)
-                        .collect(Collectors.joining(", "))
-                    + ".")
-            .build());
-    spec.addOption(
-        OptionSpec.builder("--auto")
-            .arity("0")
-            .type(boolean.class)
-            .initialValue(false)
-            .description("Detect the platform and its datasource.")
-            .build());
+    CommandModels.addTo(spec, options());
     return spec;
+  }
+
+  /** The options: one per registered datasource type, {@code --oem} and {@code --auto}. */
+  static List<CliOption> options() {
+    List<CliOption> options = new ArrayList<>();
+    for (DatasourceType type : Datasources.ALL) {
+      if (type.argument() == ArgumentKind.NONE) {
+        options.add(CliOption.flag(type.description(), type.flag()));
+      } else {
+        options.add(
+            CliOption.string(type.flag(), type.argument().label(), null, type.description()));
+      }
+    }
+    StringJoiner presets = new StringJoiner(", ", "Use the sources of an OEM preset: ", ".");
+    for (OemPreset preset : Datasources.OEM_PRESETS) {
+      presets.add(preset.name());
+    }
+    options.add(CliOption.string("--oem", "NAME", null, presets.toString()));
+    options.add(CliOption.flag("Detect the platform and its datasource.", "--auto"));
+    return options;
   }
 
   /** The sources the parsed command line names. */
   public static SourceSelection selection(CommandSpec spec) {
+    return selection(CommandModels.values(spec));
+  }
+
+  /** The sources the parsed options name. */
+  static SourceSelection selection(OptionValues options) {
     SourceSelection selection = SourceSelection.none();
     for (DatasourceType type : Datasources.ALL) {
-      Object value = spec.findOption(type.flag()).getValue();
+      Object value = options.value(type.flag());
       if (type.argument() == ArgumentKind.NONE) {
         if (Boolean.TRUE.equals(value)) {
           selection = selection.with(type, "");
@@ -62,11 +64,11 @@ public final class SourceOptions implements CommandLine.IModelTransformer {
         selection = selection.with(type, (String) value);
       }
     }
-    Object oem = spec.findOption("--oem").getValue();
+    Object oem = options.value("--oem");
     if (oem != null) {
       selection = selection.withOem((String) oem);
     }
-    if (Boolean.TRUE.equals(spec.findOption("--auto").getValue())) {
+    if (Boolean.TRUE.equals(options.value("--auto"))) {
       selection = selection.withAuto();
     }
     return selection;

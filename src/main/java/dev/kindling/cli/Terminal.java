@@ -1,8 +1,7 @@
 package dev.kindling.cli;
 
+import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** Whether a standard stream of this process is a terminal. */
 final class Terminal {
@@ -18,11 +17,15 @@ final class Terminal {
   @SuppressWarnings("SystemConsoleNull")
   static boolean is(int fd) {
     try {
-      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+      File link = new File("/proc/self/fd/" + fd);
+      if (!link.exists()) {
+        return System.console() != null;
+      }
+      String target = link.getCanonicalPath();
       return target.startsWith("/dev/pts/")
           || target.startsWith("/dev/tty")
           || target.equals("/dev/console");
-    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+    } catch (IOException | SecurityException e) {
       return System.console() != null;
     }
   }

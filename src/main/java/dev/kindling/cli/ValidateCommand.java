@@ -26,24 +26,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code kindling validate}: lint cloud-config files, directories or standard input. */
-@Command(
-    name = "validate",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    modelTransformer = LoggingOptions.Transformer.class,
-    description = {
-      "Validate user data: cloud-config, scripts, Ignition, gzip and multipart MIME.",
-      "Exit status: 0 no errors, 1 errors (with --strict also warnings), 2 usage error,"
-          + " unreadable path, or nothing to validate."
-    })
+/**
+ * {@code kindling validate}: lint cloud-config files, directories or standard input. Its options
+ * are one table ({@link #options}), from which its picocli model is built ({@link #spec}: help,
+ * completion, man pages, errors) and with which {@link Main} parses the usual command lines
+ * directly, without starting picocli ({@link OptionTable}).
+ */
 public final class ValidateCommand implements Callable<Integer> {
   /** The output formats. */
   enum Format {
@@ -52,40 +43,22 @@ public final class ValidateCommand implements Callable<Integer> {
     SARIF
   }
 
-  @Spec CommandSpec spec;
+  private static final String FORMAT = "--format";
+  private static final String STRICT = "--strict";
+  private static final String METADATA = "--metadata";
+  private static final String EXCLUDE = "--exclude";
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      converter = FormatConverter.class,
-      description = "Output format: text (default), json or sarif.")
+  /** The model this command was parsed with, when picocli parsed it. */
+  private CommandSpec spec;
+
   Format format = Format.TEXT;
 
-  @Option(names = "--strict", description = "Exit 1 on warnings too, not only on errors.")
   boolean strict;
 
-  @Option(
-      names = "--metadata",
-      paramLabel = "FILE",
-      description = "Metadata JSON (the fetch format) for resolving $private_ipv4 and friends.")
   Path metadataFile;
 
-  @Option(
-      names = "--exclude",
-      paramLabel = "GLOB",
-      description =
-          "Skip files and directories below a directory whose path (relative to it) or name"
-              + " matches GLOB, e.g. 'vendor/**' or '*.tmpl.yaml'. Repeatable. Hidden directories"
-              + " (.git, .github) are always skipped.")
   List<String> excludes = new ArrayList<>();
 
-  @Parameters(
-      paramLabel = "PATH",
-      arity = "1..*",
-      description =
-          "Files, directories (every *.yaml, *.yml, user-data, user_data below them), or - for"
-              + " standard input.")
   List<String> paths = new ArrayList<>();
 
   /** {@code -q}: no summary line (set from the parsed command line). */
@@ -94,12 +67,88 @@ public final class ValidateCommand implements Callable<Integer> {
   /** {@code --color} (set from the parsed command line). */
   LoggingOptions.Color color = LoggingOptions.Color.AUTO;
 
+  /**
+   * Every option of {@code validate}: its own, the standard help options and the logging options
+   * (the order completion scripts list them in).
+   */
+  static List<CliOption> options() {
+    List<CliOption> options = new ArrayList<>();
+    options.add(
+        CliOption.converted(
+            FORMAT,
+            "FORMAT",
+            Format.class,
+            Format.TEXT,
+            ValidateCommand::format,
+            "Output format: text (default), json or sarif."));
+    options.add(CliOption.flag("Exit 1 on warnings too, not only on errors.", STRICT));
+    options.add(
+        CliOption.path(
+            METADATA,
+            "FILE",
+            null,
+            "Metadata JSON (the fetch format) for resolving $private_ipv4 and friends."));
+    options.add(
+        CliOption.list(
+            EXCLUDE,
+            "GLOB",
+            "Skip files and directories below a directory whose path (relative to it) or name"
+                + " matches GLOB, e.g. 'vendor/**' or '*.tmpl.yaml'. Repeatable. Hidden directories"
+                + " (.git, .github) are always skipped."));
+    options.addAll(CommandModels.STANDARD_HELP);
+    options.addAll(LoggingOptions.OPTIONS);
+    return options;
+  }
+
+  /** The command's picocli model, built from {@link #options}; running it runs this command. */
+  CommandSpec spec() {
+    spec = CommandSpec.wrapWithoutInspection(this);
+    spec.name("validate");
+    spec.usageMessage()
+        .description(
+            "Validate user data: cloud-config, scripts, Ignition, gzip and multipart MIME.",
+            "Exit status: 0 no errors, 1 errors (with --strict also warnings), 2 usage error,"
+                + " unreadable path, or nothing to validate.");
+    spec.versionProvider(new VersionProvider());
+    CommandModels.addTo(spec, options());
+    spec.addPositional(
+        PositionalParamSpec.builder()
+            .paramLabel("PATH")
+            .arity("1..*")
+            .required(true)
+            .type(List.class)
+            .auxiliaryTypes(String.class)
+            .description(
+                "Files, directories (every *.yaml, *.yml, user-data, user_data below them), or -"
+                    + " for standard input.")
+            .build());
+    return spec;
+  }
+
+  /** The command with the options of a direct parse, the log level set. */
+  static ValidateCommand of(OptionTable.Parsed parsed) {
+    ValidateCommand command = new ValidateCommand();
+    command.set(parsed, parsed.operands());
+    return command;
+  }
+
   @Override
   public Integer call() throws IOException {
-    LoggingOptions.apply(spec);
-    quiet = LoggingOptions.quiet(spec);
-    color = spec.findOption("--color").getValue();
+    set(CommandModels.values(spec), spec.positionalParameters().get(0).getValue());
     return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** Takes the parsed options and operands and sets the log level. */
+  private void set(OptionValues options, List<String> operands) {
+    LoggingOptions.apply(options);
+    quiet = LoggingOptions.quiet(options);
+    color = options.get("--color");
+    format = options.get(FORMAT);
+    strict = options.<Boolean>get(STRICT);
+    metadataFile = options.get(METADATA);
+    List<String> excluded = options.get(EXCLUDE);
+    excludes = excluded == null ? new ArrayList<>() : new ArrayList<>(excluded);
+    paths = new ArrayList<>(operands);
   }
 
   /** Validates with the options set and returns the exit status. */
@@ -200,16 +249,17 @@ public final class ValidateCommand implements Callable<Integer> {
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip();
   }
 
-  /** Accepts {@code text}, {@code json} and {@code sarif} in any case. */
-  static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
-    @Override
-    public Format convert(String value) {
-      try {
-        return Format.valueOf(value.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(
-            "unknown format '" + value + "' (expected text, json or sarif)");
-      }
+  /**
+   * {@code text}, {@code json} or {@code sarif}, in any case.
+   *
+   * @throws IllegalArgumentException for any other value
+   */
+  static Format format(String value) {
+    try {
+      return Format.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "unknown format '" + value + "' (expected text, json or sarif)", e);
     }
   }
 }
