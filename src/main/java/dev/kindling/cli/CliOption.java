@@ -33,6 +33,25 @@ final class CliOption {
     Object convert(String text);
   }
 
+  /**
+   * The value types picocli reads with its own converters, as the direct parse reads them (an enum,
+   * not lambdas: each lambda is linked the first time it runs, at every start).
+   */
+  private enum Builtin implements Converter {
+    TEXT,
+    PATH,
+    NUMBER;
+
+    @Override
+    public Object convert(String text) {
+      return switch (this) {
+        case TEXT -> text;
+        case PATH -> toPath(text);
+        case NUMBER -> toLong(text);
+      };
+    }
+  }
+
   private final String[] names;
   private final Kind kind;
   private final Class<?> type;
@@ -80,13 +99,20 @@ final class CliOption {
   /** A string option; {@code initial} may be null. */
   static CliOption string(String name, String label, String initial, String description) {
     return new CliOption(
-        new String[] {name}, Kind.VALUE, String.class, label, initial, v -> v, false, description);
+        new String[] {name},
+        Kind.VALUE,
+        String.class,
+        label,
+        initial,
+        Builtin.TEXT,
+        false,
+        description);
   }
 
   /** A repeatable string option; its value is the list of values given, or null for none. */
   static CliOption list(String name, String label, String description) {
     return new CliOption(
-        new String[] {name}, Kind.LIST, List.class, label, null, v -> v, false, description);
+        new String[] {name}, Kind.LIST, List.class, label, null, Builtin.TEXT, false, description);
   }
 
   /** A path option ({@link Path#of}, as picocli converts paths); {@code initial} may be null. */
@@ -97,7 +123,7 @@ final class CliOption {
         Path.class,
         label,
         initial,
-        CliOption::toPath,
+        Builtin.PATH,
         false,
         description);
   }
@@ -114,7 +140,7 @@ final class CliOption {
         long.class,
         label,
         initial,
-        CliOption::toLong,
+        Builtin.NUMBER,
         false,
         description);
   }

@@ -38,7 +38,7 @@ final class LoggingOptions {
               "WHEN",
               Color.class,
               Color.AUTO,
-              LoggingOptions::color,
+              new ColorConverter(),
               "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never"
                   + " (default: auto)."));
 
@@ -202,6 +202,14 @@ final class LoggingOptions {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "unknown value '" + value + "' (expected auto, always or never)", e);
+    }
+  }
+
+  /** {@link #color} as the option's converter. */
+  private static final class ColorConverter implements CliOption.Converter {
+    @Override
+    public Object convert(String text) {
+      return color(text);
     }
   }
 }

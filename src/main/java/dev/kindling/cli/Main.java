@@ -3,11 +3,11 @@ package dev.kindling.cli;
 import dev.kindling.agent.AgentEnvironment;
 import dev.kindling.agent.ExitStatus;
 import dev.kindling.trace.StartupTrace;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -77,7 +77,11 @@ public final class Main implements Runnable {
               .parse(Arrays.copyOfRange(args, 1, args.length));
       if (options.isPresent()) {
         StartupTrace.mark("arguments parsed");
-        return direct(() -> ValidateCommand.of(options.get()).execute(out, err), err);
+        try {
+          return ValidateCommand.of(options.get()).execute(out, err);
+        } catch (IOException | RuntimeException e) {
+          return failed(e, err);
+        }
       }
     }
     if (args.length > 0 && args[0].equals("run")) {
@@ -86,8 +90,11 @@ public final class Main implements Runnable {
       if (options.isPresent() && RunCommand.problem(options.get()).isEmpty()) {
         StartupTrace.mark("arguments parsed");
         LoggingOptions.apply(options.get());
-        return direct(
-            () -> RunCommand.execute(options.get(), () -> AgentEnvironment.system(), err), err);
+        try {
+          return RunCommand.execute(options.get(), AgentEnvironment.system(), err);
+        } catch (RuntimeException e) {
+          return failed(e, err);
+        }
       }
     }
     Object sub = args.length > 0 ? command(args[0]) : null;
@@ -116,17 +123,13 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Runs a command parsed without picocli; a failure is reported as picocli reports a failed
-   * command (its stack trace on standard error, exit status {@link ExitStatus#FAILED}).
+   * Reports a failure of a command parsed without picocli as picocli reports a failed command (its
+   * stack trace on standard error) and returns picocli's status for it ({@link ExitStatus#FAILED}).
    */
-  private static int direct(Callable<Integer> command, PrintWriter err) {
-    try {
-      return command.call();
-    } catch (Exception e) {
-      e.printStackTrace(err);
-      err.flush();
-      return UsageErrors.MAPPER.getExitCode(e);
-    }
+  private static int failed(Exception e, PrintWriter err) {
+    e.printStackTrace(err);
+    err.flush();
+    return UsageErrors.MAPPER.getExitCode(e);
   }
 
   /** The whole command model: every command built, and {@code help [COMMAND]}. */

@@ -97,7 +97,7 @@ public final class RunCommand implements Callable<Integer> {
     if (problem.isPresent()) {
       throw new ParameterException(spec.commandLine(), problem.get());
     }
-    return execute(options, environment, spec.commandLine().getErr());
+    return execute(options, environment.get(), spec.commandLine().getErr());
   }
 
   /**
@@ -124,11 +124,10 @@ public final class RunCommand implements Callable<Integer> {
    * Runs the agent with parsed options without a {@link #problem} (the log level already set) and
    * returns the exit status.
    */
-  static int execute(
-      OptionValues options, Supplier<AgentEnvironment> environment, PrintWriter err) {
+  static int execute(OptionValues options, AgentEnvironment environment, PrintWriter err) {
     Path report = options.get(REPORT);
     Outcome outcome =
-        new Agent(environment.get())
+        new Agent(environment)
             .execute(
                 Request.run(
                     SourceOptions.selection(options),

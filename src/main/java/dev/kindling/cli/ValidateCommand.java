@@ -79,7 +79,7 @@ public final class ValidateCommand implements Callable<Integer> {
             "FORMAT",
             Format.class,
             Format.TEXT,
-            ValidateCommand::format,
+            new FormatConverter(),
             "Output format: text (default), json or sarif."));
     options.add(CliOption.flag("Exit 1 on warnings too, not only on errors.", STRICT));
     options.add(
@@ -260,6 +260,14 @@ public final class ValidateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "unknown format '" + value + "' (expected text, json or sarif)", e);
+    }
+  }
+
+  /** {@link #format} as the option's converter. */
+  private static final class FormatConverter implements CliOption.Converter {
+    @Override
+    public Object convert(String text) {
+      return format(text);
     }
   }
 }
