@@ -138,11 +138,10 @@ final class ApplyFlow {
     try {
       acquired = SourceAcquirer.acquire(sources, request.timeout(), env, SourceAcquirer.Fetch.ALL);
     } catch (NoDatasourceException e) {
-      LOG.error("No datasources available in time: {}", e.getMessage());
+      // Not logged here: the caller prints the outcome's message, once.
       report.error(e.getMessage());
       return new Outcome.NoDatasource(e.getMessage());
     } catch (SourceAcquirer.SourceFailedException e) {
-      LOG.error("Failed fetching from datasource {}: {}", e.datasource(), e.getMessage());
       report.datasource(e.datasource());
       report.error(e.getMessage());
       return new Outcome.DatasourceFailed(e.datasource(), e.getMessage());

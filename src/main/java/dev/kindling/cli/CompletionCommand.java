@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code kindling completion bash|zsh|fish}: a shell completion script generated from the command
- * model (bash and zsh by picocli; fish from the same model, here).
+ * model (bash by picocli; zsh by {@link ZshCompletion}; fish from the same model, here).
  */
 @Command(
     name = "completion",
@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
     modelTransformer = LoggingOptions.Transformer.class,
     description = {
       "Print a shell completion script for bash, zsh or fish.",
-      "bash: source <(kindling completion bash); zsh: the same in ~/.zshrc; fish: kindling"
-          + " completion fish > ~/.config/fish/completions/kindling.fish"
+      "bash: source <(kindling completion bash); zsh: kindling completion zsh >"
+          + " \"$${fpath[1]}/_kindling\"; fish: kindling completion fish >"
+          + " ~/.config/fish/completions/kindling.fish"
     })
 public final class CompletionCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -39,12 +40,7 @@ public final class CompletionCommand implements Callable<Integer> {
     CommandLine model = model();
     switch (shell.toLowerCase(Locale.ROOT)) {
       case "bash" -> out.print(AutoComplete.bash("kindling", model));
-      case "zsh" ->
-          out.print(
-              "#compdef kindling\n"
-                  + "autoload -U +X compinit && compinit\n"
-                  + "autoload -U +X bashcompinit && bashcompinit\n"
-                  + AutoComplete.bash("kindling", model));
+      case "zsh" -> out.print(ZshCompletion.script(model));
       case "fish" -> out.print(fish(model));
       default -> {
         spec.commandLine()
@@ -93,7 +89,10 @@ public final class CompletionCommand implements Callable<Integer> {
         }
         if (option.arity().max() > 0) {
           out.append(" -r");
-          if (option.paramLabel().matches("FILE|DIR|PATH")) {
+          String values = ZshCompletion.values(option);
+          if (values.startsWith("(")) {
+            out.append(" -a ").append(quoted(values.substring(1, values.length() - 1)));
+          } else if (values.startsWith("_files")) {
             out.append(" -F");
           }
         }

@@ -186,7 +186,16 @@ public final class CoreosCloudinitMain {
                 flags.isTrue("ignore-failure"))
             .from(Launcher.COREOS_CLOUDINIT);
     Outcome outcome = new Agent(AgentEnvironment.system()).execute(request);
-    OutcomeErrors.print(PROGRAM, outcome, err);
+    if (outcome instanceof Outcome.NoDatasource n) {
+      // The original's words, then which sources were tried and why they were not available.
+      err.println(
+          PROGRAM
+              + ": No datasources available in time"
+              + n.message().replaceFirst("^no datasource available in time", ""));
+      err.flush();
+    } else {
+      OutcomeErrors.print(PROGRAM, outcome, err);
+    }
     return ExitStatus.of(outcome, Launcher.COREOS_CLOUDINIT);
   }
 

@@ -87,6 +87,44 @@ final class LoggingOptions {
     }
   }
 
+  /**
+   * Colours the level of log lines on standard error when the {@code --color} word of a command
+   * line asks for it ({@code auto}: when standard error is a terminal and NO_COLOR is not set).
+   * Words after {@code --} are operands.
+   */
+  static void presetColor(String[] args) {
+    Color color = Color.AUTO;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--")) {
+        break;
+      }
+      String value = null;
+      if (arg.startsWith(COLOR + "=")) {
+        value = arg.substring(COLOR.length() + 1);
+      } else if (arg.equals(COLOR) && i + 1 < args.length) {
+        value = args[i + 1];
+      }
+      if (value != null) {
+        try {
+          color = color(value);
+        } catch (IllegalArgumentException e) {
+          return; // the command's own parsing reports it
+        }
+      }
+    }
+    if (color != Color.NEVER
+        && colorOn(color, System.getenv(), color == Color.ALWAYS || Terminal.is(2))) {
+      String encoding = System.getProperty("sun.stderr.encoding");
+      System.setErr(
+          new LevelColoring(
+              new java.io.FileOutputStream(java.io.FileDescriptor.err),
+              encoding == null
+                  ? java.nio.charset.Charset.defaultCharset()
+                  : java.nio.charset.Charset.forName(encoding)));
+    }
+  }
+
   /** Whether {@code arg} is {@code -v}, {@code -vv}, ... (no regular expression at start-up). */
   private static boolean onlyV(String arg) {
     if (arg.length() < 2 || arg.charAt(0) != '-') {
@@ -128,11 +166,8 @@ final class LoggingOptions {
   }
 
   /** Whether to colour standard output for {@code color}, here. */
-  // The shipped runtime (JDK 25 linked without jdk.internal.le, or JDK 17) has no Console unless
-  // stdin and stdout are a terminal.
-  @SuppressWarnings("SystemConsoleNull")
   static boolean colorOn(Color color) {
-    return colorOn(color, System.getenv(), System.console() != null);
+    return colorOn(color, System.getenv(), Terminal.is(1));
   }
 
   /** Whether to colour, given the environment and whether standard output is a terminal. */

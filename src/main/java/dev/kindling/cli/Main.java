@@ -64,6 +64,7 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     StartupTrace.mark("main");
     LoggingOptions.preset(args);
+    LoggingOptions.presetColor(args);
     StdStreams std = new StdStreams();
     std.exit(run(args, std.out, std.err));
   }

@@ -4,7 +4,10 @@ import dev.kindling.agent.Outcome;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** Prints why an agent request did not (entirely) succeed, one {@code PROGRAM: why} line each. */
+/**
+ * Prints why an agent request did not (entirely) succeed, one {@code PROGRAM: why} line each. The
+ * agent does not log these itself, so each reason is printed once.
+ */
 final class OutcomeErrors {
   private OutcomeErrors() {}
 
@@ -23,7 +26,7 @@ final class OutcomeErrors {
     if (outcome instanceof Outcome.NoDatasource n) {
       return List.of(n.message());
     } else if (outcome instanceof Outcome.DatasourceFailed d) {
-      return List.of(d.message());
+      return List.of("datasource " + d.datasource() + ": " + d.message());
     } else if (outcome instanceof Outcome.UsageError u) {
       return List.of(u.message());
     } else if (outcome instanceof Outcome.Failed f) {

@@ -151,7 +151,7 @@ public final class RenderCommand implements Callable<Integer> {
         switch (format) {
           case "json" -> json(prepared, status);
           case "dot" -> PlanPrinter.dot(plan);
-          default -> PlanPrinter.text(plan);
+          default -> PlanPrinter.text(plan, LoggingOptions.colorOn(spec));
         });
     out.flush();
   }

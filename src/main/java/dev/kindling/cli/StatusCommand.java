@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kindling.agent.ExitStatus;
 import dev.kindling.agent.InstanceState;
+import dev.kindling.value.Ansi;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ public final class StatusCommand implements Callable<Integer> {
     if (format.equals("json")) {
       out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(status));
     } else {
-      out.print(text(status));
+      out.print(text(status, LoggingOptions.colorOn(spec)));
     }
     out.flush();
     return status.path("status").asText().equals("error") ? ExitStatus.FAILED : ExitStatus.OK;
@@ -102,8 +103,23 @@ public final class StatusCommand implements Callable<Integer> {
   }
 
   static String text(ObjectNode s) {
+    return text(s, false);
+  }
+
+  /**
+   * The status as text; {@code color}: the state word in green (done), red (error) or yellow
+   * (not-run), what changed in green, what failed in red.
+   */
+  static String text(ObjectNode s, boolean color) {
     StringBuilder out = new StringBuilder();
-    out.append("status: ").append(s.path("status").asText()).append('\n');
+    String state = s.path("status").asText();
+    Ansi stateColor =
+        switch (state) {
+          case "done" -> Ansi.GREEN;
+          case "error" -> Ansi.RED;
+          default -> Ansi.YELLOW;
+        };
+    out.append("status: ").append(stateColor.paint(state, color)).append('\n');
     if (s.path("status").asText().equals("not-run")) {
       return out.append("no run recorded (kindling run keeps its status in ")
           .append(InstanceState.LAST_RUN)
@@ -122,7 +138,10 @@ public final class StatusCommand implements Callable<Integer> {
       out.append("instance: ").append(s.get("instance").asText()).append('\n');
     }
     if (s.hasNonNull("error")) {
-      out.append("error: ").append(s.get("error").asText()).append('\n');
+      out.append(Ansi.RED.paint("error:", color))
+          .append(' ')
+          .append(s.get("error").asText())
+          .append('\n');
     }
     JsonNode summary = s.path("summary");
     if (!summary.isMissingNode() && summary.size() > 0) {
@@ -139,10 +158,12 @@ public final class StatusCommand implements Callable<Integer> {
       out.append("actions: ").append(counts).append('\n');
     }
     for (JsonNode c : s.path("changed")) {
-      out.append("changed: ").append(c.asText()).append('\n');
+      out.append(Ansi.GREEN.paint("changed:", color)).append(' ').append(c.asText()).append('\n');
     }
     for (JsonNode f : s.path("failed")) {
-      out.append(f.path("status").asText()).append(": ").append(f.path("description").asText());
+      out.append(Ansi.RED.paint(f.path("status").asText() + ":", color))
+          .append(' ')
+          .append(f.path("description").asText());
       if (f.hasNonNull("error")) {
         out.append(": ").append(f.get("error").asText());
       }

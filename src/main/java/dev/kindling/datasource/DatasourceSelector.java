@@ -147,11 +147,13 @@ public final class DatasourceSelector {
         return new Outcome(index, true, Optional.empty(), false);
       }
       String why = failure.map(ProbeFailure::reason).orElse("unavailable");
+      // "unavailable: unavailable" says it twice; a reason is printed only when there is one.
+      String reason = why.equals("unavailable") ? "" : ": " + why;
       // A source probed again and again says why once, and again only when the reason changes.
       if (why.equals(logged)) {
-        LOG.debug("probe {} #{}: unavailable ({} ms): {}", ds.type(), attempt, ms, why);
+        LOG.debug("probe {} #{}: unavailable ({} ms){}", ds.type(), attempt, ms, reason);
       } else {
-        LOG.info("probe {} #{}: unavailable ({} ms): {}", ds.type(), attempt, ms, why);
+        LOG.info("probe {} #{}: unavailable ({} ms){}", ds.type(), attempt, ms, reason);
         logged = why;
       }
       boolean permanent = failure.map(ProbeFailure::permanent).orElse(false);

@@ -3,6 +3,7 @@ package dev.kindling.plan;
 import dev.kindling.config.Finding;
 import dev.kindling.config.Severity;
 import dev.kindling.config.yaml.Position;
+import dev.kindling.value.Ansi;
 import dev.kindling.value.OneLine;
 import dev.kindling.value.Redaction;
 import java.util.List;
@@ -28,17 +29,39 @@ public final class PlanPrinter {
    * input escaped); the first of the unmask steps every plan has carries the reason for them.
    */
   public static String text(Plan plan) {
+    return text(plan, false);
+  }
+
+  /**
+   * The plan as text; {@code color}: each action's verb in cyan, what is not applied in red, the
+   * reasons dim.
+   */
+  public static String text(Plan plan, boolean color) {
     StringBuilder out = new StringBuilder();
     boolean explained = false;
     for (Action a : plan.actions()) {
-      out.append(OneLine.escape(a.describe()));
+      out.append(verbPainted(OneLine.escape(a.describe()), color));
       if (a instanceof UnmaskUnit && !explained) {
-        out.append(UNMASK_REASON);
+        out.append(Ansi.DIM.paint(UNMASK_REASON, color));
         explained = true;
       }
       out.append('\n');
     }
     return out.toString();
+  }
+
+  private static String verbPainted(String line, boolean color) {
+    if (!color) {
+      return line;
+    }
+    if (line.startsWith(RejectedItem.PREFIX)) {
+      return Ansi.RED.paint(RejectedItem.PREFIX, true)
+          + line.substring(RejectedItem.PREFIX.length());
+    }
+    int space = line.indexOf(' ');
+    return space <= 0
+        ? Ansi.CYAN.paint(line, true)
+        : Ansi.CYAN.paint(line.substring(0, space), true) + line.substring(space);
   }
 
   /** The plan's units, drop-ins and their dependencies as a Graphviz graph. */

@@ -11,6 +11,9 @@ import java.util.Objects;
  * @param reason why, e.g. {@code content cannot be decoded as "base64"}
  */
 public record RejectedItem(String subject, String reason) implements Action {
+  /** How its description starts. */
+  static final String PREFIX = "not applied: ";
+
   public RejectedItem {
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(reason, "reason");
@@ -23,6 +26,6 @@ public record RejectedItem(String subject, String reason) implements Action {
 
   @Override
   public String describe() {
-    return "not applied: " + subject + ": " + reason;
+    return PREFIX + subject + ": " + reason;
   }
 }

@@ -11,10 +11,15 @@ import java.util.regex.Pattern;
 /**
  * Keeps secrets out of logs, reports and printed plans: a URL's user info and query (tokens are
  * often passed there), and the quoted values in a message about a field that may hold a secret (a
- * password hash, file content, SSH keys, tokens).
+ * password hash, file content, tokens, private keys).
  */
 public final class Redaction {
-  private static final Set<String> SECRET_KEYS = Set.of("passwd", "content", "ssh_authorized_keys");
+  /**
+   * Keys whose values are secret. Public SSH keys ({@code ssh_authorized_keys}, {@code
+   * ssh_import_id}, fingerprints) are not: they are shown, so a report can point at the bad one.
+   */
+  private static final Set<String> SECRET_KEYS = Set.of("passwd", "content");
+
   private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
 
   private Redaction() {}
@@ -83,7 +88,8 @@ public final class Redaction {
         if (SECRET_KEYS.contains(k)
             || k.contains("password")
             || k.contains("token")
-            || k.contains("secret")) {
+            || k.contains("secret")
+            || k.endsWith("_private")) {
           return true;
         }
       }

@@ -157,6 +157,8 @@ class CoreosCloudinitMainIT {
             "2");
 
     assertThat(r.status()).isEqualTo(1);
-    assertThat(r.log()).contains("No datasources available in time");
+    assertThat(r.all().split("No datasources available in time", -1)).hasSize(2);
+    assertThat(r.err())
+        .contains("coreos-cloudinit: No datasources available in time; tried local-file");
   }
 }

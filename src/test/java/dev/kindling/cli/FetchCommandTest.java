@@ -229,7 +229,8 @@ class FetchCommandTest {
     imds.fault("/latest/user-data", Fault.status(500));
     assertThat(fetch("--from-ec2-metadata", imds.baseUri().toString())).isEqualTo(1);
     assertThat(err.toString())
-        .startsWith("kindling fetch: failed to fetch user-data: GET http://127.0.0.1:")
+        .startsWith(
+            "kindling fetch: datasource ec2-metadata: failed to fetch user-data: GET http://127.0.0.1:")
         .contains("HTTP 500 (the service is failing; gave up after 3 attempts)");
     assertThat(out.toString()).isEmpty();
   }

@@ -210,7 +210,7 @@ class RunCommandIT {
     Cli.Run r = run(tmp.resolve("does-not-exist"));
 
     assertThat(r.status()).isEqualTo(2);
-    assertThat(r.log()).contains("No datasources available in time");
+    assertThat(r.err()).contains("kindling run: no datasource available in time; tried local-file");
     assertThat(report().get("error").asText()).startsWith("no datasource available in time");
   }
 

@@ -174,6 +174,28 @@ class PlanPrinterTest {
   }
 
   @Test
+  void text_color_verbCyan_notAppliedRed_reasonDim_sameTextOtherwise() {
+    Plan plan =
+        new Plan(
+            List.of(
+                new UnmaskUnit("etcd.service", "/run/systemd/system/etcd.service"),
+                new RejectedItem("write_files[0] /etc/x", "bad content")));
+
+    String colored = PlanPrinter.text(plan, true);
+
+    assertThat(colored)
+        .isEqualTo(
+            "\033[36munmask\033[0m etcd.service at /run/systemd/system/etcd.service\033[2m  #"
+                + " every run unmasks these, as coreos-cloudinit does: a runtime mask would keep"
+                + " them from starting\033[0m\n"
+                + "\033[1;31mnot applied: \033[0mwrite_files[0] /etc/x: bad content\n");
+    assertThat(colored.replaceAll("\033\\[[0-9;]*m", "")).isEqualTo(PlanPrinter.text(plan));
+    assertThat(PlanPrinter.text(plan, false))
+        .isEqualTo(PlanPrinter.text(plan))
+        .doesNotContain("\033");
+  }
+
+  @Test
   void toString_ofSamples_noSecretsExceptPublicKeys() {
     // Records holding secret material override toString (or hold only Bytes, which hide theirs).
     for (Action a : SAMPLES) {

@@ -70,6 +70,44 @@ class SecretExcerptsTest {
   }
 
   @Test
+  void publicKeyInsteadOfAList_isShownInTheExcerpt_topLevelAndPerUser() {
+    String out =
+        text(
+            "#cloud-config\nssh_authorized_keys: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 bob@x\n"
+                + "users:\n  - name: core\n    ssh_authorized_keys: ssh-rsa AAAAB3Nza carol@y\n");
+
+    assertThat(out)
+        .contains("\n  ssh_authorized_keys: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 bob@x\n")
+        .contains("\n      ssh_authorized_keys: ssh-rsa AAAAB3Nza carol@y\n")
+        .contains("hint: write a list: ssh_authorized_keys: [ssh-rsa AAAAB3Nza carol@y]")
+        .doesNotContain("****");
+  }
+
+  @Test
+  void wrongTypedSecrets_neverInTheExcerptNorTheHint() {
+    String out =
+        text(
+            "#cloud-config\nusers:\n  - name: a\n    passwd: [MARK1]\n  - name: b\n"
+                + "    passwd: {k: MARK2}\n  - name: c\n    passwd: MARK3\n"
+                + "write_files:\n  - path: /a\n    content: [MARK4]\n"
+                + "  - path: /b\n    content: {k: MARK5}\n");
+
+    assertThat(out).contains("[incorrect-type]").contains("[password-hash]").doesNotContain("MARK");
+  }
+
+  @Test
+  void privateHostKeys_masked_publicOnesShown() {
+    String yaml =
+        "#cloud-config\nssh_keys:\n  rsa_private: MARKPRIVATE\n  rsa_public: ssh-rsa AAAA x\n";
+    List<String> lines = java.util.Arrays.asList(yaml.split("\n", -1));
+
+    List<String> masked = SecretMask.apply(lines, dev.kindling.config.yaml.YamlParser.parse(yaml));
+
+    assertThat(masked.get(2)).isEqualTo("  rsa_private: ***********");
+    assertThat(masked.get(3)).isEqualTo("  rsa_public: ssh-rsa AAAA x");
+  }
+
+  @Test
   void hugeLine_isCutAroundTheColumn() {
     String out =
         text(

@@ -50,4 +50,15 @@ class RedactionTest {
                 "incorrect type for \"users[1]\" in \"hunter2\"", List.of("users", 1, "passwd")))
         .isEqualTo("incorrect type for \"users[1]\" in \"<redacted>\"");
   }
+
+  @Test
+  void isSecret_publicKeysAreNot_privateKeysPasswordsContentTokensAre() {
+    assertThat(Redaction.isSecret(List.of("ssh_authorized_keys"))).isFalse();
+    assertThat(Redaction.isSecret(List.of("users", 0, "ssh_authorized_keys", 1))).isFalse();
+    assertThat(Redaction.isSecret(List.of("users", 0, "ssh_import_id"))).isFalse();
+    assertThat(Redaction.isSecret(List.of("ssh_keys", "rsa_private"))).isTrue();
+    assertThat(Redaction.isSecret(List.of("users", 0, "passwd"))).isTrue();
+    assertThat(Redaction.isSecret(List.of("write_files", 0, "content"))).isTrue();
+    assertThat(Redaction.isSecret(List.of("coreos", "etcd2", "discovery_token"))).isTrue();
+  }
 }

@@ -138,7 +138,13 @@ public final class MetadataClient implements AutoCloseable {
                 HttpFailure.DEADLINE, 0, 0, what + ": no time left for an attempt", null);
       }
       Duration timeout = perAttempt.toNanos() < left ? perAttempt : Duration.ofNanos(left);
-      LOG.info("{}: attempt #{}", what, attempt);
+      // The first attempt is at debug level: a datasource probed again and again would repeat the
+      // same line; the probe logs its outcome, and each retry is logged below.
+      if (attempt == 1) {
+        LOG.debug("{}: attempt #{}", what, attempt);
+      } else {
+        LOG.info("{}: attempt #{}", what, attempt);
+      }
       AttemptOutcome outcome = once(request, timeout);
       try {
         return outcome.result(what, timeout, attempt);
