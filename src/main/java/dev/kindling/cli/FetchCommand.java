@@ -195,7 +195,8 @@ public final class FetchCommand implements Callable<Integer> {
     @Override
     public CommandSpec transform(CommandSpec spec) {
       LoggingOptions.addTo(spec);
-      return new SourceOptions().transform(spec);
+      SourceOptions.addTo(spec);
+      return spec;
     }
   }
 }

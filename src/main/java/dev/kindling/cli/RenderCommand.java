@@ -162,7 +162,8 @@ public final class RenderCommand implements Callable<Integer> {
     public CommandSpec transform(CommandSpec spec) {
       LoggingOptions.addTo(spec);
       ApplyOptions.addTo(spec, ApplyOptions.DEFAULT_TIMEOUT_SECONDS);
-      return new SourceOptions().transform(spec);
+      SourceOptions.addTo(spec);
+      return spec;
     }
   }
 }

@@ -8,22 +8,23 @@ import dev.kindling.datasource.registry.Datasources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The datasource options of {@code fetch}, {@code render} and {@code run}, built from the
  * datasource registry: one {@code --from-...} option per registered type (the coreos-cloudinit
  * sources with the same names and meaning), {@code --oem NAME} and {@code --auto}. One {@link
- * CliOption} table ({@link #options}): a command gets picocli's model of them with {@code
- * modelTransformer = SourceOptions.class} (or {@link #transform}), {@code run}'s direct parse reads
- * the same table, and both are read with {@link #selection}.
+ * CliOption} table ({@link #options}): a command gets picocli's model of them with {@link #addTo},
+ * {@code run}'s direct parse reads the same table, and both are read with {@link #selection}. It
+ * implements no picocli type, so that the class archive can hold it (JDK 25 cannot archive a class
+ * whose supertype is one of picocli's Java 5 classes).
  */
-public final class SourceOptions implements CommandLine.IModelTransformer {
-  @Override
-  public CommandSpec transform(CommandSpec spec) {
+public final class SourceOptions {
+  private SourceOptions() {}
+
+  /** Adds picocli's model of {@link #options} to {@code spec}. */
+  static void addTo(CommandSpec spec) {
     CommandModels.addTo(spec, options());
-    return spec;
   }
 
   /** The options: one per registered datasource type, {@code --oem} and {@code --auto}. */
