@@ -5,14 +5,13 @@
 #   target/kindling_VERSION_amd64.deb             the same as a Debian package
 # The image holds a jlink'ed runtime (only the modules the agent needs, with its base CDS
 # archive), a class archive made by a training run that walks every command, the launchers and
-# the systemd units. The jar has Java 17 bytecode; the runtime is the build's JDK 17 with an
-# AppCDS archive, or with KINDLING_RUNTIME=25 a JDK 25 (Temurin; KINDLING_JDK25 or
-# /usr/lib/jvm/*25*) whose archive also holds the training run's classes linked ahead of time
-# (JEP 483, -XX:+AOTClassLinking); without a JDK 25 that falls back to JDK 17 and says so.
-# JDK 17 ships because bench/startup.sh measured it as fast or faster, in less memory: the JDK 25
-# archive loads all of its classes when the JVM starts, even those a command does not use, and
-# cannot link picocli's Java 5 classes ahead of time, so they are parsed from the jar at every
-# start (docs/manual.md, "Start-up").
+# the systemd units. The jar has Java 17 bytecode; the runtime is a JDK 25 (Temurin; KINDLING_JDK25
+# or /usr/lib/jvm/*25*) whose archive also holds the training run's classes linked ahead of time
+# (JEP 483, -XX:+AOTClassLinking), or, with KINDLING_RUNTIME=17 or where no JDK 25 is installed
+# (the build says so), the build's JDK 17 with an AppCDS archive. JDK 25 ships because
+# bench/startup.sh measured it faster now that picocli is off the boot path (picocli's Java 5
+# classes cannot be linked ahead of time): `run` about a quarter faster, `validate` a tenth, for
+# about 5 MB more memory (docs/manual.md, "Start-up").
 #
 # The archive is a static one, dumped from the merged class lists of every training command
 # (-Xshare:dump), on JDK 25 as on 17, rather than JDK 25's one-step AOT cache
@@ -33,10 +32,11 @@ build_jdk=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)"
 # jdk.httpserver: kindling serve (the validator page and API).
 modules=java.base,java.logging,java.xml,jdk.net,jdk.security.auth,jdk.crypto.ec,jdk.httpserver
 
-# The JDK whose runtime ships: the build's JDK 17, or 25 where asked for and installed.
+# The JDK whose runtime ships: a JDK 25 where installed (unless KINDLING_RUNTIME=17), else the
+# build's JDK 17.
 feature() { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2> /dev/null; }
 java_home=$build_jdk
-if [ "${KINDLING_RUNTIME:-17}" = 25 ]; then
+if [ "${KINDLING_RUNTIME:-25}" = 25 ]; then
   for candidate in ${KINDLING_JDK25:-} /usr/lib/jvm/temurin-25-jdk-* /usr/lib/jvm/*-25-*; do
     if [ -x "$candidate/bin/jlink" ] && [ "$(feature "$candidate")" = 25 ]; then
       java_home=$candidate

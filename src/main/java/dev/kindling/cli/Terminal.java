@@ -12,8 +12,8 @@ final class Terminal {
    * Linux its {@code /proc/self/fd} link names a tty device. Elsewhere, whether the JVM has a
    * console (standard input and output are a terminal).
    */
-  // The shipped runtime is JDK 17, where System.console() is null unless stdin and stdout are a
-  // terminal.
+  // The shipped runtime (JDK 25 linked without jdk.internal.le, or JDK 17) has no Console unless
+  // stdin and stdout are a terminal.
   @SuppressWarnings("SystemConsoleNull")
   static boolean is(int fd) {
     try {
