@@ -157,6 +157,10 @@ final class SyntaxHints {
               + " in the same column, the items of a list too";
     } else if (m.contains("could not find expected ':'")) {
       hint = "write a key as \"key: value\", with a space after the colon";
+    } else if (m.contains("found undefined alias")) {
+      hint =
+          "an alias (*name) repeats a value marked with an anchor (&name) earlier in the document;"
+              + " add the anchor before this line, or write the value here";
     } else if (m.contains("found character '\\t'") || m.contains("(tab)")) {
       hint = "YAML indents with spaces only: replace the tabs with spaces";
     }
