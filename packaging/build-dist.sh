@@ -77,6 +77,10 @@ mkdir -p "$root/usr/share/man/man1"
 gzip -9n "$root"/usr/share/man/man1/*.1
 mkdir -p "$root/usr/share/bash-completion/completions"
 "$java_home/bin/java" -jar "$jar" completion bash > "$root/usr/share/bash-completion/completions/kindling"
+# zsh and fish read packaged completions from their vendor directories.
+mkdir -p "$root/usr/share/zsh/vendor-completions" "$root/usr/share/fish/vendor_completions.d"
+"$java_home/bin/java" -jar "$jar" completion zsh > "$root/usr/share/zsh/vendor-completions/_kindling"
+"$java_home/bin/java" -jar "$jar" completion fish > "$root/usr/share/fish/vendor_completions.d/kindling.fish"
 
 if [ "$(id -u)" = 0 ] && unshare --mount --propagation private true 2>/dev/null; then
   echo "build-dist: class archive training run"
@@ -109,6 +113,11 @@ contents=$(tar -tzf "$tarball")
 for page in kindling kindling-validate kindling-render kindling-run kindling-explain; do
   grep -qx "usr/share/man/man1/$page.1.gz" <<< "$contents" ||
     { echo "build-dist: $page.1.gz missing from $tarball" >&2; exit 1; }
+done
+for completion in usr/share/bash-completion/completions/kindling \
+  usr/share/zsh/vendor-completions/_kindling usr/share/fish/vendor_completions.d/kindling.fish; do
+  grep -qx "$completion" <<< "$contents" ||
+    { echo "build-dist: $completion missing from $tarball" >&2; exit 1; }
 done
 
 if command -v dpkg-deb >/dev/null; then
