@@ -75,6 +75,15 @@ public record SshPublicKey(String options, String type, Bytes blob, String comme
     }
   }
 
+  /**
+   * Whether {@code text} holds a line break: authorized_keys is read line by line, so the text
+   * after the break would be a key line of its own, one that nobody reading the entry as one key
+   * expects.
+   */
+  public static boolean spansLines(String text) {
+    return text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
+  }
+
   /** Reads one authorized_keys line. Never throws. */
   public static Result parse(String line) {
     String text = line.strip();
@@ -119,9 +128,7 @@ public record SshPublicKey(String options, String type, Bytes blob, String comme
     if (problem != null) {
       return new Invalid(problem, shown, false);
     }
-    if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-      // authorized_keys is read line by line: the text after the break would be a key line of its
-      // own, one that nobody reading the config as one entry expects.
+    if (spansLines(text)) {
       return new Invalid(
           "the entry holds a line break, so it would be more than one line of authorized_keys",
           shown,

@@ -132,7 +132,7 @@ public final class TextReportPrinter implements ReportPrinter {
             .append(": ")
             .append(severity(f.severity()))
             .append(": ")
-            .append(escaped(Excerpt.message(f.message())))
+            .append(OneLine.escape(Excerpt.message(f.message())))
             .append(" [")
             .append(f.code().id())
             .append("]\n");
@@ -148,7 +148,8 @@ public final class TextReportPrinter implements ReportPrinter {
                   .append("^\n");
             });
     f.hint()
-        .ifPresent(h -> text.append("  hint: ").append(escaped(Excerpt.message(h))).append('\n'));
+        .ifPresent(
+            h -> text.append("  hint: ").append(OneLine.escape(Excerpt.message(h))).append('\n'));
     out.print(text);
   }
 
@@ -160,10 +161,5 @@ public final class TextReportPrinter implements ReportPrinter {
       pad.append(i < cps.length && cps[i] == '\t' ? '\t' : ' ');
     }
     return pad.toString();
-  }
-
-  /** The text with control characters escaped, so that one finding stays one line. */
-  static String escaped(String text) {
-    return OneLine.escape(text);
   }
 }

@@ -8,6 +8,7 @@ import dev.kindling.config.yaml.Position;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.MetadataJson;
 import dev.kindling.testing.GoldenCases;
+import dev.kindling.value.OneLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,12 +136,11 @@ class ValidateGoldenTest {
           .append(' ')
           .append(f.code().id())
           .append(' ')
-          .append(TextReportPrinter.escaped(path))
+          .append(OneLine.escape(path))
           .append(" | ")
-          .append(TextReportPrinter.escaped(f.message()))
+          .append(OneLine.escape(f.message()))
           .append('\n');
-      f.hint()
-          .ifPresent(h -> out.append("  hint: ").append(TextReportPrinter.escaped(h)).append('\n'));
+      f.hint().ifPresent(h -> out.append("  hint: ").append(OneLine.escape(h)).append('\n'));
     }
     return out.toString();
   }

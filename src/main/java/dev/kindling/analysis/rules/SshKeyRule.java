@@ -49,7 +49,7 @@ final class SshKeyRule implements Rule {
       return "never put a private key in user data: remove it, replace the key pair, and give"
           + " the one-line public key (the .pub file) instead";
     }
-    if (key.indexOf('\n') >= 0 || key.indexOf('\r') >= 0) {
+    if (SshPublicKey.spansLines(key)) {
       return "give each key as a list entry of its own, on one line";
     }
     return "give the whole line of the .pub file, e.g. \"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA..."
