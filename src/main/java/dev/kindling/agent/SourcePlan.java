@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +71,8 @@ final class SourcePlan {
       check(s);
     }
     List<SourceSpec> ordered = new ArrayList<>(specs.values());
-    ordered.sort(Comparator.comparingInt(s -> Datasources.order(s.type())));
+    ordered.sort(
+        (a, b) -> Integer.compare(Datasources.order(a.type()), Datasources.order(b.type())));
     return new Resolved(ordered, netconf, selection.auto());
   }
 

@@ -11,7 +11,6 @@ import dev.kindling.userdata.UserData;
 import dev.kindling.value.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -166,7 +165,7 @@ public final class Analyzer {
         firstHostnamePart = label;
       } else {
         findings.add(result.locate(PartNotes.shadowedHostname(hostname, firstHostnamePart)));
-        findings.sort(Comparator.comparing(f -> f.position().orElseThrow()));
+        findings.sort((a, b) -> a.position().orElseThrow().compareTo(b.position().orElseThrow()));
       }
     }
     parts.add(

@@ -21,7 +21,6 @@ import dev.kindling.metadata.Templater;
 import dev.kindling.value.Redaction;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +132,9 @@ final class CloudConfigAnalysis {
       mapped.addAll(Templating.unresolved(templated.unresolved()));
     }
     mapped.addAll(Templating.misspelled(text));
-    mapped.sort(Comparator.comparing((Finding f) -> f.position().orElse(Position.START)));
+    mapped.sort(
+        (a, b) ->
+            a.position().orElse(Position.START).compareTo(b.position().orElse(Position.START)));
     if (!document.problems().isEmpty()) {
       mapped = SyntaxHints.capped(mapped);
     }
@@ -150,7 +151,7 @@ final class CloudConfigAnalysis {
                 positions.toSource(r.position()),
                 Redaction.message(r.reason(), r.display().segments())));
       }
-      located.sort(Comparator.comparing(Rejection::position));
+      located.sort((a, b) -> a.position().compareTo(b.position()));
       config = Optional.of(new CheckedConfig(bound.config(), located));
     } else {
       YamlProblem p = document.problems().get(0);

@@ -14,7 +14,6 @@ import dev.kindling.value.Gzip;
 import dev.kindling.value.OneLine;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -279,7 +278,11 @@ public final class OriginalFindings {
       }
     }
     out.addAll(spelledTwice(report, deciding));
-    out.sort(Comparator.comparing(OriginalEntry::rule).thenComparing(OriginalEntry::line));
+    out.sort(
+        (a, b) -> {
+          int byRule = a.rule().compareTo(b.rule());
+          return byRule != 0 ? byRule : Integer.compare(a.line(), b.line());
+        });
     return out.stream()
         .filter(o -> o.rule() == OriginalRule.YAML)
         .findFirst()

@@ -2,7 +2,6 @@ package dev.kindling.plan.netconf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -30,7 +29,10 @@ final class OpenStackNetconf {
     OpenStackLinks.Devices devices = OpenStackLinks.convert(links, skipped);
     OpenStackNetworks.apply(networks, services, devices, skipped);
     skipped.sort(
-        Comparator.comparing(OpenStackNetconf::section).thenComparing(OpenStackNetconf::index));
+        (a, b) -> {
+          int bySection = Integer.compare(section(a), section(b));
+          return bySection != 0 ? bySection : Integer.compare(index(a), index(b));
+        });
     return new Conversion(
         OpenStackNetworkd.files(devices.devices()), false, Optional.empty(), skipped);
   }
