@@ -89,6 +89,7 @@ public final class ServeCommand implements Callable<Integer> {
       return ExitStatus.FAILED;
     }
     CountDownLatch stopped = new CountDownLatch(1);
+    StdStreams.shutdownHookAdded();
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
