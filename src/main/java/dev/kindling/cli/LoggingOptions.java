@@ -68,6 +68,7 @@ final class LoggingOptions {
    * {@link #apply} alone comes too late in a process. Words after {@code --} are operands.
    */
   static void preset(String[] args) {
+    presetProvider();
     int verbose = 0;
     boolean quiet = false;
     for (String arg : args) {
@@ -84,6 +85,21 @@ final class LoggingOptions {
     String level = level(verbose, quiet);
     if (level != null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+    }
+  }
+
+  /**
+   * Names slf4j's provider, the one the jar holds: without it slf4j looks for providers with a
+   * {@code ServiceLoader} scan of the class path, milliseconds of every command. slf4j announces a
+   * provider named this way at its INFO level, on standard error, so its own reporting is kept to
+   * warnings and errors. Either property given on the command line wins.
+   */
+  private static void presetProvider() {
+    if (System.getProperty("slf4j.provider") == null) {
+      System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+      if (System.getProperty("slf4j.internal.verbosity") == null) {
+        System.setProperty("slf4j.internal.verbosity", "WARN");
+      }
     }
   }
 
