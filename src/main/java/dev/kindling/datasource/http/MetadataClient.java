@@ -65,7 +65,8 @@ public final class MetadataClient implements AutoCloseable {
   private final RandomGenerator random;
   private final Sleeper sleeper;
   private final LongSupplier clock;
-  private final ExecutorService executor;
+  // Made with the first client, as OkHttp's dispatcher: a run from a local source never needs it.
+  private ExecutorService executor; // guarded by this
   // OkHttp's dispatcher and connection pool are made with the first client, not here: a run
   // from a local source makes a client too and never sends a request, and building them loads and
   // starts OkHttp's task runner.
@@ -85,20 +86,23 @@ public final class MetadataClient implements AutoCloseable {
     this.random = b.random;
     this.sleeper = b.sleeper;
     this.clock = b.clock;
+  }
+
+  // guarded by this (called from client())
+  private ExecutorService executor() {
     AtomicInteger threads = new AtomicInteger();
-    this.executor =
-        new ThreadPoolExecutor(
-            0,
-            Integer.MAX_VALUE,
-            10,
-            TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
-            r -> {
-              Thread t = new Thread(r, "kindling-http-" + threads.incrementAndGet());
-              t.setDaemon(true);
-              started.add(t);
-              return t;
-            });
+    return new ThreadPoolExecutor(
+        0,
+        Integer.MAX_VALUE,
+        10,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
+        r -> {
+          Thread t = new Thread(r, "kindling-http-" + threads.incrementAndGet());
+          t.setDaemon(true);
+          started.add(t);
+          return t;
+        });
   }
 
   /** A builder with the production defaults ({@link Backoff#standard()}, 10 s, 16 MiB). */
@@ -251,6 +255,7 @@ public final class MetadataClient implements AutoCloseable {
     boolean https = uri.getScheme().equalsIgnoreCase("https");
     long start = StartupTrace.start();
     if (dispatcher == null) {
+      executor = executor();
       dispatcher = new Dispatcher(executor);
       // Probes of several datasources may target one host in parallel (OkHttp's default is 5).
       dispatcher.setMaxRequests(64);
@@ -282,6 +287,7 @@ public final class MetadataClient implements AutoCloseable {
   public void close() {
     Dispatcher madeDispatcher;
     ConnectionPool madePool;
+    ExecutorService madeExecutor;
     synchronized (this) {
       if (closed) {
         return;
@@ -289,17 +295,19 @@ public final class MetadataClient implements AutoCloseable {
       closed = true;
       madeDispatcher = dispatcher;
       madePool = pool;
+      madeExecutor = executor;
     }
     if (madeDispatcher != null) {
       madeDispatcher.cancelAll();
     }
-    executor.shutdownNow();
-    if (madePool != null) {
-      madePool.evictAll();
+    if (madeExecutor == null) {
+      return; // no request was ever sent: no thread, no pool
     }
+    madeExecutor.shutdownNow();
+    madePool.evictAll();
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-      boolean stopped = executor.awaitTermination(2, TimeUnit.SECONDS);
+      boolean stopped = madeExecutor.awaitTermination(2, TimeUnit.SECONDS);
       for (Thread t : started) {
         t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         stopped &= !t.isAlive();
