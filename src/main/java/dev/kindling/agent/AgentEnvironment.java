@@ -19,11 +19,15 @@ import dev.kindling.datasource.configdrive.ConfigDriveLocator;
 import dev.kindling.datasource.configdrive.LabeledConfigDriveDatasource;
 import dev.kindling.datasource.http.Backoff;
 import dev.kindling.datasource.http.MetadataClient;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -125,10 +129,44 @@ public record AgentEnvironment(
   }
 
   private static boolean uidIsZero() {
+    // The real uid as UnixSystem.getUid() gives it, from /proc, without loading UnixSystem's JNI
+    // library (several milliseconds of every run); read with java.io's stream, which the JVM has
+    // set up already (the first NIO stream costs milliseconds more).
+    try (FileInputStream in = new FileInputStream("/proc/self/status")) {
+      OptionalLong uid = realUid(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+      if (uid.isPresent()) {
+        return uid.getAsLong() == 0;
+      }
+    } catch (IOException e) {
+      // no /proc: ask the JDK
+    }
     try {
       return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
     } catch (RuntimeException | LinkageError e) {
       return false;
     }
+  }
+
+  /** The real uid in the text of {@code /proc/PID/status}: the first number of its Uid line. */
+  static OptionalLong realUid(String status) {
+    String key = "Uid:";
+    int at = status.startsWith(key) ? 0 : status.indexOf("\n" + key) + 1;
+    if (at == 0 && !status.startsWith(key)) {
+      return OptionalLong.empty();
+    }
+    int i = at + key.length();
+    while (i < status.length() && (status.charAt(i) == ' ' || status.charAt(i) == '\t')) {
+      i++;
+    }
+    int start = i;
+    while (i < status.length()
+        && i - start < 10
+        && status.charAt(i) >= '0'
+        && status.charAt(i) <= '9') {
+      i++;
+    }
+    return i == start
+        ? OptionalLong.empty()
+        : OptionalLong.of(Long.parseLong(status.substring(start, i)));
   }
 }
