@@ -9,6 +9,7 @@ import dev.kindling.metadata.Templater;
 import dev.kindling.trace.StartupTrace;
 import dev.kindling.validate.Entry;
 import dev.kindling.validate.JsonStyle;
+import dev.kindling.value.IsoInstant;
 import dev.kindling.value.Redaction;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -41,7 +42,7 @@ final class RunReport {
   RunReport(String command, Instant start, String root, String systemd) {
     this.root.put("version", VERSION);
     this.root.put("command", command);
-    this.root.put("startTime", start.toString());
+    this.root.put("startTime", IsoInstant.format(start));
     this.root.put("root", root);
     this.root.put("systemd", systemd);
     this.root.put("datasource", null);
