@@ -13,7 +13,10 @@
 # classes cannot be linked ahead of time): `run` about a quarter faster, `validate` a tenth, for
 # about 5 MB more memory (docs/manual.md, "Start-up").
 #
-# The archive is a static one, dumped from the merged class lists of every training command
+# Three archives: kindling-validate.jsa and kindling-run.jsa from the class lists of the training
+# commands of validate and of run alone (the launcher picks them for those commands: a JDK 25
+# archive loads and links every class it holds as the JVM starts, so a smaller one starts
+# faster), and kindling.jsa from every command's, for the rest. Each is a static one
 # (-Xshare:dump), on JDK 25 as on 17, rather than JDK 25's one-step AOT cache
 # (-XX:AOTCacheOutput): the boot path is trained in a container, one process per command, and a
 # cache is made from one process; and JDK 25 up to 25.0.3 does not check that the jar of an AOT
@@ -92,15 +95,31 @@ if [ "$(id -u)" = 0 ] && unshare --mount --propagation private true 2>/dev/null;
     packaging/training-run.sh "$2"
     # One list from many: the numeric ids of a list only name classes within that list (for
     # classes of custom loaders, which the agent has none of), so they are dropped.
-    grep -hv "^#" "$2"/classes-*.lst | sed -E "s/ id: [0-9]+\$//" | awk "!seen[\$0]++" \
-      > "$2/classes.lst"
-    /usr/lib/kindling/runtime/bin/java -Xshare:dump "${@:3}" -XX:SharedClassListFile="$2/classes.lst" \
-      -XX:SharedArchiveFile=/usr/lib/kindling/kindling.jsa -cp /usr/lib/kindling/kindling.jar \
-      -XX:TieredStopAtLevel=1 -XX:+UseSerialGC > "$2/dump.log" 2>&1 || { cat "$2/dump.log" >&2; exit 1; }
-    # Prove the archive matches the jar and runtime (-Xshare:on fails otherwise).
-    KINDLING_JAVA_OPTS=-Xshare:on /usr/bin/kindling --version
+    merge() { grep -hv "^#" "$@" | sed -E "s/ id: [0-9]+\$//" | awk "!seen[\$0]++"; }
+    shopt -s nullglob
+    merge "$2"/classes-*.lst > "$2/all.lst"
+    merge "$2"/classes-*-validate.lst > "$2/validate.lst"
+    merge "$2"/classes-*-run.lst > "$2/run.lst"
+    dump() {
+      /usr/lib/kindling/runtime/bin/java -Xshare:dump "${@:3}" -XX:SharedClassListFile="$1" \
+        -XX:SharedArchiveFile="$2" -cp /usr/lib/kindling/kindling.jar \
+        -XX:TieredStopAtLevel=1 -XX:+UseSerialGC > "$1.log" 2>&1 || { cat "$1.log" >&2; exit 1; }
+    }
+    lib=/usr/lib/kindling
+    dump "$2/all.lst" $lib/kindling.jsa "${@:3}"
+    dump "$2/validate.lst" $lib/kindling-validate.jsa "${@:3}"
+    dump "$2/run.lst" $lib/kindling-run.jsa "${@:3}"
+    # Prove each archive matches the jar and runtime and is the one the launcher picks
+    # (-Xshare:on fails otherwise).
+    KINDLING_JAVA_OPTS=-Xshare:on /usr/bin/kindling --version > /dev/null
+    KINDLING_JAVA_OPTS=-Xshare:on /usr/bin/kindling validate - < packaging/boot-path.yaml > /dev/null
+    KINDLING_JAVA_OPTS=-Xshare:on /usr/bin/kindling run --help > /dev/null
   ' _ "$(readlink -f "$root")" "$work" "${dump_flags[@]}"
-  echo "build-dist: class archive $(du -h "$lib/kindling.jsa" | cut -f1), $(grep -cv "^@" "$work/classes.lst") classes"
+  for list in all validate run; do
+    archive=kindling-$list.jsa
+    [ "$list" = all ] && archive=kindling.jsa
+    echo "build-dist: class archive $archive $(du -h "$lib/$archive" | cut -f1), $(grep -cv "^@" "$work/$list.lst") classes"
+  done
 else
   echo "build-dist: not root or no mount namespaces: image built WITHOUT the class archive" >&2
 fi

@@ -5,7 +5,8 @@
 # with systemd-nspawn from the cached e2e test image (real systemd and D-Bus as PID 1,
 # --volatile=overlay: every write goes to a tmpfs and is gone at power-off; --private-network:
 # loopback only), with the staged /usr/lib/kindling and /usr/bin/kindling bound in at the paths
-# the archive records. Each command writes the classes it loaded to WORKDIR/classes-dbus-N.lst.
+# the archive records. Each command (all of them `run`) writes the classes it loaded to
+# WORKDIR/classes-dbus-N-run.lst.
 #
 #   packaging/training-dbus.sh WORKDIR
 #
@@ -42,7 +43,7 @@ fi
 n=0
 k() {
   n=$((n + 1))
-  inside KINDLING_JAVA_OPTS="-XX:DumpLoadedClassList=/training/classes-dbus-$n.lst" \
+  inside KINDLING_JAVA_OPTS="-XX:DumpLoadedClassList=/training/classes-dbus-$n-run.lst" \
     timeout -k 10 180 /usr/bin/kindling "$@" > "$work/out-dbus-$n.log" 2>&1
   local status=$?
   log "kindling $* -> $status (in a container, --systemd dbus)"

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The AppCDS training run (called by build-dist.sh inside its private mount namespace): runs
 # every command of the staged /usr/bin/kindling once, each writing the list of classes it loaded
-# to WORKDIR/classes-N.lst. Commands may fail (no systemd here): only the classes matter. Every
+# to WORKDIR/classes-N-COMMAND.lst (COMMAND: the first word, so that build-dist.sh can make the
+# archives of validate and run from their commands' lists alone). Commands may fail (no systemd here): only the classes matter. Every
 # network request goes to a metadata emulator on 127.0.0.1 started from the test classes.
 set -uo pipefail
 work=${1:?usage: training-run.sh WORKDIR}
 n=0
 k() {
   n=$((n + 1))
-  KINDLING_JAVA_OPTS="-XX:DumpLoadedClassList=$work/classes-$n.lst" /usr/bin/kindling "$@" \
+  KINDLING_JAVA_OPTS="-XX:DumpLoadedClassList=$work/classes-$n-${1#--}.lst" /usr/bin/kindling "$@" \
     > "$work/out-$n.log" 2>&1
   local status=$?
   echo "training: kindling $* -> $status" >> "$work/training.log"

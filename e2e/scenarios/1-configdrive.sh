@@ -67,6 +67,10 @@ YAML
   echo "  kindling-configdrive.service ran $(kindling_duration "$vm" kindling-configdrive.service) s"
   check "configdrive: the launcher's AppCDS archive matches the runtime (-Xshare:on)" \
     guest "$vm" env KINDLING_JAVA_OPTS=-Xshare:on /usr/bin/kindling --version
+  check "configdrive: validate's own class archive matches the runtime (-Xshare:on)" \
+    guest "$vm" env KINDLING_JAVA_OPTS=-Xshare:on /usr/bin/kindling validate --help
+  check "configdrive: run's own class archive matches the runtime (-Xshare:on)" \
+    guest "$vm" env KINDLING_JAVA_OPTS=-Xshare:on /usr/bin/kindling run --help
   check_eq "configdrive: hostname from user data" e2e-configdrive "$(guest "$vm" hostname)"
   check_contains "configdrive: user alice created" "Alice Example" "$(guest "$vm" getent passwd alice)"
   check_contains "configdrive: alice's key installed" "$(cut -d' ' -f2 "$E2E_RUN/id_e2e.pub")" \
