@@ -33,21 +33,55 @@ k render --from-file "$first" --format json --root "$work/render"
 k run --from-file "$first" --root "$work/run" --systemd none --report "$work/report.json"
 k run --from-file "$first" --root "$work/run" --systemd none --report "$work/report.json"
 
-# The network path: a loopback metadata emulator. (`run --systemd dbus` only runs against the
-# root `/`, which a build must never touch: training-dbus.sh runs it in a container.)
-if [ -d target/test-classes/dev/kindling/testing ]; then
-  port_file=$work/emulator.port
+# A run from each local datasource a boot uses (the config drive with its network_data.json
+# converted, Azure's waagent directory, a VMware OVF environment): `run` has an archive of its own, made from the run
+# commands' classes alone, so every datasource's path must be walked here.
+configdrive=src/test/resources/datasource/configdrive
+k run --from-configdrive "$configdrive/network-data" --convert-netconf openstack --root "$work/run" \
+  --systemd none --report "$work/report.json"
+k run --from-configdrive "$configdrive/openstack-latest" --root "$work/run" --systemd none \
+  --report "$work/report.json"
+k run --from-waagent src/test/resources/datasource/waagent/classic --root "$work/run" \
+  --systemd none --report "$work/report.json"
+k run --from-vmware-ovf-env src/test/resources/datasource/vmware/ovf-env/ovf-env.xml \
+  --convert-netconf vmware --root "$work/run" --systemd none --report "$work/report.json"
+
+# The network paths: a loopback metadata emulator per metadata service. (`run --systemd dbus`
+# only runs against the root `/`, which a build must never touch: training-dbus.sh runs it in a
+# container.)
+emulated() { # MODE FIXTURE COMMAND...: runs COMMAND with $url set to an emulator of MODE
+  local mode=$1 fixture=$2 port_file=$work/emulator-$1.port emu
+  shift 2
   java -cp "target/test-classes:/usr/lib/kindling/kindling.jar" dev.kindling.testing.MetadataEmulator \
-    0 ec2 src/test/resources/datasource/ec2/basic > "$port_file" 2> "$work/emulator.log" &
+    0 "$mode" "src/test/resources/datasource/$fixture" > "$port_file" 2>> "$work/emulator.log" &
   emu=$!
   for _ in $(seq 50); do [ -s "$port_file" ] && break; sleep 0.1; done
   if [ -s "$port_file" ]; then
-    url=http://127.0.0.1:$(cat "$port_file")/
-    k fetch --from-ec2-metadata "$url" --format json
-    k run --from-ec2-metadata "$url" --root "$work/run" --systemd none --report "$work/report-ec2.json"
+    url=http://127.0.0.1:$(head -1 "$port_file")/
+    "$@"
   fi
   kill "$emu" 2>/dev/null
   wait "$emu" 2>/dev/null
+}
+ec2() {
+  k fetch --from-ec2-metadata "$url" --format json
+  k run --from-ec2-metadata "$url" --root "$work/run" --systemd none --report "$work/report-ec2.json"
+}
+from() { # OPTION [RUN OPTIONS...]: one run from the emulator's URL
+  local option=$1
+  shift
+  k run "$option" "$url" "$@" --root "$work/run" --systemd none --report "$work/report.json"
+}
+plain() {
+  k run --from-url "${url}cloud-config.yaml" --root "$work/run" --systemd none --report "$work/report.json"
+}
+if [ -d target/test-classes/dev/kindling/testing ]; then
+  emulated ec2 ec2/basic ec2
+  emulated openstack openstack/basic from --from-openstack-metadata --convert-netconf openstack
+  emulated gce gce/basic from --from-gce-metadata
+  emulated digitalocean digitalocean/basic from --from-digitalocean-metadata
+  emulated packet packet/basic from --from-packet-metadata --convert-netconf packet
+  emulated plain plain/basic plain
 fi
 # The boot path (run --systemd dbus) in a throw-away container, where the machine allows one.
 bash packaging/training-dbus.sh "$work"
