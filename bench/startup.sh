@@ -4,6 +4,8 @@
 #   validate SAMPLE
 #   run --from-file SAMPLE --root DIR --systemd none
 #   run --from-ec2-metadata http://127.0.0.1:PORT/ --root DIR --systemd none   (loopback emulator)
+#   run --from-configdrive DIR --convert-netconf openstack --root DIR --systemd none (a config
+#     drive's tree with network_data.json, as OpenStack attaches it)
 # measured in one interleaved run, then a start-up profile of each command: where the
 # milliseconds go (JVM creation, each phase of the program, HTTP, YAML, fsync, D-Bus, exit) and
 # which classes each phase loads, by library, from the archive or from the jar.
@@ -77,6 +79,12 @@ java -Dsun.net.httpserver.nodelay=true -cp target/test-classes:"$lib/kindling.ja
 emu=$!
 for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done
 url=http://127.0.0.1:$(head -1 "$work/port")/
+# A config drive's tree: the sample as user_data, a metadata document and network_data.json.
+drive=$work/configdrive
+mkdir -p "$drive/openstack/latest"
+cp "$sample" "$drive/openstack/latest/user_data"
+cp src/test/resources/datasource/configdrive/network-data/openstack/latest/{meta_data,network_data}.json \
+  "$drive/openstack/latest/"
 
 # A first-boot root for every run: the core user exists (its SSH keys are installed), nothing else.
 fresh_root() {
@@ -92,18 +100,20 @@ public class Hello { public static void main(String[] a) { System.out.println("h
 JAVA
 javac --release 17 -d "$work/hello" "$work/hello/Hello.java"
 
-order=(floor validate run-file run-ec2)
+order=(floor validate run-file run-ec2 run-configdrive)
 declare -A label=(
   [floor]="JVM hello world (floor)"
   [validate]="validate SAMPLE"
   [run-file]="run --from-file SAMPLE"
   [run-ec2]="run --from-ec2-metadata (loopback)"
+  [run-configdrive]="run --from-configdrive DIR"
 )
 declare -A cmd=(
   [floor]="$lib/runtime/bin/java $flags -cp $work/hello Hello"
   [validate]="$image validate $sample"
   [run-file]="$image run --from-file $sample --root $work/root --systemd none --report $work/report.json"
   [run-ec2]="$image run --from-ec2-metadata $url --root $work/root --systemd none --report $work/report.json"
+  [run-configdrive]="$image run --from-configdrive $drive --convert-netconf openstack --root $work/root --systemd none --report $work/report.json"
 )
 
 # One measured run: VARIANT [EXTRA JVM OPTIONS]; wall ms to $work/VARIANT.ms, RSS to .kb, CPU
