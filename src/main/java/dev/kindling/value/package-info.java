@@ -1,7 +1,7 @@
 /**
  * Leaf values and codecs every layer may use: byte strings, bounded gunzip, IP addresses, Go-style
- * quoting, redaction of secrets, ANSI terminal styles.
+ * quoting, redaction of secrets, ANSI terminal styles, a JSON document as a tree.
  *
- * <p>May use: nothing of ours.
+ * <p>May use: nothing of ours; libraries: Jackson.
  */
 package dev.kindling.value;
