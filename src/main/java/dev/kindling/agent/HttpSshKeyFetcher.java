@@ -1,10 +1,10 @@
 package dev.kindling.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kindling.apply.SshKeyFetcher;
 import dev.kindling.datasource.http.MetadataClient;
 import dev.kindling.datasource.http.MetadataHttpException;
+import dev.kindling.value.JsonTree;
 import dev.kindling.value.Redaction;
 import java.io.IOException;
 import java.net.URI;
@@ -57,7 +57,7 @@ final class HttpSshKeyFetcher implements SshKeyFetcher {
 
   /** The keys of a GitHub-format key list. */
   static List<String> parse(byte[] json) throws IOException {
-    JsonNode root = new ObjectMapper().readTree(json);
+    JsonNode root = JsonTree.read(json);
     if (root == null || !root.isArray()) {
       throw new IOException("the key list is not a JSON array");
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kindling.apply.Ids;
 import dev.kindling.apply.InstanceRecord;
 import dev.kindling.apply.OwnerPolicy;
@@ -12,6 +11,7 @@ import dev.kindling.apply.RootFs;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.MetadataJson;
 import dev.kindling.plan.Sha256;
+import dev.kindling.value.JsonTree;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +113,7 @@ public final class InstanceState {
     if (bytes.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new ObjectMapper().readTree(bytes.get()));
+    return Optional.of(JsonTree.read(bytes.get()));
   }
 
   /**

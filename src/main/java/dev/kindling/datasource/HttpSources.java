@@ -1,11 +1,11 @@
 package dev.kindling.datasource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kindling.datasource.http.HttpFailure;
 import dev.kindling.datasource.http.MetadataClient;
 import dev.kindling.datasource.http.MetadataHttpException;
 import dev.kindling.datasource.http.MetadataRequest;
+import dev.kindling.value.JsonTree;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +101,7 @@ public final class HttpSources {
   public static JsonNode jsonObject(String item, byte[] body) throws DatasourceException {
     JsonNode node;
     try {
-      node = new ObjectMapper().readTree(body);
+      node = JsonTree.read(body);
     } catch (IOException e) {
       throw new DatasourceException("failed to parse " + item + ": invalid JSON", e);
     }

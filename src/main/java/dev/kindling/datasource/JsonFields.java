@@ -3,7 +3,7 @@ package dev.kindling.datasource;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kindling.value.JsonTree;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
  * errors that name the document, the field and the problem (never the document's content).
  */
 public final class JsonFields {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   // Jackson quotes offending tokens ('abc...'); they may be secrets, so only 1-char ones stay.
   private static final Pattern QUOTED_TOKEN = Pattern.compile("'[^']{2,}'");
 
@@ -23,7 +22,7 @@ public final class JsonFields {
   public static JsonNode parseObject(byte[] json, String what) throws DatasourceException {
     JsonNode root;
     try {
-      root = MAPPER.readTree(json);
+      root = JsonTree.read(json);
     } catch (JsonProcessingException e) {
       throw new DatasourceException("failed to parse " + what + ": " + describe(e));
     } catch (IOException e) {

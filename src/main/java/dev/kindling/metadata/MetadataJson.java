@@ -2,9 +2,9 @@ package dev.kindling.metadata;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kindling.value.JsonTree;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -33,7 +33,7 @@ public final class MetadataJson {
 
   /** Reads metadata JSON; throws with a message naming the problem. */
   public static Metadata read(byte[] json) throws IOException {
-    JsonNode root = new ObjectMapper().readTree(json);
+    JsonNode root = JsonTree.read(json);
     if (root == null || !root.isObject()) {
       throw new IOException("metadata must be a JSON object");
     }

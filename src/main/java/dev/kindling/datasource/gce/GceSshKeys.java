@@ -1,7 +1,7 @@
 package dev.kindling.datasource.gce;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kindling.value.JsonTree;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 final class GceSshKeys {
   private static final Logger LOG = LoggerFactory.getLogger(GceSshKeys.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter GOOGLE_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ");
 
@@ -62,7 +61,7 @@ final class GceSshKeys {
     String json = key.substring(at + " google-ssh ".length()).strip();
     Optional<Instant> expiry;
     try {
-      JsonNode node = JSON.readTree(json);
+      JsonNode node = JsonTree.read(json);
       JsonNode on = node == null ? null : node.get("expireOn");
       if (on == null || !on.isTextual()) {
         return false;

@@ -13,6 +13,7 @@ import dev.kindling.datasource.ProbeFailure;
 import dev.kindling.datasource.http.MetadataClient;
 import dev.kindling.datasource.http.MetadataRequest;
 import dev.kindling.metadata.Metadata;
+import dev.kindling.value.JsonTree;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -103,7 +104,7 @@ public final class PacketMetadataDatasource implements HttpDatasource {
     }
     Optional<Metadata.NetworkConfig> network =
         m.path("network").isObject()
-            ? Optional.of(new Metadata.NetworkConfig("packet", m.get("network").toString()))
+            ? Optional.of(new Metadata.NetworkConfig("packet", JsonTree.write(m.get("network"))))
             : Optional.empty();
     return new Metadata(
         HttpSources.jsonText(m, "id"),

@@ -12,6 +12,7 @@ import dev.kindling.datasource.Deadline;
 import dev.kindling.datasource.Platform;
 import dev.kindling.datasource.UrlFetcher;
 import dev.kindling.metadata.Metadata;
+import dev.kindling.value.JsonTree;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -155,7 +156,7 @@ public final class VmwareGuestinfoDatasource implements Datasource {
         keys.publicIpv6(),
         keys.privateIpv6(),
         Map.of(),
-        Optional.of(new Metadata.NetworkConfig("vmware", json.toString())));
+        Optional.of(new Metadata.NetworkConfig("vmware", JsonTree.write(json))));
   }
 
   @Override

@@ -2,7 +2,7 @@ package dev.kindling.plan.netconf;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kindling.value.JsonTree;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,7 @@ public final class NetconfConverter {
 
   private static JsonNode json(String content, String format) throws NetconfException {
     try {
-      JsonNode node = new ObjectMapper().readTree(content);
+      JsonNode node = JsonTree.read(content);
       if (node == null || !node.isObject()) {
         throw new NetconfException("the " + format + " network config is not a JSON object");
       }
