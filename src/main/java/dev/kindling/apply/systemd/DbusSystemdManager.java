@@ -72,6 +72,7 @@ public final class DbusSystemdManager implements SystemdManager {
     // take longer, and systemctl itself waits 3 minutes for it. (A JVM-wide setting; this is the
     // only D-Bus user in the process.)
     MethodCall.setDefaultTimeout(REPLY_TIMEOUT.toMillis());
+    BusConnectWarmup.start();
     DBusConnection connection = new SystemBusConnector(address).connect(wait);
     try {
       return new DbusSystemdManager(connection);
