@@ -65,11 +65,10 @@ public final class MetadataClient implements AutoCloseable {
   private final RandomGenerator random;
   private final Sleeper sleeper;
   private final LongSupplier clock;
-  // Made with the first client, as OkHttp's dispatcher: a run from a local source never needs it.
+  // The thread pool, OkHttp's dispatcher and its connection pool are made with the first client,
+  // not here: a run from a local source makes a client too and never sends a request, and
+  // building them loads and starts OkHttp's task runner.
   private ExecutorService executor; // guarded by this
-  // OkHttp's dispatcher and connection pool are made with the first client, not here: a run
-  // from a local source makes a client too and never sends a request, and building them loads and
-  // starts OkHttp's task runner.
   private Dispatcher dispatcher; // guarded by this
   private ConnectionPool pool; // guarded by this
   // Every thread the executor made: close() joins them (termination alone does not wait for a
