@@ -150,8 +150,9 @@ public record AgentEnvironment(
   /** The real uid in the text of {@code /proc/PID/status}: the first number of its Uid line. */
   static OptionalLong realUid(String status) {
     String key = "Uid:";
-    int at = status.startsWith(key) ? 0 : status.indexOf("\n" + key) + 1;
-    if (at == 0 && !status.startsWith(key)) {
+    // A line break in front makes the first line like the others; indices stay the original's.
+    int at = ("\n" + status).indexOf("\n" + key);
+    if (at < 0) {
       return OptionalLong.empty();
     }
     int i = at + key.length();
