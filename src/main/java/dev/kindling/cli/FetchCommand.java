@@ -17,11 +17,9 @@ import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.MetadataJson;
 import dev.kindling.userdata.UserData;
 import dev.kindling.validate.JsonStyle;
+import dev.kindling.value.Sha256;
 import java.io.PrintWriter;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -114,7 +112,7 @@ public final class FetchCommand implements Callable<Integer> {
     ObjectNode u = root.putObject("userData");
     u.put("type", ud.kind().label());
     u.put("bytes", raw.length);
-    u.put("sha256", sha256(raw));
+    u.put("sha256", Sha256.hex(raw));
     u.put("gzip", ud.gzipped());
     if (showSecrets) {
       u.put("text", ud.text());
@@ -147,7 +145,7 @@ public final class FetchCommand implements Callable<Integer> {
             + ", "
             + raw.length
             + " bytes, sha256 "
-            + sha256(raw));
+            + Sha256.hex(raw));
     ud.problem().ifPresent(p -> out.println("               problem: " + p));
     line(out, "instance-id:", m.instanceId());
     line(out, "hostname:", m.hostname());
@@ -180,14 +178,6 @@ public final class FetchCommand implements Callable<Integer> {
 
   private static void line(PrintWriter out, String label, Optional<String> value) {
     out.println(String.format("%-15s%s", label, value.orElse("-")));
-  }
-
-  static String sha256(byte[] data) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 
   /** Adds the common options and the datasource options to the model. */

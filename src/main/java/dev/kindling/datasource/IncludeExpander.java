@@ -6,14 +6,12 @@ import dev.kindling.userdata.IncludeList;
 import dev.kindling.userdata.UserData;
 import dev.kindling.value.Bytes;
 import dev.kindling.value.Redaction;
+import dev.kindling.value.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -160,7 +158,7 @@ public final class IncludeExpander {
         throw new DatasourceException("#include " + shown + ": not found (HTTP 404)");
       }
       if (entry.sha256().isPresent()) {
-        String got = sha256(body.get());
+        String got = Sha256.hex(body.get());
         if (!got.equals(entry.sha256().get())) {
           throw new DatasourceException(
               "#include "
@@ -197,19 +195,11 @@ public final class IncludeExpander {
     return next;
   }
 
-  static String sha256(byte[] data) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-    }
-  }
-
   /** Every part as one multipart message, with a boundary found in none of them. */
   private byte[] message() {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     leaves.forEach(l -> all.writeBytes(l.content().toByteArray()));
-    String boundary = "kindling-include-" + sha256(all.toByteArray()).substring(0, 24);
+    String boundary = "kindling-include-" + Sha256.hex(all.toByteArray()).substring(0, 24);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     write(out, "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\nMIME-Version: 1.0\n");
     for (Leaf leaf : leaves) {

@@ -1,6 +1,7 @@
 package dev.kindling.plan;
 
 import dev.kindling.config.ShellCommand;
+import dev.kindling.value.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

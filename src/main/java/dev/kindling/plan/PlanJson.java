@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import dev.kindling.config.Finding;
 import dev.kindling.config.yaml.Position;
 import dev.kindling.value.Redaction;
+import dev.kindling.value.Sha256;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package dev.kindling.plan;
 
+import dev.kindling.value.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 

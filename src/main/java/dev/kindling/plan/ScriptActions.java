@@ -1,6 +1,7 @@
 package dev.kindling.plan;
 
 import dev.kindling.value.Bytes;
+import dev.kindling.value.Sha256;
 
 /**
  * Plans a script part: it is stored as {@code <workspace>/scripts/<name>} and run once as the

@@ -1,15 +1,16 @@
-package dev.kindling.plan;
+package dev.kindling.value;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * SHA-256 in lower-case hex, for the plan's content fingerprints, script names and instance ids:
- * names and change detection, not a security boundary. Inputs up to {@link #SMALL} bytes (user
+ * SHA-256 in lower-case hex: the plan's content fingerprints, script names, instance ids, the
+ * digests {@code #include} pins and {@code fetch} shows. Inputs up to {@link #SMALL} bytes (user
  * data, unit files, a command line) are hashed here (FIPS 180-4): the first {@code
  * MessageDigest.getInstance} of a process sets up the security providers and their algorithm
  * constraints, milliseconds of every run; larger ones go to the JDK's, which has the CPU's SHA
- * instructions. {@code Sha256Test} checks both give the same digests.
+ * instructions. {@code Sha256Test} checks this one against published vectors and against the JDK's
+ * at every length around the block boundaries and on random inputs.
  */
 public final class Sha256 {
   /** The largest input hashed without the JDK's provider. */

@@ -1,6 +1,6 @@
 /**
  * Leaf values and codecs every layer may use: byte strings, bounded gunzip, IP addresses, Go-style
- * quoting, redaction of secrets, ANSI terminal styles, a JSON document as a tree.
+ * quoting, redaction of secrets, ANSI terminal styles, a JSON document as a tree, SHA-256.
  *
  * <p>May use: nothing of ours; libraries: Jackson.
  */

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.kindling.datasource.http.Backoff;
 import dev.kindling.datasource.http.MetadataClient;
 import dev.kindling.userdata.UserData;
+import dev.kindling.value.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -94,7 +95,7 @@ class IncludeExpanderTest {
       out.write("#cloud-config\nruncmd: [c]\n".getBytes(StandardCharsets.UTF_8));
     }
     bodies.put("/c.gz", gz.toByteArray());
-    String sha = IncludeExpander.sha256(bodies.get("/a.yaml"));
+    String sha = Sha256.hex(bodies.get("/a.yaml"));
 
     UserData data =
         expand(

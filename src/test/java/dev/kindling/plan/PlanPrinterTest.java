@@ -3,6 +3,7 @@ package dev.kindling.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindling.value.Bytes;
+import dev.kindling.value.Sha256;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.kindling.plan;
+package dev.kindling.value;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
