@@ -3,6 +3,8 @@
 # run again in the same boot. Nothing persistent is rewritten, no unit command runs that the
 # config does not ask for, and the second in-boot run changes nothing at all.
 
+DISK_REUSED_BY[configdrive]=6-second-boot
+
 scenario_6_second_boot() {
   local vm=configdrive disk=$E2E_RUN/configdrive.raw
   [ -f "$disk" ] && [ -f "$E2E_RUN/configdrive.iso" ] || { fail "second-boot: needs scenario 1's disk"; return 1; }
