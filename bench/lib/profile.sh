@@ -50,7 +50,14 @@ for block in runs(traces):
             marks.append((int(f[2]), " ".join(f[3:])))
         elif line.startswith("kindling-trace span "):
             spans.setdefault(" ".join(f[4:]), []).append((int(f[2]), int(f[3]) / 1e6))
-    points = [("launch", start - offset), ("JVM created", created)] + [(l, t) for t, l in marks]
+    # A mark reached twice in one run is a phase of its own ("label (2)"), not a second sample
+    # of the first one, so the phases still add up to the total.
+    seen = {}
+    named = []
+    for t, l in marks:
+        seen[l] = seen.get(l, 0) + 1
+        named.append((l if seen[l] == 1 else f"{l} ({seen[l]})", t))
+    points = [("launch", start - offset), ("JVM created", created)] + named
     points.append(("process gone", end - offset))
     for (_, a), (label, b) in zip(points, points[1:]):
         if label not in phases:
@@ -68,7 +75,12 @@ def library(name):
             return lib
     return "jdk"
 
-bounds = [(int(l.split()[2]), " ".join(l.split()[3:])) for l in open(marks_file)]
+bounds = []
+seen = {}
+for l in open(marks_file):
+    label = " ".join(l.split()[3:])
+    seen[label] = seen.get(label, 0) + 1
+    bounds.append((int(l.split()[2]), label if seen[label] == 1 else f"{label} ({seen[label]})"))
 loaded = {}  # phase label -> {lib: [archive, jar]}
 for line in open(classes_file):
     m = re.match(r"\[(\d+)ns\] (\S+) source: (.*)", line)

@@ -17,6 +17,7 @@ import dev.kindling.apply.systemd.SystemdException;
 import dev.kindling.apply.systemd.SystemdManager;
 import dev.kindling.datasource.NoDatasourceException;
 import dev.kindling.metadata.Metadata;
+import dev.kindling.trace.StartupTrace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,10 +93,15 @@ final class ApplyFlow {
       if (outcome instanceof Outcome.Failed f) {
         report.error(f.message());
       }
+      StartupTrace.mark("applied");
       report.finish(start, env.clock().instant(), ExitStatus.of(outcome, request.launcher()));
-      writeReport(fs, report);
-      if (!render) {
-        keep(() -> InstanceState.saveReport(fs, report.toJson()), "the run's status");
+      Optional<byte[]> json = reportJson(report);
+      StartupTrace.mark("report written as JSON");
+      if (json.isPresent()) {
+        writeReport(fs, json.get());
+        if (!render) {
+          keep(() -> InstanceState.saveReport(fs, json.get()), "the run's status");
+        }
       }
       return outcome;
     } finally {
@@ -248,9 +254,20 @@ final class ApplyFlow {
     void run() throws IOException;
   }
 
-  private void writeReport(RootFs fs, RunReport report) {
+  /** The report as JSON, once for both places it is kept; empty (logged) if it cannot be made. */
+  private static Optional<byte[]> reportJson(RunReport report) {
     try {
-      byte[] json = report.toJson();
+      return Optional.of(report.toJson());
+    } catch (IOException e) {
+      LOG.error(
+          "failed to write the run report: {}",
+          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private void writeReport(RootFs fs, byte[] json) {
+    try {
       if (request.report().isPresent()) {
         Path file = request.report().get().toAbsolutePath().normalize();
         Path parent = file.getParent() == null ? file.getRoot() : file.getParent();

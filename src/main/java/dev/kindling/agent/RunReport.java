@@ -6,7 +6,6 @@ import dev.kindling.apply.ApplyResult;
 import dev.kindling.apply.StepStatus;
 import dev.kindling.config.Severity;
 import dev.kindling.metadata.Templater;
-import dev.kindling.trace.StartupTrace;
 import dev.kindling.validate.Entry;
 import dev.kindling.validate.JsonStyle;
 import dev.kindling.value.IsoInstant;
@@ -154,13 +153,11 @@ final class RunReport {
    * (about 400 classes, tens of milliseconds of every run) to write a tree of strings and numbers.
    */
   byte[] toJson() throws IOException {
-    StartupTrace.mark("applied");
     StringWriter out = new StringWriter();
     try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
       g.setPrettyPrinter(JsonStyle.printer());
       write(g, root);
     }
-    StartupTrace.mark("report written as JSON");
     return (out + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
