@@ -12,6 +12,7 @@ import dev.kindling.datasource.PartialMetadata;
 import dev.kindling.datasource.SourceContext;
 import dev.kindling.datasource.http.MetadataClient;
 import dev.kindling.metadata.Metadata;
+import dev.kindling.trace.StartupTrace;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,7 @@ final class SourceAcquirer {
         }
       }
       Datasource ds = new DatasourceSelector(env.probeSchedule()).select(candidates, deadline);
+      StartupTrace.mark("datasource selected");
       return fetch(ds, what, timeout, deadline, client);
     } finally {
       closeAll(made);
