@@ -2,9 +2,7 @@ package dev.kindling.trace;
 
 import java.io.PrintStream;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,16 +19,19 @@ import java.util.Map;
  * </pre>
  *
  * <p>When the property is not set every method returns at once: nothing is recorded, allocated or
- * printed, and a run's output is the same.
+ * printed, and a run's output is the same. When it is set, recording uses only what every run has
+ * loaded and linked already (no lambda, no class of its own): a class the archive lacks would be
+ * parsed, or a lambda generated, in the middle of the phase being measured, and show up as that
+ * phase's time.
  */
 public final class StartupTrace {
   /** Whether tracing is on (the system property {@code kindling.trace} is {@code true}). */
   public static final boolean ON = Boolean.getBoolean("kindling.trace");
 
-  private static final List<Mark> MARKS = ON ? new ArrayList<>() : List.of();
-  private static final Map<String, long[]> SPANS = ON ? new LinkedHashMap<>() : Map.of();
+  /** The mark lines, in the order they were reached. */
+  private static final StringBuilder MARKS = new StringBuilder(ON ? 512 : 0);
 
-  private record Mark(long nanos, String label) {}
+  private static final Map<String, long[]> SPANS = ON ? new LinkedHashMap<>() : Map.of();
 
   private StartupTrace() {}
 
@@ -39,7 +40,7 @@ public final class StartupTrace {
     if (ON) {
       long now = System.nanoTime();
       synchronized (MARKS) {
-        MARKS.add(new Mark(now, label));
+        MARKS.append("kindling-trace mark ").append(now).append(' ').append(label).append('\n');
       }
     }
   }
@@ -54,7 +55,11 @@ public final class StartupTrace {
     if (ON) {
       long took = System.nanoTime() - start;
       synchronized (SPANS) {
-        long[] sum = SPANS.computeIfAbsent(label, k -> new long[2]);
+        long[] sum = SPANS.get(label);
+        if (sum == null) {
+          sum = new long[2];
+          SPANS.put(label, sum);
+        }
         sum[0]++;
         sum[1] += took;
       }
@@ -76,21 +81,14 @@ public final class StartupTrace {
         .append(wall.getEpochSecond() * 1_000_000L + wall.getNano() / 1000)
         .append('\n');
     synchronized (MARKS) {
-      for (Mark m : MARKS) {
-        out.append("kindling-trace mark ").append(m.nanos()).append(' ').append(m.label());
-        out.append('\n');
-      }
+      out.append(MARKS);
     }
     synchronized (SPANS) {
-      SPANS.forEach(
-          (label, sum) ->
-              out.append("kindling-trace span ")
-                  .append(sum[0])
-                  .append(' ')
-                  .append(sum[1])
-                  .append(' ')
-                  .append(label)
-                  .append('\n'));
+      for (Map.Entry<String, long[]> span : SPANS.entrySet()) {
+        long[] sum = span.getValue();
+        out.append("kindling-trace span ").append(sum[0]).append(' ').append(sum[1]);
+        out.append(' ').append(span.getKey()).append('\n');
+      }
     }
     err.print(out);
     err.flush();
