@@ -24,9 +24,9 @@ container_pid1=""
 
 container_stop() {
   if [ -n "$container_pid1" ] && kill -0 "$container_pid1" 2> /dev/null; then
-    nsenter --target "$container_pid1" --all systemctl poweroff --no-block > /dev/null 2>&1
+    nsenter --target "$container_pid1" --all systemctl poweroff --no-block > /dev/null 2>&1 || true
     for _ in $(seq 150); do kill -0 "$container_nspawn" 2> /dev/null || break; sleep 0.2; done
-    kill -9 "$container_pid1" 2> /dev/null
+    kill -9 "$container_pid1" 2> /dev/null || true # gone already after the poweroff
   fi
   # nspawn killed here exits 137: that is the expected end, not a failure of the caller (which
   # may run under set -e, from its EXIT trap, where a failing last command becomes the exit status).
