@@ -7,8 +7,8 @@ import java.nio.charset.Charset;
 
 /**
  * Standard error with the level of each log line coloured: {@code ERROR} red, {@code WARN} yellow.
- * slf4j-simple prints a whole log line with one {@code println(String)} on {@code System.err},
- * which this stream replaces; every other write passes through unchanged.
+ * The logger prints a whole log line with one {@code println(String)} on {@code System.err}, which
+ * this stream replaces; every other write passes through unchanged.
  */
 final class LevelColoring extends PrintStream {
   LevelColoring(OutputStream err, Charset charset) {

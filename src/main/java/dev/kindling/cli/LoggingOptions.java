@@ -1,5 +1,6 @@
 package dev.kindling.cli;
 
+import dev.kindling.log.StderrLoggerProvider;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,10 +9,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The options every command takes: {@code -q/--quiet}, {@code -v/--verbose} (the log level on
- * standard error, slf4j-simple) and {@code --color=auto|always|never}. The level must be set before
- * the first logger is created, so commands call {@link #apply} first thing. Added to a command's
- * model with {@link #addTo} (built without annotations, see {@link CommandModels}), or by {@code
- * modelTransformer = LoggingOptions.Transformer.class}.
+ * standard error, {@link StderrLoggerProvider}) and {@code --color=auto|always|never}. The level
+ * must be set before the first logger is created, so commands call {@link #apply} first thing.
+ * Added to a command's model with {@link #addTo} (built without annotations, see {@link
+ * CommandModels}), or by {@code modelTransformer = LoggingOptions.Transformer.class}.
  */
 final class LoggingOptions {
   private static final String VERBOSE = "--verbose";
@@ -63,7 +64,7 @@ final class LoggingOptions {
 
   /**
    * Sets the log level from the {@code -q} and {@code -v} words of a command line before anything
-   * else runs. slf4j-simple fixes each logger's level when the first logger is made, and building a
+   * else runs. Logging takes the default level when the first logger is made, and building a
    * command's model already makes some (the datasource classes that declare the source options), so
    * {@link #apply} alone comes too late in a process. Words after {@code --} are operands.
    */
@@ -89,14 +90,14 @@ final class LoggingOptions {
   }
 
   /**
-   * Names slf4j's provider, the one the jar holds: without it slf4j looks for providers with a
-   * {@code ServiceLoader} scan of the class path, milliseconds of every command. slf4j announces a
-   * provider named this way at its INFO level, on standard error, so its own reporting is kept to
-   * warnings and errors. Either property given on the command line wins.
+   * Names slf4j's provider, the one the jar holds ({@link StderrLoggerProvider}): without it slf4j
+   * looks for providers with a {@code ServiceLoader} scan of the class path, milliseconds of every
+   * command. slf4j announces a provider named this way at its INFO level, on standard error, so its
+   * own reporting is kept to warnings and errors. Either property given on the command line wins.
    */
   private static void presetProvider() {
     if (System.getProperty("slf4j.provider") == null) {
-      System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+      System.setProperty("slf4j.provider", StderrLoggerProvider.class.getName());
       if (System.getProperty("slf4j.internal.verbosity") == null) {
         System.setProperty("slf4j.internal.verbosity", "WARN");
       }

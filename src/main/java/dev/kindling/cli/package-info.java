@@ -4,7 +4,7 @@
  * datasource registry.
  *
  * <p>May use: agent, analysis, cli.compat, datasource, datasource.registry, config, config.bind,
- * config.yaml, lsp, metadata, plan, serve, trace, userdata, validate, value; libraries: picocli,
- * Jackson.
+ * config.yaml, log, lsp, metadata, plan, serve, trace, userdata, validate, value; libraries:
+ * picocli, Jackson.
  */
 package dev.kindling.cli;
