@@ -1,5 +1,6 @@
 package dev.kindling.log;
 
+import dev.kindling.value.OneLine;
 import java.io.PrintStream;
 import org.slf4j.Marker;
 import org.slf4j.event.Level;
@@ -9,6 +10,8 @@ import org.slf4j.helpers.MessageFormatter;
 /**
  * A logger that prints {@code LEVEL message} as one line on standard error (the stream {@code
  * System.err} is when the message is logged), then the stack trace of a throwable passed with it.
+ * The arguments of a message are data (a hostname, a path, a server's answer): their control
+ * characters are escaped ({@link OneLine}), so that no input can forge a log line of its own.
  */
 final class StderrLogger extends LegacyAbstractLogger {
   private static final long serialVersionUID = 1L;
@@ -60,7 +63,7 @@ final class StderrLogger extends LegacyAbstractLogger {
   @Override
   protected void handleNormalizedLoggingCall(
       Level l, Marker marker, String pattern, Object[] arguments, Throwable throwable) {
-    String line = l + " " + MessageFormatter.basicArrayFormat(pattern, arguments);
+    String line = l + " " + MessageFormatter.basicArrayFormat(pattern, oneLine(arguments));
     PrintStream err = System.err;
     synchronized (OUTPUT) {
       err.println(line);
@@ -69,5 +72,20 @@ final class StderrLogger extends LegacyAbstractLogger {
       }
       err.flush();
     }
+  }
+
+  /** The arguments with their text escaped; arrays are left to the formatter, which lists them. */
+  static Object[] oneLine(Object[] arguments) {
+    if (arguments == null) {
+      return null;
+    }
+    Object[] shown = arguments.clone();
+    for (int i = 0; i < shown.length; i++) {
+      Object a = shown[i];
+      if (a != null && !a.getClass().isArray()) {
+        shown[i] = OneLine.escape(String.valueOf(a));
+      }
+    }
+    return shown;
   }
 }

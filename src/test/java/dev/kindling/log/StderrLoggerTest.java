@@ -58,6 +58,21 @@ class StderrLoggerTest {
   }
 
   @Test
+  void arguments_controlCharactersEscaped_patternAndArraysAsGiven() {
+    StderrLogger log = new StderrLogger("dev.kindling.x", Level.INFO.toInt());
+
+    log.info("setting hostname to {}", "evil\nINFO forged line\u0000");
+    log.warn("keys {} and {}", new String[] {"a", "b"}, null);
+    log.info("two\nlines of our own");
+
+    assertThat(err())
+        .isEqualTo(
+            "INFO setting hostname to evil\\nINFO forged line\\u0000\n"
+                + "WARN keys [a, b] and null\n"
+                + "INFO two\nlines of our own\n");
+  }
+
+  @Test
   void throwable_stackTraceAfterTheLine_alsoAsTheLastArgument() {
     StderrLogger log = new StderrLogger("dev.kindling.x", Level.INFO.toInt());
 
