@@ -25,6 +25,7 @@ class StderrLoggerTest {
   @BeforeAll
   static void loadClasses() {
     new StderrLogger("warm-up", LogLevels.OFF).info("nothing");
+    StderrLogger.oneLine(new Object[] {"warm\nup"});
     new LogLevels(Level.INFO.toInt(), name -> null).of("warm.up");
     LoggerFactory.getILoggerFactory();
   }
