@@ -22,6 +22,16 @@ profile_table() {
 import re, statistics, sys
 traces, marks_file, classes_file = sys.argv[1:4]
 
+def numbered(labels):
+    """A mark reached twice in one run is a phase of its own ("label (2)"), not a second sample
+    of the first one, so the phases still add up to the total."""
+    seen = {}
+    out = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return out
+
 def runs(path):
     block = []
     for line in open(path):
@@ -50,14 +60,8 @@ for block in runs(traces):
             marks.append((int(f[2]), " ".join(f[3:])))
         elif line.startswith("kindling-trace span "):
             spans.setdefault(" ".join(f[4:]), []).append((int(f[2]), int(f[3]) / 1e6))
-    # A mark reached twice in one run is a phase of its own ("label (2)"), not a second sample
-    # of the first one, so the phases still add up to the total.
-    seen = {}
-    named = []
-    for t, l in marks:
-        seen[l] = seen.get(l, 0) + 1
-        named.append((l if seen[l] == 1 else f"{l} ({seen[l]})", t))
-    points = [("launch", start - offset), ("JVM created", created)] + named
+    named = zip(numbered([l for _, l in marks]), [t for t, _ in marks])
+    points = [("launch", start - offset), ("JVM created", created)] + list(named)
     points.append(("process gone", end - offset))
     for (_, a), (label, b) in zip(points, points[1:]):
         if label not in phases:
@@ -75,12 +79,8 @@ def library(name):
             return lib
     return "jdk"
 
-bounds = []
-seen = {}
-for l in open(marks_file):
-    label = " ".join(l.split()[3:])
-    seen[label] = seen.get(label, 0) + 1
-    bounds.append((int(l.split()[2]), label if seen[label] == 1 else f"{label} ({seen[label]})"))
+mark_lines = [l.split() for l in open(marks_file)]
+bounds = list(zip([int(f[2]) for f in mark_lines], numbered([" ".join(f[3:]) for f in mark_lines])))
 loaded = {}  # phase label -> {lib: [archive, jar]}
 for line in open(classes_file):
     m = re.match(r"\[(\d+)ns\] (\S+) source: (.*)", line)
