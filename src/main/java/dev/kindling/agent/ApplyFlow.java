@@ -241,10 +241,7 @@ final class ApplyFlow {
     try {
       write.run();
     } catch (IOException e) {
-      LOG.error(
-          "failed to keep {}: {}",
-          what,
-          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      LOG.error("failed to keep {}: {}", what, reason(e));
     }
   }
 
@@ -259,9 +256,7 @@ final class ApplyFlow {
     try {
       return Optional.of(report.toJson());
     } catch (IOException e) {
-      LOG.error(
-          "failed to write the run report: {}",
-          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      LOG.error("failed to write the run report: {}", reason(e));
       return Optional.empty();
     }
   }
@@ -278,9 +273,12 @@ final class ApplyFlow {
         fs.write(REPORT, json, 0644, Ids.none());
       }
     } catch (IOException e) {
-      LOG.error(
-          "failed to write the run report: {}",
-          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      LOG.error("failed to write the run report: {}", reason(e));
     }
+  }
+
+  /** What went wrong, for a log line: the exception's message, else its kind. */
+  private static String reason(IOException e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }
