@@ -16,14 +16,6 @@ final class StderrLoggerFactory implements ILoggerFactory {
 
   @Override
   public Logger getLogger(String name) {
-    Logger logger = loggers.get(name);
-    if (logger == null) {
-      Logger made = new StderrLogger(name, levels.of(name));
-      logger = loggers.putIfAbsent(name, made);
-      if (logger == null) {
-        logger = made;
-      }
-    }
-    return logger;
+    return loggers.computeIfAbsent(name, n -> new StderrLogger(n, levels.of(n)));
   }
 }
