@@ -139,8 +139,11 @@ cmd[floor]="${cmd[floor]/ -cp / -Xshare:on -cp }"
 for v in "${order[@]}"; do : > "$work/$v.ms"; : > "$work/$v.kb"; : > "$work/$v.cpu"; done
 for round in $(seq 0 "$runs"); do
   for v in "${order[@]}"; do
+    if [ "$round" = 0 ]; then # warm-up round; it logs which archive each command started from
+      measure "$v" "-Xlog:cds=info:file=$work/$v.cds"
+      continue
+    fi
     measure "$v"
-    [ "$round" = 0 ] && continue # warm-up round
     read -r start end < "$work/last.times"
     echo $(((end - start) / 1000000)) >> "$work/$v.ms"
     tail -1 "$work/rss" | cut -d' ' -f1 >> "$work/$v.kb"
@@ -151,6 +154,12 @@ done
 echo "kindling start-up: the installed image ($runtime, flags: $flags), medians of $runs runs"
 echo "each, interleaved, after one warm-up round; every run used the archive (-Xshare:on) and"
 echo "exited 0; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
+# The archive each command started from (the launcher picks it from the command line).
+for v in "${order[@]}"; do
+  archive="the runtime's default CDS archive"
+  [ -f "$work/$v.cds" ] && archive=$(sed -n 's|.*Opened shared archive file .*/\([^/]*\)\.$|\1|p' "$work/$v.cds")
+  echo "${label[$v]}: $archive"
+done | paste -sd ';' | sed 's/;/; /g; s/^/archives: /'
 echo
 # ratio: medians; min ratio: the fastest run of each (least disturbed by the machine's other work);
 # CPU ratio: median CPU time against the floor's.

@@ -13,10 +13,11 @@
 # classes cannot be linked ahead of time): `run` about a quarter faster, `validate` a tenth, for
 # about 5 MB more memory (docs/manual.md, "Start-up").
 #
-# Three archives: kindling-validate.jsa and kindling-run.jsa from the class lists of the training
-# commands of validate and of run alone (the launcher picks them for those commands: a JDK 25
-# archive loads and links every class it holds as the JVM starts, so a smaller one starts
-# faster), and kindling.jsa from every command's, for the rest. Each is a static one
+# Four archives (packaging/lib/archive.sh, installed next to them, says which command line starts
+# from which, and why): kindling-validate.jsa, kindling-run.jsa and kindling-run-local.jsa from
+# the class lists of the training commands of validate, of run, and of run from local sources
+# only (a JDK 25 archive loads and links every class it holds as the JVM starts, so a smaller one
+# starts faster), and kindling.jsa from every command's, for the rest. Each is a static one
 # (-Xshare:dump), on JDK 25 as on 17, rather than JDK 25's one-step AOT cache
 # (-XX:AOTCacheOutput): the boot path is trained in a container, one process per command, and a
 # cache is made from one process; and JDK 25 up to 25.0.3 does not check that the jar of an AOT
@@ -70,6 +71,7 @@ echo "build-dist: jlink runtime from JDK $release ($java_home: $modules)"
 rm -f "$lib/runtime/lib/server/classes_nocoops.jsa" # only used for heaps over 32 GB
 cp -p "$jar" "$lib/kindling.jar"
 install -m 0755 packaging/bin/kindling packaging/bin/coreos-cloudinit "$root/usr/bin/"
+install -m 0644 packaging/lib/archive.sh "$lib/archive.sh"
 install -m 0644 packaging/systemd/*.service packaging/systemd/*.path packaging/systemd/*.mount \
   "$root/usr/lib/systemd/system/"
 install -m 0644 packaging/systemd/*.rules "$root/usr/lib/udev/rules.d/"
@@ -98,8 +100,9 @@ if [ "$(id -u)" = 0 ] && unshare --mount --propagation private true 2>/dev/null;
     merge() { grep -hv "^#" "$@" | sed -E "s/ id: [0-9]+\$//" | awk "!seen[\$0]++"; }
     shopt -s nullglob
     merge "$2"/classes-*.lst > "$2/all.lst"
-    merge "$2"/classes-*-validate.lst > "$2/validate.lst"
-    merge "$2"/classes-*-run.lst > "$2/run.lst"
+    merge "$2"/classes-*-kindling-validate.lst > "$2/validate.lst"
+    merge "$2"/classes-*-kindling-run.lst "$2"/classes-*-kindling-run-local.lst > "$2/run.lst"
+    merge "$2"/classes-*-kindling-run-local.lst > "$2/run-local.lst"
     dump() {
       /usr/lib/kindling/runtime/bin/java -Xshare:dump "${@:3}" -XX:SharedClassListFile="$1" \
         -XX:SharedArchiveFile="$2" -cp /usr/lib/kindling/kindling.jar \
@@ -109,13 +112,15 @@ if [ "$(id -u)" = 0 ] && unshare --mount --propagation private true 2>/dev/null;
     dump "$2/all.lst" $lib/kindling.jsa "${@:3}"
     dump "$2/validate.lst" $lib/kindling-validate.jsa "${@:3}"
     dump "$2/run.lst" $lib/kindling-run.jsa "${@:3}"
+    dump "$2/run-local.lst" $lib/kindling-run-local.jsa "${@:3}"
     # Prove each archive matches the jar and runtime and is the one the launcher picks
     # (-Xshare:on fails otherwise).
     KINDLING_JAVA_OPTS=-Xshare:on /usr/bin/kindling --version > /dev/null
     KINDLING_JAVA_OPTS=-Xshare:on /usr/bin/kindling validate - < packaging/boot-path.yaml > /dev/null
     KINDLING_JAVA_OPTS=-Xshare:on /usr/bin/kindling run --help > /dev/null
+    KINDLING_JAVA_OPTS=-Xshare:on /usr/bin/kindling run --help --from-ec2-metadata http://127.0.0.1:9/ > /dev/null
   ' _ "$(readlink -f "$root")" "$work" "${dump_flags[@]}"
-  for list in all validate run; do
+  for list in all validate run run-local; do
     archive=kindling-$list.jsa
     [ "$list" = all ] && archive=kindling.jsa
     echo "build-dist: class archive $archive $(du -h "$lib/$archive" | cut -f1), $(grep -cv "^@" "$work/$list.lst") classes"

@@ -6,7 +6,7 @@
 # --volatile=overlay: every write goes to a tmpfs and is gone at power-off; --private-network:
 # loopback only), with the staged /usr/lib/kindling and /usr/bin/kindling bound in at the paths
 # the archive records. Each command (all of them `run`) writes the classes it loaded to
-# WORKDIR/classes-dbus-N-run.lst.
+# WORKDIR/classes-dbus-N-ARCHIVE.lst (ARCHIVE as in training-run.sh).
 #
 #   packaging/training-dbus.sh WORKDIR
 #
@@ -40,10 +40,12 @@ if ! container_start "$work/nspawn.log" --bind="$work/dbus:/training"; then
   exit 0
 fi
 
+source packaging/lib/archive.sh
 n=0
 k() {
   n=$((n + 1))
-  inside KINDLING_JAVA_OPTS="-XX:DumpLoadedClassList=/training/classes-dbus-$n-run.lst" \
+  kindling_archive "$@"
+  inside KINDLING_JAVA_OPTS="-XX:DumpLoadedClassList=/training/classes-dbus-$n-${archive%.jsa}.lst" \
     timeout -k 10 180 /usr/bin/kindling "$@" > "$work/out-dbus-$n.log" 2>&1
   local status=$?
   log "kindling $* -> $status (in a container, --systemd dbus)"

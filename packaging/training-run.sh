@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # The AppCDS training run (called by build-dist.sh inside its private mount namespace): runs
 # every command of the staged /usr/bin/kindling once, each writing the list of classes it loaded
-# to WORKDIR/classes-N-COMMAND.lst (COMMAND: the first word, so that build-dist.sh can make the
-# archives of validate and run from their commands' lists alone). Commands may fail (no systemd here): only the classes matter. Every
-# network request goes to a metadata emulator on 127.0.0.1 started from the test classes.
+# to WORKDIR/classes-N-ARCHIVE.lst, ARCHIVE being the archive the launcher starts that command
+# line from (packaging/lib/archive.sh: kindling, kindling-validate, kindling-run or
+# kindling-run-local), so that build-dist.sh makes each archive from its own commands' lists.
+# Commands may fail (no systemd here): only the classes matter. Every network request goes to a
+# metadata emulator on 127.0.0.1 started from the test classes.
 set -uo pipefail
 work=${1:?usage: training-run.sh WORKDIR}
+source packaging/lib/archive.sh
 n=0
 k() {
   n=$((n + 1))
-  KINDLING_JAVA_OPTS="-XX:DumpLoadedClassList=$work/classes-$n-${1#--}.lst" /usr/bin/kindling "$@" \
+  kindling_archive "$@"
+  KINDLING_JAVA_OPTS="-XX:DumpLoadedClassList=$work/classes-$n-${archive%.jsa}.lst" /usr/bin/kindling "$@" \
     > "$work/out-$n.log" 2>&1
   local status=$?
   echo "training: kindling $* -> $status" >> "$work/training.log"
@@ -34,8 +38,8 @@ k run --from-file "$first" --root "$work/run" --systemd none --report "$work/rep
 k run --from-file "$first" --root "$work/run" --systemd none --report "$work/report.json"
 
 # A run from each local datasource a boot uses (the config drive with its network_data.json
-# converted, Azure's waagent directory, a VMware OVF environment): `run` has an archive of its own, made from the run
-# commands' classes alone, so every datasource's path must be walked here.
+# converted, Azure's waagent directory, a VMware OVF environment): `run` has archives of its own,
+# made from the run commands' classes alone, so every datasource's path must be walked here.
 configdrive=src/test/resources/datasource/configdrive
 k run --from-configdrive "$configdrive/network-data" --convert-netconf openstack --root "$work/run" \
   --systemd none --report "$work/report.json"
