@@ -74,7 +74,7 @@ final class ApplyOptions {
     OptionValues options = CommandModels.values(spec);
     Optional<String> problem = problem(options);
     if (problem.isPresent()) {
-      throw new ParameterException(spec.commandLine(), problem.get());
+      throw UsageErrors.parameterError(spec, problem.get());
     }
     return planOptions(options);
   }

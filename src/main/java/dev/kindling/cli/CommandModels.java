@@ -1,7 +1,6 @@
 package dev.kindling.cli;
 
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -52,7 +51,7 @@ final class CommandModels {
                 try {
                   return o.convert(text);
                 } catch (IllegalArgumentException e) {
-                  throw new CommandLine.TypeConversionException(e.getMessage());
+                  throw UsageErrors.conversionError(e.getMessage());
                 }
               });
         }

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 
 /**
  * {@code kindling run}: fetch user data and metadata and apply them to the system. The boot path:
@@ -45,7 +44,7 @@ public final class RunCommand implements Callable<Integer> {
             "Fetch user data and metadata from a datasource and apply them to this machine.",
             "Hostname, users, SSH keys, files and units. A failed step is reported and the other"
                 + " steps still run.");
-    spec.versionProvider(new VersionProvider());
+    spec.versionProvider(VersionProvider.instance());
     CommandModels.addTo(spec, options());
   }
 
@@ -95,7 +94,7 @@ public final class RunCommand implements Callable<Integer> {
     LoggingOptions.apply(options);
     Optional<String> problem = problem(options);
     if (problem.isPresent()) {
-      throw new ParameterException(spec.commandLine(), problem.get());
+      throw UsageErrors.parameterError(spec, problem.get());
     }
     return execute(options, environment.get(), spec.commandLine().getErr());
   }

@@ -109,7 +109,7 @@ public final class ValidateCommand implements Callable<Integer> {
             "Validate user data: cloud-config, scripts, Ignition, gzip and multipart MIME.",
             "Exit status: 0 no errors, 1 errors (with --strict also warnings), 2 usage error,"
                 + " unreadable path, or nothing to validate.");
-    spec.versionProvider(new VersionProvider());
+    spec.versionProvider(VersionProvider.instance());
     CommandModels.addTo(spec, options());
     spec.addPositional(
         PositionalParamSpec.builder()
