@@ -119,24 +119,26 @@ if [ "$(id -u)" = 0 ] && unshare --mount --propagation private true 2>/dev/null;
     KINDLING_JAVA_OPTS=-Xshare:on /usr/bin/kindling validate - < packaging/boot-path.yaml > /dev/null
     KINDLING_JAVA_OPTS=-Xshare:on /usr/bin/kindling run --help > /dev/null
     KINDLING_JAVA_OPTS=-Xshare:on /usr/bin/kindling run --help --from-ec2-metadata http://127.0.0.1:9/ > /dev/null
-    # The trained start-up paths load every class from their archive. One class from the jar (say a
-    # picocli class, which cannot be archived, that an archived class throws) makes the JVM open
-    # the jar and index it at every start, about 5 ms: fail the build instead.
+    # The trained start-up paths (validate, run, a run of the coreos-cloudinit launcher) load
+    # every class from their archive. One class from the jar (say a picocli class, which cannot be
+    # archived, that an archived class throws) makes the JVM open the jar and index it at every
+    # start, about 5 ms: fail the build instead.
     sample=$(ls samples/cloud-config/*.yaml | head -1)
     check=$2/check
     mkdir -p "$check/root/etc" "$check/root/home/core"
     echo "core:x:500:500:CoreOS Admin:/home/core:/bin/bash" > "$check/root/etc/passwd"
     echo "core:x:500:" > "$check/root/etc/group"
-    from_jar() {
+    from_jar() { # LAUNCHER ARGS...
       KINDLING_JAVA_OPTS="-Xshare:on -Xlog:class+load=info:file=$check/classes.log" \
-        /usr/bin/kindling "$@" > /dev/null 2>&1 || true
+        "/usr/bin/$1" "${@:2}" > /dev/null 2>&1 || true
       grep "source: file:" "$check/classes.log" || true
     }
-    for command in "validate $sample" \
-      "run --from-file $sample --root $check/root --systemd none --report $check/report.json"; do
+    for command in "kindling validate $sample" \
+      "kindling run --from-file $sample --root $check/root --systemd none --report $check/report.json" \
+      "coreos-cloudinit -from-file=$sample -root=$check/root -systemd=none -report=$check/report.json"; do
       loaded=$(from_jar $command)
       if [ -n "$loaded" ]; then
-        echo "build-dist: kindling $command loaded classes from the jar instead of its archive:" >&2
+        echo "build-dist: $command loaded classes from the jar instead of its archive:" >&2
         echo "$loaded" | head -10 >&2
         exit 1
       fi

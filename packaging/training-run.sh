@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The AppCDS training run (called by build-dist.sh inside its private mount namespace): runs
-# every command of the staged /usr/bin/kindling once, each writing the list of classes it loaded
-# to WORKDIR/classes-N-ARCHIVE.lst, ARCHIVE being the archive the launcher starts that command
+# every command of the staged /usr/bin/kindling once (and the coreos-cloudinit launcher's run and
+# -validate), each writing the list of classes it loaded to WORKDIR/classes-N-ARCHIVE.lst, ARCHIVE being the archive the launcher starts that command
 # line from (packaging/lib/archive.sh: kindling, kindling-validate, kindling-run or
 # kindling-run-local), so that build-dist.sh makes each archive from its own commands' lists.
 # Commands may fail (no systemd here): only the classes matter. Every network request goes to a
@@ -10,14 +10,23 @@ set -uo pipefail
 work=${1:?usage: training-run.sh WORKDIR}
 source packaging/lib/archive.sh
 n=0
-k() {
+launch() { # PROGRAM ARCHIVE ARGS...: runs PROGRAM ARGS, the classes it loads listed for ARCHIVE
+  local program=$1 list=${2%.jsa} status
+  shift 2
   n=$((n + 1))
-  kindling_archive "$@"
-  KINDLING_JAVA_OPTS="-XX:DumpLoadedClassList=$work/classes-$n-${archive%.jsa}.lst" /usr/bin/kindling "$@" \
+  KINDLING_JAVA_OPTS="-XX:DumpLoadedClassList=$work/classes-$n-$list.lst" "$program" "$@" \
     > "$work/out-$n.log" 2>&1
-  local status=$?
-  echo "training: kindling $* -> $status" >> "$work/training.log"
+  status=$?
+  echo "training: ${program##*/} $* -> $status" >> "$work/training.log"
   if [ "$status" -gt 1 ]; then tail -2 "$work/out-$n.log" | sed 's/^/    /' >> "$work/training.log"; fi
+}
+k() { # the kindling launcher
+  kindling_archive "$@"
+  launch /usr/bin/kindling "$archive" "$@"
+}
+c() { # the coreos-cloudinit launcher, which starts from run's archives
+  kindling_archive run "$@"
+  launch /usr/bin/coreos-cloudinit "$archive" "$@"
 }
 samples=samples/cloud-config
 first=$(ls "$samples"/*.yaml | head -1)
@@ -36,6 +45,9 @@ echo 'core:x:500:' > "$work/run/etc/group"
 k render --from-file "$first" --format json --root "$work/render"
 k run --from-file "$first" --root "$work/run" --systemd none --report "$work/report.json"
 k run --from-file "$first" --root "$work/run" --systemd none --report "$work/report.json"
+# Images that call coreos-cloudinit at boot (its flags, its validate mode).
+c -from-file="$first" -root="$work/run" -systemd=none -report="$work/report.json"
+c -validate -from-file="$first"
 
 # A run from each local datasource a boot uses (the config drive with its network_data.json
 # converted, Azure's waagent directory, a VMware OVF environment): `run` has archives of its own,
@@ -70,6 +82,7 @@ emulated() { # MODE FIXTURE COMMAND...: runs COMMAND with $url set to an emulato
 ec2() {
   k fetch --from-ec2-metadata "$url" --format json
   k run --from-ec2-metadata "$url" --root "$work/run" --systemd none --report "$work/report-ec2.json"
+  c -from-ec2-metadata="$url" -root="$work/run" -systemd=none -report="$work/report-ec2.json"
 }
 from() { # OPTION [RUN OPTIONS...]: one run from the emulator's URL
   local option=$1

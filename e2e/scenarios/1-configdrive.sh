@@ -67,17 +67,19 @@ YAML
   echo "  kindling-configdrive.service ran $(kindling_duration "$vm" kindling-configdrive.service) s"
   # Each command line starts from its own class archive, and the archive matches the runtime
   # (-Xshare:on fails otherwise; the cds log names the archive opened).
-  archive_check() { # DESCRIPTION ARCHIVE ARGS...
+  archive_check() { # DESCRIPTION ARCHIVE LAUNCHER ARGS...
     check_contains "configdrive: $1 starts from $2 (-Xshare:on)" \
       "Opened shared archive file /usr/lib/kindling/$2." \
-      "$(guest "$vm" env "KINDLING_JAVA_OPTS=-Xshare:on -Xlog:cds=info:stdout" /usr/bin/kindling "${@:3}")"
+      "$(guest "$vm" env "KINDLING_JAVA_OPTS=-Xshare:on -Xlog:cds=info:stdout" "/usr/bin/$3" "${@:4}")"
   }
-  archive_check "--version" kindling.jsa --version
-  archive_check "validate" kindling-validate.jsa validate --help
-  archive_check "run from the config drive" kindling-run-local.jsa run --help \
+  archive_check "--version" kindling.jsa kindling --version
+  archive_check "validate" kindling-validate.jsa kindling validate --help
+  archive_check "run from the config drive" kindling-run-local.jsa kindling run --help \
     --from-configdrive /media/configdrive
-  archive_check "run from a metadata service" kindling-run.jsa run --help \
+  archive_check "run from a metadata service" kindling-run.jsa kindling run --help \
     --from-ec2-metadata http://127.0.0.1:9/
+  archive_check "coreos-cloudinit from the config drive" kindling-run-local.jsa coreos-cloudinit \
+    -version -from-configdrive=/media/configdrive
   check_eq "configdrive: hostname from user data" e2e-configdrive "$(guest "$vm" hostname)"
   check_contains "configdrive: user alice created" "Alice Example" "$(guest "$vm" getent passwd alice)"
   check_contains "configdrive: alice's key installed" "$(cut -d' ' -f2 "$E2E_RUN/id_e2e.pub")" \

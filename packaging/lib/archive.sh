@@ -13,7 +13,9 @@
 # the classes the archive lacks are loaded from the jar, which only costs time.
 
 # kindling_archive COMMAND [ARGS...]: sets $archive to the file name of the archive for that
-# command line. Plain sh: no process is started.
+# command line. The coreos-cloudinit launcher, which applies user data as run does, asks for
+# "run" with its own flags (-from-file=PATH, --from-file PATH, -oem NAME, ...). Plain sh: no
+# process is started.
 kindling_archive() {
   archive=kindling.jsa
   case "${1:-}" in
@@ -22,9 +24,14 @@ kindling_archive() {
       archive=kindling-run-local.jsa
       for arg in "$@"; do
         case $arg in
-          --from-file | --from-file=* | --from-configdrive | --from-configdrive=* | \
-            --from-waagent | --from-waagent=* | --from-vmware-ovf-env | --from-vmware-ovf-env=*) ;;
-          --from-* | --auto | --auto=* | --oem | --oem=*) archive=kindling-run.jsa ;;
+          --*) option=${arg#--} ;;
+          -*) option=${arg#-} ;;
+          *) continue ;;
+        esac
+        case $option in
+          from-file | from-file=* | from-configdrive | from-configdrive=* | \
+            from-waagent | from-waagent=* | from-vmware-ovf-env | from-vmware-ovf-env=*) ;;
+          from-* | auto | auto=* | oem | oem=*) archive=kindling-run.jsa ;;
         esac
       done
       ;;

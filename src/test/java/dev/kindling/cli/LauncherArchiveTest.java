@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The installed launcher (packaging/bin/kindling with packaging/lib/archive.sh) starts each command
- * line from the class archive trained on it: run from local sources from kindling-run-local.jsa,
- * which has no HTTP client, every other run from kindling-run.jsa. A datasource added to {@link
+ * The installed launchers (packaging/bin/kindling and coreos-cloudinit, with
+ * packaging/lib/archive.sh) start each command line from the class archive trained on it: run from
+ * local sources from kindling-run-local.jsa, which has no HTTP client, every other run from
+ * kindling-run.jsa; the coreos-cloudinit launcher as run. A datasource added to {@link
  * Datasources#ALL} goes to the full archive unless it is listed here as local. The launcher runs
  * for real, with a stand-in java that prints its arguments.
  */
@@ -42,6 +43,7 @@ class LauncherArchiveTest {
     Path bin = Files.createDirectories(dir.resolve("bin"));
     lib = Files.createDirectories(dir.resolve("lib/kindling"));
     Files.copy(Path.of("packaging/bin/kindling"), bin.resolve("kindling"));
+    Files.copy(Path.of("packaging/bin/coreos-cloudinit"), bin.resolve("coreos-cloudinit"));
     Files.copy(Path.of("packaging/lib/archive.sh"), lib.resolve("archive.sh"));
     Path java = Files.createDirectories(lib.resolve("runtime/bin")).resolve("java");
     Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
@@ -80,6 +82,20 @@ class LauncherArchiveTest {
   }
 
   @Test
+  void theCoreosCloudinitLauncher_startsFromRunsArchives_byItsSources() throws Exception {
+    for (DatasourceType type : Datasources.ALL) {
+      String expected = LOCAL.contains(type.flag()) ? "kindling-run-local.jsa" : "kindling-run.jsa";
+      String flag = type.flag().substring(1); // its flags take one dash (two work too)
+      assertThat(launch("coreos-cloudinit", flag + "=/x")).as(flag).isEqualTo(expected);
+      assertThat(launch("coreos-cloudinit", "-validate", flag, "/x")).as(flag).isEqualTo(expected);
+      assertThat(launch("coreos-cloudinit", type.flag(), "/x")).as(flag).isEqualTo(expected);
+    }
+    assertThat(launch("coreos-cloudinit", "-oem=gce")).isEqualTo("kindling-run.jsa");
+    assertThat(launch("coreos-cloudinit", "-from-metadata-service")).isEqualTo("kindling-run.jsa");
+    assertThat(launch("coreos-cloudinit", "-version")).isEqualTo("kindling-run-local.jsa");
+  }
+
+  @Test
   void validate_andEveryOtherCommand_startFromTheirArchives() throws Exception {
     assertThat(archiveFor("validate", "--from-ec2-metadata", "x"))
         .isEqualTo("kindling-validate.jsa");
@@ -93,13 +109,30 @@ class LauncherArchiveTest {
       throws Exception {
     Files.delete(lib.resolve("kindling-run-local.jsa"));
     assertThat(archiveFor("run", "--from-file", "/x")).isEqualTo("kindling.jsa");
+    assertThat(launch("coreos-cloudinit", "-from-file=/x")).isEqualTo("kindling.jsa");
     Files.move(
         lib.resolve("archive.sh"), dir.resolve("archive.sh"), StandardCopyOption.REPLACE_EXISTING);
     assertThat(archiveFor("validate", "/x")).isEqualTo("kindling.jsa");
   }
 
+  @Test
+  void bothLaunchers_sendTheJvmsWarningsToStandardError_notAmongTheirOutput() throws Exception {
+    for (String launcher : List.of("kindling", "coreos-cloudinit")) {
+      Process process =
+          new ProcessBuilder("sh", dir.resolve("bin/" + launcher).toString(), "-validate").start();
+      String args = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.waitFor()).isZero();
+      assertThat(args.lines()).as(launcher).contains("-Xlog:disable", "-Xlog:all=warning:stderr");
+    }
+  }
+
   private String archiveFor(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("sh", dir.resolve("bin/kindling").toString()));
+    return launch("kindling", args);
+  }
+
+  private String launch(String launcher, String... args) throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(List.of("sh", dir.resolve("bin/" + launcher).toString()));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
