@@ -68,9 +68,12 @@ YAML
   # Each command line starts from its own class archive, and the archive matches the runtime
   # (-Xshare:on fails otherwise; the cds log names the archive opened).
   archive_check() { # DESCRIPTION ARCHIVE LAUNCHER ARGS...
-    check_contains "configdrive: $1 starts from $2 (-Xshare:on)" \
-      "Opened shared archive file /usr/lib/kindling/$2." \
-      "$(guest "$vm" env "KINDLING_JAVA_OPTS=-Xshare:on -Xlog:cds=info:stdout" "/usr/bin/$3" "${@:4}")"
+    local out status=0
+    out=$(guest "$vm" env "KINDLING_JAVA_OPTS=-Xshare:on -Xlog:cds=info:stdout" "/usr/bin/$3" "${@:4}") ||
+      status=$?
+    check_eq "configdrive: $1 exits 0 with -Xshare:on" 0 "$status"
+    check_contains "configdrive: $1 starts from $2" "/lib/kindling/$2." \
+      "$(grep "Opened shared archive file" <<< "$out")"
   }
   archive_check "--version" kindling.jsa kindling --version
   archive_check "validate" kindling-validate.jsa kindling validate --help
