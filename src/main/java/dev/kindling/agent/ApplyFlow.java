@@ -18,6 +18,7 @@ import dev.kindling.apply.systemd.SystemdManager;
 import dev.kindling.datasource.NoDatasourceException;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.trace.StartupTrace;
+import dev.kindling.value.FailureText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -241,7 +242,7 @@ final class ApplyFlow {
     try {
       write.run();
     } catch (IOException e) {
-      LOG.error("failed to keep {}: {}", what, reason(e));
+      LOG.error("failed to keep {}: {}", what, FailureText.of(e));
     }
   }
 
@@ -256,7 +257,7 @@ final class ApplyFlow {
     try {
       return Optional.of(report.toJson());
     } catch (IOException e) {
-      LOG.error("failed to write the run report: {}", reason(e));
+      LOG.error("failed to write the run report: {}", FailureText.of(e));
       return Optional.empty();
     }
   }
@@ -273,12 +274,7 @@ final class ApplyFlow {
         fs.write(REPORT, json, 0644, Ids.none());
       }
     } catch (IOException e) {
-      LOG.error("failed to write the run report: {}", reason(e));
+      LOG.error("failed to write the run report: {}", FailureText.of(e));
     }
-  }
-
-  /** What went wrong, for a log line: the exception's message, else its kind. */
-  private static String reason(IOException e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

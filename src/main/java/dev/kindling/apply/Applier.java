@@ -24,6 +24,7 @@ import dev.kindling.plan.UnmaskUnit;
 import dev.kindling.plan.WriteEtcHosts;
 import dev.kindling.plan.WriteFile;
 import dev.kindling.value.Bytes;
+import dev.kindling.value.FailureText;
 import dev.kindling.value.OneLine;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -194,8 +195,7 @@ public final class Applier {
         Thread.currentThread().interrupt();
         outcome = StepOutcome.failed("failed to " + action.describe() + ": interrupted");
       } catch (RuntimeException e) {
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        outcome = StepOutcome.failed("failed to " + action.describe() + ": " + why);
+        outcome = StepOutcome.failed("failed to " + action.describe() + ": " + FailureText.of(e));
       }
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       if (outcome.status().isFailure()) {

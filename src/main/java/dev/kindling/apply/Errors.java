@@ -1,5 +1,6 @@
 package dev.kindling.apply;
 
+import dev.kindling.value.FailureText;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -23,7 +24,6 @@ final class Errors {
     if (e instanceof FileSystemException f && f.getReason() != null && f.getFile() != null) {
       return f.getFile() + ": " + f.getReason();
     }
-    String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    return FailureText.of(e);
   }
 }

@@ -12,6 +12,7 @@ import dev.kindling.validate.ReportPrinter;
 import dev.kindling.validate.SarifReportPrinter;
 import dev.kindling.validate.Summary;
 import dev.kindling.validate.TextReportPrinter;
+import dev.kindling.value.FailureText;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -245,8 +246,7 @@ public final class ValidateCommand implements Callable<Integer> {
       return json.getOriginalMessage()
           + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr());
     }
-    String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip();
+    return FailureText.of(e);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.kindling.serve;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.metadata.MetadataJson;
 import dev.kindling.value.Bytes;
+import dev.kindling.value.FailureText;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
@@ -113,11 +114,7 @@ record Upload(Bytes userData, Optional<Metadata> metadata) {
   }
 
   private static String reason(IOException e) {
-    String m = e.getMessage();
-    if (m == null || m.isBlank()) {
-      return e.getClass().getSimpleName();
-    }
     // Jackson appends the source location on further lines; the first line says what is wrong.
-    return m.strip().split("\n", 2)[0];
+    return FailureText.of(e).split("\n", 2)[0];
   }
 }

@@ -1,5 +1,6 @@
 package dev.kindling.userdata;
 
+import dev.kindling.value.FailureText;
 import dev.kindling.value.Gzip;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -154,7 +155,7 @@ final class MultipartReader {
         content = classifier.gunzip(body);
       } catch (IOException e) {
         return UserDataClassifier.compressionProblem(
-            "part does not decompress as gzip: " + UserDataClassifier.reason(e));
+            "part does not decompress as gzip: " + FailureText.of(e));
       }
       gzipped = true;
       lines = false;

@@ -1,5 +1,6 @@
 package dev.kindling.userdata;
 
+import dev.kindling.value.FailureText;
 import dev.kindling.value.Gzip;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ final class UserDataClassifier {
     try {
       plain = gunzip(raw);
     } catch (IOException e) {
-      return compressionProblem("gzip user data does not decompress: " + reason(e));
+      return compressionProblem("gzip user data does not decompress: " + FailureText.of(e));
     }
     UserData inner = content(plain, 1, true, 0);
     return new UserData(inner.kind(), plain, true, inner.parts(), inner.problem());
@@ -163,11 +164,6 @@ final class UserDataClassifier {
   private IOException tooLarge() {
     return new IOException(
         "expands to more than " + limit / (1024 * 1024) + " MiB (all parts together)");
-  }
-
-  static String reason(Exception e) {
-    String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }
 
   static UserData of(UserData.Kind kind, byte[] raw) {

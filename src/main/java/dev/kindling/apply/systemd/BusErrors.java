@@ -1,5 +1,7 @@
 package dev.kindling.apply.systemd;
 
+import dev.kindling.value.FailureText;
+
 /** Turns dbus-java failures into the reason part of a {@link SystemdException} message. */
 final class BusErrors {
   private BusErrors() {}
@@ -10,11 +12,7 @@ final class BusErrors {
    * ours.
    */
   static String reason(Throwable failure) {
-    String message = failure.getMessage();
-    if (message == null || message.isBlank()) {
-      message = failure.getClass().getSimpleName();
-    }
-    message = message.strip();
+    String message = FailureText.of(failure);
     return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
   }
 

@@ -1,6 +1,6 @@
 /**
  * systemd over D-Bus (dbus-java); the only package that imports dbus-java.
  *
- * <p>May use: trace; libraries: dbus-java, slf4j.
+ * <p>May use: trace, value; libraries: dbus-java, slf4j.
  */
 package dev.kindling.apply.systemd;
