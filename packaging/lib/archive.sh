@@ -1,5 +1,5 @@
-# The class archive a command line starts from (installed as /usr/lib/kindling/archive.sh; the
-# launcher sources it at every start, and the training run (packaging/training-run.sh) names each
+# The class archive a command line starts from (installed as /usr/lib/kindling/archive.sh; both
+# launchers source it at every start, and the training run (packaging/training-run.sh) names each
 # training command's class list after the archive it goes into, so the two cannot disagree).
 #
 # A JDK 25 archive loads and links every class it holds as the JVM starts (about 7 µs each here),
