@@ -10,10 +10,10 @@ import dev.kindling.datasource.HttpDatasource;
 import dev.kindling.datasource.HttpProbe;
 import dev.kindling.datasource.HttpSources;
 import dev.kindling.datasource.IpAddresses;
+import dev.kindling.datasource.MetadataDirectory;
 import dev.kindling.datasource.Platform;
 import dev.kindling.datasource.ProbeFailure;
 import dev.kindling.datasource.http.MetadataClient;
-import dev.kindling.datasource.http.MetadataRequest;
 import dev.kindling.metadata.Metadata;
 import java.net.URI;
 import java.util.Map;
@@ -46,16 +46,14 @@ public final class DigitalOceanMetadataDatasource implements HttpDatasource {
 
   private static final String JSON = "metadata/v1.json";
 
-  private final MetadataClient client;
-  private final URI base;
+  private final MetadataDirectory service;
   private volatile Optional<byte[]> document = Optional.empty();
   private final HttpProbe probe =
       new HttpProbe(JSON, "not a DigitalOcean metadata service", Map.of());
 
   /** A datasource for the metadata service at {@code base}. */
   public DigitalOceanMetadataDatasource(MetadataClient client, URI base) {
-    this.client = client;
-    this.base = HttpSources.directory(base);
+    this.service = new MetadataDirectory(client, base);
   }
 
   @Override
@@ -65,7 +63,7 @@ public final class DigitalOceanMetadataDatasource implements HttpDatasource {
 
   @Override
   public boolean isAvailable(Deadline deadline) throws InterruptedException {
-    document = probe.get(client, MetadataRequest.get(base.resolve(JSON)), deadline);
+    document = service.probe(probe, JSON, deadline);
     return document.isPresent();
   }
 
@@ -77,19 +75,13 @@ public final class DigitalOceanMetadataDatasource implements HttpDatasource {
   @Override
   public Optional<byte[]> fetchUserData(Deadline deadline)
       throws DatasourceException, InterruptedException {
-    return get("metadata/v1/user-data", deadline);
+    return service.get("metadata/v1/user-data", deadline);
   }
 
   @Override
   public Metadata fetchMetadata(Deadline deadline)
       throws DatasourceException, InterruptedException {
-    byte[] body =
-        document.isPresent()
-            ? document.get()
-            : get(JSON, deadline)
-                .orElseThrow(
-                    () -> new DatasourceException("failed to fetch " + JSON + ": HTTP 404"));
-    JsonNode m = HttpSources.jsonObject(JSON, body);
+    JsonNode m = HttpSources.jsonObject(JSON, service.document(document, JSON, deadline));
     Map<String, String> keys = HttpSources.indexedKeys(m.path("public_keys"));
     JsonNode ifaces = m.path("interfaces");
     return new Metadata(
@@ -107,11 +99,5 @@ public final class DigitalOceanMetadataDatasource implements HttpDatasource {
       throws DatasourceException {
     Optional<String> s = HttpSources.jsonText(ifaces, kind, 0, family, "ip_address");
     return s.isEmpty() ? s : IpAddresses.parse("interfaces." + kind + "[0]." + family, s.get());
-  }
-
-  private Optional<byte[]> get(String item, Deadline deadline)
-      throws DatasourceException, InterruptedException {
-    return HttpSources.get(
-        client, MetadataRequest.get(base.resolve(item)), item, Map.of(), deadline);
   }
 }

@@ -10,12 +10,12 @@ import dev.kindling.datasource.HttpDatasource;
 import dev.kindling.datasource.HttpProbe;
 import dev.kindling.datasource.HttpSources;
 import dev.kindling.datasource.IpAddresses;
+import dev.kindling.datasource.MetadataDirectory;
 import dev.kindling.datasource.PartialMetadata;
 import dev.kindling.datasource.Platform;
 import dev.kindling.datasource.ProbeFailure;
 import dev.kindling.datasource.http.MetadataClient;
 import dev.kindling.datasource.http.MetadataHttpException;
-import dev.kindling.datasource.http.MetadataRequest;
 import dev.kindling.metadata.Metadata;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -54,8 +54,7 @@ public final class OpenStackMetadataDatasource implements HttpDatasource {
   private static final Logger LOG = LoggerFactory.getLogger(OpenStackMetadataDatasource.class);
   private static final Pattern DATED = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-  private final MetadataClient client;
-  private final URI base;
+  private final MetadataDirectory service;
   private volatile Optional<List<String>> versions = Optional.empty(); // from openstack/
   private String version; // the one that answered; guarded by this
   private byte[] versionMetadata; // its meta_data.json, when the check read it; guarded by this
@@ -64,8 +63,7 @@ public final class OpenStackMetadataDatasource implements HttpDatasource {
 
   /** A datasource for the metadata service at {@code base}. */
   public OpenStackMetadataDatasource(MetadataClient client, URI base) {
-    this.client = client;
-    this.base = HttpSources.directory(base);
+    this.service = new MetadataDirectory(client, base);
   }
 
   @Override
@@ -75,8 +73,7 @@ public final class OpenStackMetadataDatasource implements HttpDatasource {
 
   @Override
   public boolean isAvailable(Deadline deadline) throws InterruptedException {
-    Optional<byte[]> listing =
-        probe.get(client, MetadataRequest.get(base.resolve("openstack/")), deadline);
+    Optional<byte[]> listing = service.probe(probe, "openstack/", deadline);
     if (listing.isPresent()) {
       versions = Optional.of(dated(listing.get()));
     }
@@ -191,9 +188,7 @@ public final class OpenStackMetadataDatasource implements HttpDatasource {
   private Optional<String> ec2Ip(String item, Deadline deadline)
       throws DatasourceException, InterruptedException {
     try {
-      Optional<byte[]> b =
-          client.send(
-              MetadataRequest.get(base.resolve("latest/meta-data/" + item)), deadline.remaining());
+      Optional<byte[]> b = service.send("latest/meta-data/" + item, deadline);
       return b.isEmpty() ? Optional.empty() : IpAddresses.parse(item, HttpSources.text(b.get()));
     } catch (MetadataHttpException e) {
       LOG.warn("skipping {}: {}", item, HttpSources.explain(e, Map.of()));
@@ -203,7 +198,6 @@ public final class OpenStackMetadataDatasource implements HttpDatasource {
 
   private Optional<byte[]> get(String item, Deadline deadline)
       throws DatasourceException, InterruptedException {
-    return HttpSources.get(
-        client, MetadataRequest.get(base.resolve(item)), item, Map.of(), deadline);
+    return service.get(item, deadline);
   }
 }

@@ -9,9 +9,9 @@ import dev.kindling.datasource.HttpDatasource;
 import dev.kindling.datasource.HttpProbe;
 import dev.kindling.datasource.HttpSources;
 import dev.kindling.datasource.IpAddresses;
+import dev.kindling.datasource.MetadataDirectory;
 import dev.kindling.datasource.ProbeFailure;
 import dev.kindling.datasource.http.MetadataClient;
-import dev.kindling.datasource.http.MetadataRequest;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.value.JsonTree;
 import java.net.URI;
@@ -41,16 +41,14 @@ public final class PacketMetadataDatasource implements HttpDatasource {
           .withLauncherUsage("Download Packet data from metadata service")
           .withDefault(DEFAULT_BASE.toString());
 
-  private final MetadataClient client;
-  private final URI base;
+  private final MetadataDirectory service;
   private volatile Optional<byte[]> document = Optional.empty();
   private final HttpProbe probe =
       new HttpProbe("metadata", "not a Packet metadata service", Map.of());
 
   /** A datasource for the metadata service at {@code base}. */
   public PacketMetadataDatasource(MetadataClient client, URI base) {
-    this.client = client;
-    this.base = HttpSources.directory(base);
+    this.service = new MetadataDirectory(client, base);
   }
 
   @Override
@@ -60,7 +58,7 @@ public final class PacketMetadataDatasource implements HttpDatasource {
 
   @Override
   public boolean isAvailable(Deadline deadline) throws InterruptedException {
-    document = probe.get(client, MetadataRequest.get(base.resolve("metadata")), deadline);
+    document = service.probe(probe, "metadata", deadline);
     return document.isPresent();
   }
 
@@ -72,18 +70,14 @@ public final class PacketMetadataDatasource implements HttpDatasource {
   @Override
   public Optional<byte[]> fetchUserData(Deadline deadline)
       throws DatasourceException, InterruptedException {
-    return get("userdata", deadline);
+    return service.get("userdata", deadline);
   }
 
   @Override
   public Metadata fetchMetadata(Deadline deadline)
       throws DatasourceException, InterruptedException {
-    byte[] body =
-        document.isPresent()
-            ? document.get()
-            : get("metadata", deadline)
-                .orElseThrow(() -> new DatasourceException("failed to fetch metadata: HTTP 404"));
-    JsonNode m = HttpSources.jsonObject("metadata", body);
+    JsonNode m =
+        HttpSources.jsonObject("metadata", service.document(document, "metadata", deadline));
     Map<String, String> keys = HttpSources.indexedKeys(m.path("ssh_keys"));
     Optional<String> public4 = Optional.empty();
     Optional<String> private4 = Optional.empty();
@@ -115,11 +109,5 @@ public final class PacketMetadataDatasource implements HttpDatasource {
         Optional.empty(),
         keys,
         network);
-  }
-
-  private Optional<byte[]> get(String item, Deadline deadline)
-      throws DatasourceException, InterruptedException {
-    return HttpSources.get(
-        client, MetadataRequest.get(base.resolve(item)), item, Map.of(), deadline);
   }
 }
