@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The AppCDS training run (called by build-dist.sh inside its private mount namespace): runs
 # every command of the staged /usr/bin/kindling once (and the coreos-cloudinit launcher's run and
-# -validate), each writing the list of classes it loaded to WORKDIR/classes-N-ARCHIVE.lst, ARCHIVE being the archive the launcher starts that command
-# line from (packaging/lib/archive.sh: kindling, kindling-validate, kindling-run or
-# kindling-run-local), so that build-dist.sh makes each archive from its own commands' lists.
+# -validate), each writing the list of classes it loaded to WORKDIR/classes-N-ARCHIVE.lst: ARCHIVE
+# is the archive the launcher starts that command line from (packaging/lib/archive.sh: kindling,
+# kindling-validate, kindling-run or kindling-run-local), so that build-dist.sh makes each
+# archive from its own commands' lists.
 # Commands may fail (no systemd here): only the classes matter. Every network request goes to a
 # metadata emulator on 127.0.0.1 started from the test classes.
 set -uo pipefail
