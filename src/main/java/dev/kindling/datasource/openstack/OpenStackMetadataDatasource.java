@@ -88,7 +88,7 @@ public final class OpenStackMetadataDatasource implements HttpDatasource {
   @Override
   public Optional<byte[]> fetchUserData(Deadline deadline)
       throws DatasourceException, InterruptedException {
-    return get("openstack/" + version(deadline) + "/user_data", deadline);
+    return service.get("openstack/" + version(deadline) + "/user_data", deadline);
   }
 
   /**
@@ -105,11 +105,12 @@ public final class OpenStackMetadataDatasource implements HttpDatasource {
     Optional<byte[]> checked = versionMetadata(v);
     PartialMetadata.Failures items = new PartialMetadata.Failures();
     PartialMetadata.Pending<byte[]> metaBody =
-        checked.isPresent() ? null : items.start(() -> get(item, deadline));
+        checked.isPresent() ? null : items.start(() -> service.get(item, deadline));
     PartialMetadata.Pending<Metadata.NetworkConfig> networkBody =
         items.start(
             () ->
-                get("openstack/" + v + "/network_data.json", deadline)
+                service
+                    .get("openstack/" + v + "/network_data.json", deadline)
                     .map(b -> new Metadata.NetworkConfig("openstack", HttpSources.text(b))));
     PartialMetadata.Pending<String> publicV4 = items.start(() -> ec2Ip("public-ipv4", deadline));
     PartialMetadata.Pending<String> privateV4 = items.start(() -> ec2Ip("local-ipv4", deadline));
@@ -165,13 +166,14 @@ public final class OpenStackMetadataDatasource implements HttpDatasource {
       if (versions.isEmpty()) { // not probed: list the versions now
         versions =
             Optional.of(
-                get("openstack/", deadline)
+                service
+                    .get("openstack/", deadline)
                     .map(OpenStackMetadataDatasource::dated)
                     .orElse(List.of()));
       }
       version = "latest";
       for (String v : versions.get()) {
-        Optional<byte[]> meta = get("openstack/" + v + "/meta_data.json", deadline);
+        Optional<byte[]> meta = service.get("openstack/" + v + "/meta_data.json", deadline);
         if (meta.isPresent()) {
           version = v;
           versionMetadata = meta.get();
@@ -194,10 +196,5 @@ public final class OpenStackMetadataDatasource implements HttpDatasource {
       LOG.warn("skipping {}: {}", item, HttpSources.explain(e, Map.of()));
       return Optional.empty();
     }
-  }
-
-  private Optional<byte[]> get(String item, Deadline deadline)
-      throws DatasourceException, InterruptedException {
-    return service.get(item, deadline);
   }
 }
