@@ -42,6 +42,7 @@ public final class CoreosCloudinitMain {
 
   /** Runs the launcher and exits with its status. */
   public static void main(String[] args) {
+    LoggingOptions.presetProvider();
     StdStreams std = new StdStreams();
     std.exit(run(args, std.out, std.err));
   }

@@ -94,8 +94,10 @@ final class LoggingOptions {
    * looks for providers with a {@code ServiceLoader} scan of the class path, milliseconds of every
    * command. slf4j announces a provider named this way at its INFO level, on standard error, so its
    * own reporting is kept to warnings and errors. Either property given on the command line wins.
+   * Called before the first logger is made: by {@link #preset}, and by the coreos-cloudinit
+   * launcher, which has no logging options.
    */
-  private static void presetProvider() {
+  static void presetProvider() {
     if (System.getProperty("slf4j.provider") == null) {
       System.setProperty("slf4j.provider", StderrLoggerProvider.class.getName());
       if (System.getProperty("slf4j.internal.verbosity") == null) {
