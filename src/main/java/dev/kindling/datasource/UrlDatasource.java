@@ -13,7 +13,7 @@ import java.util.Optional;
  * answers 2xx; that body is the user data (not downloaded twice). A 404 is an error here, not "no
  * user data": the URL was given on purpose.
  */
-public final class UrlDatasource implements HttpDatasource {
+public final class UrlDatasource extends HttpDatasource {
   /** {@code --from-url URL}: one download is the user data. */
   public static final DatasourceType TYPE =
       DatasourceType.of(
@@ -27,30 +27,24 @@ public final class UrlDatasource implements HttpDatasource {
   private final MetadataClient client;
   private final URI url;
   private volatile Optional<byte[]> body = Optional.empty();
-  private final HttpProbe probe;
 
   /** A datasource for {@code url} (http or https). */
   public UrlDatasource(MetadataClient client, URI url) {
-    MetadataClient.checkScheme(url);
+    super(TYPE, checkedProbe(url));
     this.client = client;
     this.url = url;
-    this.probe = new HttpProbe(Redaction.url(url), "no such file", Map.of());
   }
 
-  @Override
-  public String type() {
-    return TYPE.name();
+  /** The probe of {@code url}, once its scheme is checked. */
+  private static HttpProbe checkedProbe(URI url) {
+    MetadataClient.checkScheme(url);
+    return new HttpProbe(Redaction.url(url), "no such file", Map.of());
   }
 
   @Override
   public boolean isAvailable(Deadline deadline) throws InterruptedException {
-    body = probe.get(client, MetadataRequest.get(url), deadline);
+    body = probe().get(client, MetadataRequest.get(url), deadline);
     return body.isPresent();
-  }
-
-  @Override
-  public Optional<ProbeFailure> lastProbeFailure() {
-    return probe.lastFailure();
   }
 
   @Override

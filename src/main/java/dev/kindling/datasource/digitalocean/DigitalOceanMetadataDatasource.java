@@ -12,7 +12,6 @@ import dev.kindling.datasource.HttpSources;
 import dev.kindling.datasource.IpAddresses;
 import dev.kindling.datasource.MetadataDirectory;
 import dev.kindling.datasource.Platform;
-import dev.kindling.datasource.ProbeFailure;
 import dev.kindling.datasource.http.MetadataClient;
 import dev.kindling.metadata.Metadata;
 import java.net.URI;
@@ -27,7 +26,7 @@ import java.util.Optional;
  * @see <a href="https://docs.digitalocean.com/reference/api/metadata/">DigitalOcean: metadata
  *     API</a>
  */
-public final class DigitalOceanMetadataDatasource implements HttpDatasource {
+public final class DigitalOceanMetadataDatasource extends HttpDatasource {
   /** The real metadata service; never used in tests. */
   public static final URI DEFAULT_BASE = URI.create("http://169.254.169.254/");
 
@@ -48,28 +47,17 @@ public final class DigitalOceanMetadataDatasource implements HttpDatasource {
 
   private final MetadataDirectory service;
   private volatile Optional<byte[]> document = Optional.empty();
-  private final HttpProbe probe =
-      new HttpProbe(JSON, "not a DigitalOcean metadata service", Map.of());
 
   /** A datasource for the metadata service at {@code base}. */
   public DigitalOceanMetadataDatasource(MetadataClient client, URI base) {
+    super(TYPE, new HttpProbe(JSON, "not a DigitalOcean metadata service", Map.of()));
     this.service = new MetadataDirectory(client, base);
   }
 
   @Override
-  public String type() {
-    return TYPE.name();
-  }
-
-  @Override
   public boolean isAvailable(Deadline deadline) throws InterruptedException {
-    document = service.probe(probe, JSON, deadline);
+    document = service.probe(probe(), JSON, deadline);
     return document.isPresent();
-  }
-
-  @Override
-  public Optional<ProbeFailure> lastProbeFailure() {
-    return probe.lastFailure();
   }
 
   @Override

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *     href="https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-data-retrieval.html">AWS:
  *     retrieve instance metadata</a>
  */
-public final class Ec2MetadataDatasource implements HttpDatasource {
+public final class Ec2MetadataDatasource extends HttpDatasource {
   /** The real IMDS address; never used in tests. */
   public static final URI DEFAULT_BASE = URI.create("http://169.254.169.254/");
 
@@ -54,38 +54,28 @@ public final class Ec2MetadataDatasource implements HttpDatasource {
   private static final String META = "latest/meta-data/";
 
   private final Ec2Session session;
-  private final HttpProbe probe =
-      new HttpProbe(META + "instance-id", "not an EC2 metadata service", Ec2Session.HINTS);
   private volatile Optional<String> probedInstanceId = Optional.empty();
 
   /** A datasource for the IMDS at {@code base} (e.g. {@code http://127.0.0.1:8080/} in tests). */
   public Ec2MetadataDatasource(MetadataClient client, URI base) {
+    super(
+        TYPE, new HttpProbe(META + "instance-id", "not an EC2 metadata service", Ec2Session.HINTS));
     this.session = new Ec2Session(client, HttpSources.directory(base));
-  }
-
-  @Override
-  public String type() {
-    return TYPE.name();
   }
 
   @Override
   public boolean isAvailable(Deadline deadline) throws InterruptedException {
     Optional<byte[]> id;
     try {
-      id = probe.get(() -> session.get(META + "instance-id", deadline));
+      id = probe().get(() -> session.get(META + "instance-id", deadline));
     } catch (Ec2Session.SetupException e) {
-      probe.failed(new ProbeFailure(e.getMessage(), e.permanent()));
+      probe().failed(new ProbeFailure(e.getMessage(), e.permanent()));
       return false;
     }
     if (id.isPresent()) {
       probedInstanceId = HttpSources.nonBlank(HttpSources.text(id.get()));
     }
     return id.isPresent();
-  }
-
-  @Override
-  public Optional<ProbeFailure> lastProbeFailure() {
-    return probe.lastFailure();
   }
 
   @Override

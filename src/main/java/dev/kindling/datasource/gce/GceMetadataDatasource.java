@@ -11,7 +11,6 @@ import dev.kindling.datasource.HttpSources;
 import dev.kindling.datasource.IpAddresses;
 import dev.kindling.datasource.PartialMetadata;
 import dev.kindling.datasource.Platform;
-import dev.kindling.datasource.ProbeFailure;
 import dev.kindling.datasource.http.HttpFailure;
 import dev.kindling.datasource.http.MetadataClient;
 import dev.kindling.datasource.http.MetadataRequest;
@@ -32,7 +31,7 @@ import java.util.Optional;
  * @see <a href="https://cloud.google.com/compute/docs/metadata/querying-metadata">GCE: query
  *     metadata</a>
  */
-public final class GceMetadataDatasource implements HttpDatasource {
+public final class GceMetadataDatasource extends HttpDatasource {
   /** The real metadata server; never used in tests. */
   public static final URI DEFAULT_BASE = URI.create("http://metadata.google.internal/");
 
@@ -58,7 +57,6 @@ public final class GceMetadataDatasource implements HttpDatasource {
   private final MetadataClient client;
   private final URI base;
   private final Clock clock;
-  private final HttpProbe probe = new HttpProbe("instance/id", "not a GCE metadata server", HINTS);
 
   /** A datasource for the metadata server at {@code base}. */
   public GceMetadataDatasource(MetadataClient client, URI base) {
@@ -67,24 +65,15 @@ public final class GceMetadataDatasource implements HttpDatasource {
 
   /** As above, with the clock that decides which SSH keys have expired. */
   public GceMetadataDatasource(MetadataClient client, URI base, Clock clock) {
+    super(TYPE, new HttpProbe("instance/id", "not a GCE metadata server", HINTS));
     this.client = client;
     this.base = HttpSources.directory(base).resolve("computeMetadata/v1/");
     this.clock = clock;
   }
 
   @Override
-  public String type() {
-    return TYPE.name();
-  }
-
-  @Override
   public boolean isAvailable(Deadline deadline) throws InterruptedException {
-    return probe.get(client, request("instance/id"), deadline).isPresent();
-  }
-
-  @Override
-  public Optional<ProbeFailure> lastProbeFailure() {
-    return probe.lastFailure();
+    return probe().get(client, request("instance/id"), deadline).isPresent();
   }
 
   @Override

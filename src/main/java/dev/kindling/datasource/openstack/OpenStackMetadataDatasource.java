@@ -13,7 +13,6 @@ import dev.kindling.datasource.IpAddresses;
 import dev.kindling.datasource.MetadataDirectory;
 import dev.kindling.datasource.PartialMetadata;
 import dev.kindling.datasource.Platform;
-import dev.kindling.datasource.ProbeFailure;
 import dev.kindling.datasource.http.MetadataClient;
 import dev.kindling.datasource.http.MetadataHttpException;
 import dev.kindling.metadata.Metadata;
@@ -36,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *
  * @see <a href="https://docs.openstack.org/nova/latest/user/metadata.html">Nova: metadata</a>
  */
-public final class OpenStackMetadataDatasource implements HttpDatasource {
+public final class OpenStackMetadataDatasource extends HttpDatasource {
   /** The real metadata service; never used in tests. */
   public static final URI DEFAULT_BASE = URI.create("http://169.254.169.254/");
 
@@ -58,31 +57,20 @@ public final class OpenStackMetadataDatasource implements HttpDatasource {
   private volatile Optional<List<String>> versions = Optional.empty(); // from openstack/
   private String version; // the one that answered; guarded by this
   private byte[] versionMetadata; // its meta_data.json, when the check read it; guarded by this
-  private final HttpProbe probe =
-      new HttpProbe("openstack/", "not an OpenStack metadata service", Map.of());
 
   /** A datasource for the metadata service at {@code base}. */
   public OpenStackMetadataDatasource(MetadataClient client, URI base) {
+    super(TYPE, new HttpProbe("openstack/", "not an OpenStack metadata service", Map.of()));
     this.service = new MetadataDirectory(client, base);
   }
 
   @Override
-  public String type() {
-    return TYPE.name();
-  }
-
-  @Override
   public boolean isAvailable(Deadline deadline) throws InterruptedException {
-    Optional<byte[]> listing = service.probe(probe, "openstack/", deadline);
+    Optional<byte[]> listing = service.probe(probe(), "openstack/", deadline);
     if (listing.isPresent()) {
       versions = Optional.of(dated(listing.get()));
     }
     return listing.isPresent();
-  }
-
-  @Override
-  public Optional<ProbeFailure> lastProbeFailure() {
-    return probe.lastFailure();
   }
 
   @Override

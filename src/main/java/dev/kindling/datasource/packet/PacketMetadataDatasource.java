@@ -10,7 +10,6 @@ import dev.kindling.datasource.HttpProbe;
 import dev.kindling.datasource.HttpSources;
 import dev.kindling.datasource.IpAddresses;
 import dev.kindling.datasource.MetadataDirectory;
-import dev.kindling.datasource.ProbeFailure;
 import dev.kindling.datasource.http.MetadataClient;
 import dev.kindling.metadata.Metadata;
 import dev.kindling.value.JsonTree;
@@ -24,7 +23,7 @@ import java.util.Optional;
  * private IPv4 and IPv6; the raw {@code network} object as {@code packet} network config) and
  * {@code userdata}.
  */
-public final class PacketMetadataDatasource implements HttpDatasource {
+public final class PacketMetadataDatasource extends HttpDatasource {
   /**
    * The real metadata service (the original's {@code -oem packet} default); never used in tests.
    */
@@ -43,28 +42,17 @@ public final class PacketMetadataDatasource implements HttpDatasource {
 
   private final MetadataDirectory service;
   private volatile Optional<byte[]> document = Optional.empty();
-  private final HttpProbe probe =
-      new HttpProbe("metadata", "not a Packet metadata service", Map.of());
 
   /** A datasource for the metadata service at {@code base}. */
   public PacketMetadataDatasource(MetadataClient client, URI base) {
+    super(TYPE, new HttpProbe("metadata", "not a Packet metadata service", Map.of()));
     this.service = new MetadataDirectory(client, base);
   }
 
   @Override
-  public String type() {
-    return TYPE.name();
-  }
-
-  @Override
   public boolean isAvailable(Deadline deadline) throws InterruptedException {
-    document = service.probe(probe, "metadata", deadline);
+    document = service.probe(probe(), "metadata", deadline);
     return document.isPresent();
-  }
-
-  @Override
-  public Optional<ProbeFailure> lastProbeFailure() {
-    return probe.lastFailure();
   }
 
   @Override
