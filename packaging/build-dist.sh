@@ -121,12 +121,14 @@ if [ "$(id -u)" = 0 ] && unshare --mount --propagation private true 2>/dev/null;
     KINDLING_JAVA_OPTS=-Xshare:on /usr/bin/kindling validate - < packaging/boot-path.yaml > /dev/null
     KINDLING_JAVA_OPTS=-Xshare:on /usr/bin/kindling run --help > /dev/null
     KINDLING_JAVA_OPTS=-Xshare:on /usr/bin/kindling run --help --from-ec2-metadata http://127.0.0.1:9/ > /dev/null
-    # The trained start-up paths (validate, run, a run of the coreos-cloudinit launcher) load
-    # every class from their archive and never open the jar. One class from the jar (say a
-    # picocli class, which cannot be archived, that an archived class throws), or a lookup that
-    # misses the modules of the runtime and so searches the class path (SnakeYAML looks up
-    # java.sql.Date), makes the JVM open the jar and index its 5,000 entries at every start, 3-5
-    # ms: fail the build instead. The debug switch of the class path prints where it was opened.
+    # The trained start-up paths (validate, runs from a file and a config drive, a run of the
+    # coreos-cloudinit launcher) load every class from their archive and never open the jar. One
+    # class from the jar (say a picocli class, which cannot be archived, that an archived class
+    # throws), or a lookup that misses the modules of the runtime and so searches the class path
+    # (SnakeYAML looks up java.sql.Date), makes the JVM open the jar and index its 5,000 entries
+    # at every start, 3-5 ms: fail the build instead. The debug switch of the class path prints
+    # where it was opened. (The network paths open it anyway: OkHttp sets up java.util.logging,
+    # whose start looks for a System.LoggerFinder on the class path.)
     sample=$(ls samples/cloud-config/*.yaml | head -1)
     check=$2/check
     mkdir -p "$check/root/etc" "$check/root/home/core"
@@ -141,6 +143,8 @@ if [ "$(id -u)" = 0 ] && unshare --mount --propagation private true 2>/dev/null;
     }
     for command in "kindling validate $sample" \
       "kindling run --from-file $sample --root $check/root --systemd none --report $check/report.json" \
+      "kindling run --from-configdrive src/test/resources/datasource/configdrive/network-data \
+        --convert-netconf openstack --root $check/root --systemd none --report $check/report.json" \
       "coreos-cloudinit -from-file=$sample -root=$check/root -systemd=none -report=$check/report.json"; do
       loaded=$(from_jar $command)
       if [ -n "$loaded" ]; then
