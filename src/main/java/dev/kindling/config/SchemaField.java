@@ -64,31 +64,18 @@ public record SchemaField(
 
   /** This field with a value pattern (matched against the whole value). */
   public SchemaField valid(String regex) {
-    return new SchemaField(
-        name,
-        kind,
-        struct,
-        env,
-        deprecated,
-        Pattern.compile(regex),
-        allowed,
-        description,
-        kindlingExtension);
+    return withPattern(Pattern.compile(regex), allowed);
   }
 
   /** This field restricted to the given values (a pattern built from them). */
   public SchemaField oneOf(String... values) {
     String regex = String.join("|", List.of(values).stream().map(Pattern::quote).toList());
+    return withPattern(Pattern.compile(regex), List.of(values));
+  }
+
+  private SchemaField withPattern(Pattern pattern, List<String> values) {
     return new SchemaField(
-        name,
-        kind,
-        struct,
-        env,
-        deprecated,
-        Pattern.compile(regex),
-        List.of(values),
-        description,
-        kindlingExtension);
+        name, kind, struct, env, deprecated, pattern, values, description, kindlingExtension);
   }
 
   /** This field marked as a Kindling extension, which coreos-cloudinit ignores. */
