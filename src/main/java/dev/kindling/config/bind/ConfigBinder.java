@@ -263,7 +263,7 @@ public final class ConfigBinder {
     int listOffset = existing instanceof List<?> l ? l.size() : 0;
     return switch (field.kind()) {
       case STRING, INT, FLOAT, BOOL -> bindScalar(field, key, node, model, display);
-      case STRING_LIST -> bindStringList(field, key, node, model, display, listOffset);
+      case STRING_LIST -> bindList(field, key, node, model, display, listOffset, this::stringItem);
       case STRUCT -> {
         if (node instanceof YamlMapping m) {
           Map<String, Object> into =
@@ -275,7 +275,8 @@ public final class ConfigBinder {
         yield null;
       }
       case STRUCT_LIST -> bindStructList(field, key, node, model, display, listOffset);
-      case COMMAND_LIST -> bindCommandList(field, key, node, model, display, listOffset);
+      case COMMAND_LIST ->
+          bindList(field, key, node, model, display, listOffset, this::commandItem);
     };
   }
 
@@ -349,37 +350,59 @@ public final class ConfigBinder {
     return hint.map(finding::withHint).orElse(finding);
   }
 
-  private List<String> bindStringList(
+  /** Binds one item of a list field: its value, or null when the item is left out. */
+  @FunctionalInterface
+  private interface ItemBinder<T> {
+    T bind(
+        SchemaField field, int index, YamlNode item, ConfigPath itemModel, ConfigPath itemDisplay);
+  }
+
+  /**
+   * A list field's items, each bound by {@code binder} and kept with its source when it has a
+   * value; null when the field holds no list. {@code offset} continues the indexes of the same key
+   * given before.
+   */
+  private <T> List<T> bindList(
       SchemaField field,
       YamlNode key,
       YamlNode node,
       ConfigPath model,
       ConfigPath display,
-      int offset) {
+      int offset,
+      ItemBinder<T> binder) {
     YamlSequence seq = sequenceOrWrongType(field, key, node, display);
     if (seq == null) {
       return null;
     }
-    List<String> out = new ArrayList<>();
+    List<T> out = new ArrayList<>();
     for (int i = 0; i < seq.items().size(); i++) {
       YamlNode item = seq.items().get(i);
-      ConfigPath itemPath = display.index(i);
-      if (item instanceof YamlScalar s
-          && s.resolve().type() != ResolvedScalar.Type.NULL
-          && s.resolve().type() != ResolvedScalar.Type.INVALID) {
-        Object v = ScalarBinding.convert(FieldKind.STRING, s, s.resolve());
-        sources.put(model.index(offset + out.size()), new SourceMap.Origin(itemPath, null, item));
-        String text = v instanceof Bytes b ? b.toUtf8() : (String) v;
-        if (!field.accepts(text)) {
-          error(
-              invalidValue(field, text, itemPath, s.position()), model.index(offset + out.size()));
-        }
-        out.add(text);
-      } else {
-        wrongType(field.name() + "[" + i + "]", FieldKind.STRING, null, item, itemPath, null);
+      ConfigPath itemModel = model.index(offset + out.size());
+      ConfigPath itemDisplay = display.index(i);
+      T value = binder.bind(field, i, item, itemModel, itemDisplay);
+      if (value != null) {
+        sources.put(itemModel, new SourceMap.Origin(itemDisplay, null, item));
+        out.add(value);
       }
     }
     return out;
+  }
+
+  /**
+   * An item of a string list: its text (an error finding when the field's pattern refuses it), or
+   * null after an incorrect-type finding.
+   */
+  private String stringItem(
+      SchemaField field, int index, YamlNode item, ConfigPath itemModel, ConfigPath itemDisplay) {
+    Optional<String> text = scalarText(item);
+    if (text.isEmpty()) {
+      wrongType(field.name() + "[" + index + "]", FieldKind.STRING, null, item, itemDisplay, null);
+      return null;
+    }
+    if (!field.accepts(text.get())) {
+      error(invalidValue(field, text.get(), itemDisplay, item.position()), itemModel);
+    }
+    return text.get();
   }
 
   /**
@@ -400,69 +423,49 @@ public final class ConfigBinder {
   }
 
   /**
-   * A list of commands: a string item is a shell line, a list item argv words; a null item is
-   * skipped (cloud-init skips it too), anything else is ignored with an incorrect-type finding.
+   * An item of a list of commands: a string item is a shell line, a list item argv words; a null
+   * item is skipped (cloud-init skips it too), anything else is ignored with an incorrect-type
+   * finding. A command has no pattern to refuse it, so {@code itemModel} goes unused.
    */
-  private List<ShellCommand> bindCommandList(
-      SchemaField field,
-      YamlNode key,
-      YamlNode node,
-      ConfigPath model,
-      ConfigPath display,
-      int offset) {
-    YamlSequence seq = sequenceOrWrongType(field, key, node, display);
-    if (seq == null) {
+  private ShellCommand commandItem(
+      SchemaField field, int index, YamlNode item, ConfigPath itemModel, ConfigPath itemDisplay) {
+    if (isNull(item)) {
       return null;
     }
-    List<ShellCommand> out = new ArrayList<>();
-    for (int i = 0; i < seq.items().size(); i++) {
-      YamlNode item = seq.items().get(i);
-      ConfigPath itemPath = display.index(i);
-      if (isNull(item)) {
-        continue;
-      }
-      Optional<String> text = commandWord(item);
-      if (text.isPresent()) {
-        sources.put(model.index(offset + out.size()), new SourceMap.Origin(itemPath, null, item));
-        out.add(ShellCommand.line(text.get()));
-        continue;
-      }
-      if (item instanceof YamlSequence words && !words.items().isEmpty()) {
-        List<String> argv = new ArrayList<>();
-        for (int j = 0; j < words.items().size(); j++) {
-          Optional<String> w = commandWord(words.items().get(j));
-          if (w.isEmpty()) {
-            wrongType(
-                field.name() + "[" + i + "][" + j + "]",
-                FieldKind.STRING,
-                null,
-                words.items().get(j),
-                itemPath.index(j),
-                null);
-            argv = null;
-            break;
-          }
-          argv.add(w.get());
-        }
-        if (argv != null) {
-          sources.put(model.index(offset + out.size()), new SourceMap.Origin(itemPath, null, item));
-          out.add(ShellCommand.argv(argv));
-        }
-        continue;
-      }
-      wrongType(
-          field.name() + "[" + i + "]",
-          FieldKind.STRING,
-          null,
-          item,
-          itemPath,
-          "a command is a string for the shell or a non-empty list of words (strings)");
+    Optional<String> text = scalarText(item);
+    if (text.isPresent()) {
+      return ShellCommand.line(text.get());
     }
-    return out;
+    if (item instanceof YamlSequence words && !words.items().isEmpty()) {
+      List<String> argv = new ArrayList<>();
+      for (int j = 0; j < words.items().size(); j++) {
+        Optional<String> w = scalarText(words.items().get(j));
+        if (w.isEmpty()) {
+          wrongType(
+              field.name() + "[" + index + "][" + j + "]",
+              FieldKind.STRING,
+              null,
+              words.items().get(j),
+              itemDisplay.index(j),
+              null);
+          return null;
+        }
+        argv.add(w.get());
+      }
+      return ShellCommand.argv(argv);
+    }
+    wrongType(
+        field.name() + "[" + index + "]",
+        FieldKind.STRING,
+        null,
+        item,
+        itemDisplay,
+        "a command is a string for the shell or a non-empty list of words (strings)");
+    return null;
   }
 
-  /** The text of a scalar command or word, if the node is a usable scalar. */
-  private static Optional<String> commandWord(YamlNode node) {
+  /** The text of a usable (neither null nor invalid) scalar: a string item or a command word. */
+  private static Optional<String> scalarText(YamlNode node) {
     if (node instanceof YamlScalar s
         && s.resolve().type() != ResolvedScalar.Type.NULL
         && s.resolve().type() != ResolvedScalar.Type.INVALID) {

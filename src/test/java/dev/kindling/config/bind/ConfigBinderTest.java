@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kindling.config.CloudConfig;
 import dev.kindling.config.Code;
 import dev.kindling.config.Finding;
+import dev.kindling.config.ShellCommand;
 import dev.kindling.config.yaml.YamlParser;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -227,6 +229,38 @@ class ConfigBinderTest {
                     "x"));
     assertThat(third.position().orElseThrow().toString()).isEqualTo("6:23");
     assertThat(third.path().toString()).isEqualTo("ssh_authorized_keys[0]");
+  }
+
+  @Test
+  void bind_commandList_skipsRefusedItems_andItsSourcesContinueAcrossRepeatedKeys() {
+    BindResult r =
+        bind(
+            "#cloud-config\n"
+                + "runcmd:\n"
+                + "  - echo one\n"
+                + "  -\n"
+                + "  - [ls, {x: 1}]\n"
+                + "  - [mkdir, -p, /a]\n"
+                + "runcmd: [echo two]\n");
+    assertThat(r.config().runcmd())
+        .containsExactly(
+            ShellCommand.line("echo one"),
+            ShellCommand.argv(List.of("mkdir", "-p", "/a")),
+            ShellCommand.line("echo two"));
+    assertThat(describe(r))
+        .anyMatch(d -> d.startsWith("5:10 error incorrect-type runcmd[2][1]: incorrect type"));
+    List<String> located = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Finding f =
+          r.sources()
+              .locate(
+                  Finding.error(
+                      Code.READ_ONLY_PATH,
+                      dev.kindling.config.yaml.ConfigPath.of("runcmd", i),
+                      "x"));
+      located.add(f.position().orElseThrow() + " " + f.path());
+    }
+    assertThat(located).containsExactly("3:5 runcmd[0]", "6:5 runcmd[3]", "7:10 runcmd[0]");
   }
 
   @Test
