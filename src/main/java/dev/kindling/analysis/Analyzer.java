@@ -99,19 +99,7 @@ public final class Analyzer {
                       + " is an #include file with lines that cannot be fetched; only metadata is"
                       + " applied");
         }
-        parts.add(
-            new PartAnalysis(
-                label,
-                mime,
-                content,
-                partFindings,
-                findings,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                problem,
-                List.of(),
-                Optional.empty()));
+        parts.add(findingsOnly(label, mime, content, partFindings, findings, problem));
       }
       case UNKNOWN -> {
         if (content.problem().isEmpty()) {
@@ -128,24 +116,28 @@ public final class Analyzer {
                       + content.problem().map(p -> " (" + p + ")").orElse("")
                       + "; only metadata is applied");
         }
-        parts.add(simple(label, mime, content, partFindings, problem));
+        parts.add(findingsOnly(label, mime, content, partFindings, List.of(), problem));
       }
-      default -> parts.add(simple(label, mime, content, partFindings, problem));
+      default -> parts.add(findingsOnly(label, mime, content, partFindings, List.of(), problem));
     }
   }
 
-  private static PartAnalysis simple(
+  /**
+   * A part that yields only findings (an include, an ignored or empty part): no config, no script.
+   */
+  private static PartAnalysis findingsOnly(
       String label,
       Optional<UserData.Part> mime,
       UserData content,
       List<Finding> partFindings,
+      List<Finding> findings,
       Optional<String> problem) {
     return new PartAnalysis(
         label,
         mime,
         content,
         partFindings,
-        List.of(),
+        findings,
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
