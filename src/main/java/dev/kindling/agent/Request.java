@@ -52,24 +52,20 @@ public record Request(
 
   /** {@code fetch}: find the datasource and fetch from it. */
   public static Request fetch(SourceSelection sources, Duration timeout) {
-    return new Request(
-        Command.FETCH,
-        Launcher.KINDLING,
-        sources,
-        timeout,
-        Optional.empty(),
-        Optional.empty(),
-        SystemdMode.NONE,
-        Optional.empty(),
-        PlanOptions.defaults(""),
-        false);
+    return withoutPlan(Command.FETCH, Launcher.KINDLING, sources, timeout);
   }
 
   /** The launcher's {@code -validate}: fetch the user data and validate it. */
   public static Request validate(SourceSelection sources, Duration timeout) {
+    return withoutPlan(Command.VALIDATE, Launcher.COREOS_CLOUDINIT, sources, timeout);
+  }
+
+  /** A request that only fetches (and looks at) the user data: no root, no systemd, no report. */
+  private static Request withoutPlan(
+      Command command, Launcher launcher, SourceSelection sources, Duration timeout) {
     return new Request(
-        Command.VALIDATE,
-        Launcher.COREOS_CLOUDINIT,
+        command,
+        launcher,
         sources,
         timeout,
         Optional.empty(),
