@@ -6,6 +6,7 @@ import dev.kindling.validate.FileReport;
 import dev.kindling.validate.Validator;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,25 +48,32 @@ public final class Agent {
   }
 
   private Outcome fetch(Request request, SourcePlan.Resolved sources) {
-    try {
-      return new Outcome.Fetched(
-          SourceAcquirer.acquire(sources, request.timeout(), env, SourceAcquirer.Fetch.ALL));
-    } catch (NoDatasourceException e) {
-      return new Outcome.NoDatasource(e.getMessage());
-    } catch (SourceAcquirer.SourceFailedException e) {
-      return new Outcome.DatasourceFailed(e.datasource(), e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Outcome.Failed("interrupted while waiting for a datasource");
-    }
+    return acquire(request, sources, SourceAcquirer.Fetch.ALL, Outcome.Fetched::new);
   }
 
   /** The launcher's {@code -validate}: the user data as delivered, validated. */
   private Outcome validate(Request request, SourcePlan.Resolved sources) {
+    return acquire(request, sources, SourceAcquirer.Fetch.USER_DATA, Agent::validated);
+  }
+
+  private static Outcome validated(Acquired acquired) {
+    FileReport report =
+        Validator.validate("user-data", acquired.userData().orElse(new byte[0]), Optional.empty());
+    return new Outcome.Validated(acquired, report);
+  }
+
+  /**
+   * {@code then} on what the sources deliver ({@code what}), or the outcome that says why they
+   * delivered nothing.
+   */
+  private Outcome acquire(
+      Request request,
+      SourcePlan.Resolved sources,
+      SourceAcquirer.Fetch what,
+      Function<Acquired, Outcome> then) {
     Acquired acquired;
     try {
-      acquired =
-          SourceAcquirer.acquire(sources, request.timeout(), env, SourceAcquirer.Fetch.USER_DATA);
+      acquired = SourceAcquirer.acquire(sources, request.timeout(), env, what);
     } catch (NoDatasourceException e) {
       return new Outcome.NoDatasource(e.getMessage());
     } catch (SourceAcquirer.SourceFailedException e) {
@@ -74,9 +82,7 @@ public final class Agent {
       Thread.currentThread().interrupt();
       return new Outcome.Failed("interrupted while waiting for a datasource");
     }
-    FileReport report =
-        Validator.validate("user-data", acquired.userData().orElse(new byte[0]), Optional.empty());
-    return new Outcome.Validated(acquired, report);
+    return then.apply(acquired);
   }
 
   /** {@code render} without a root: the plan only, nothing written. */
