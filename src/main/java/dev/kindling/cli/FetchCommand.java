@@ -81,15 +81,13 @@ public final class FetchCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "invalid --timeout " + timeoutSeconds + "; use 1 or more seconds");
     }
-    SourceSelection sources = SourceOptions.selection(spec);
-    Optional<String> missing = FromFileCheck.problem(sources);
-    if (missing.isPresent()) {
-      err.println("kindling fetch: " + missing.get());
+    Optional<SourceSelection> sources = FromFileCheck.selection(spec, "kindling fetch", err);
+    if (sources.isEmpty()) {
       return ExitStatus.USAGE;
     }
     Outcome outcome =
         new Agent(environment.get())
-            .execute(Request.fetch(sources, Duration.ofSeconds(timeoutSeconds)));
+            .execute(Request.fetch(sources.get(), Duration.ofSeconds(timeoutSeconds)));
     OutcomeErrors.print("kindling fetch", outcome, err);
     if (!(outcome instanceof Outcome.Fetched fetched)) {
       return ExitStatus.of(outcome, Launcher.KINDLING);

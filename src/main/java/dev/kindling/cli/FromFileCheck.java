@@ -2,10 +2,12 @@ package dev.kindling.cli;
 
 import dev.kindling.agent.SourceSelection;
 import dev.kindling.datasource.FileDatasource;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The check the interactive commands ({@code render}, {@code fetch}) make before looking for a
@@ -15,8 +17,23 @@ import java.util.Optional;
 final class FromFileCheck {
   private FromFileCheck() {}
 
+  /**
+   * The sources the parsed command line names, or empty after printing why their {@code
+   * --from-file} cannot be read (after {@code command}, e.g. {@code kindling fetch: no such file:
+   * x}).
+   */
+  static Optional<SourceSelection> selection(CommandSpec spec, String command, PrintWriter err) {
+    SourceSelection sources = SourceOptions.selection(spec);
+    Optional<String> missing = problem(sources);
+    if (missing.isPresent()) {
+      err.println(command + ": " + missing.get());
+      return Optional.empty();
+    }
+    return Optional.of(sources);
+  }
+
   /** Why the {@code --from-file} of {@code selection} cannot be read, if it cannot. */
-  static Optional<String> problem(SourceSelection selection) {
+  private static Optional<String> problem(SourceSelection selection) {
     String file = selection.explicit().get(FileDatasource.TYPE);
     if (file == null || file.equals("-")) {
       return Optional.empty();

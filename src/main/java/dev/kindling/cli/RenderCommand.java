@@ -97,17 +97,15 @@ public final class RenderCommand implements Callable<Integer> {
         return ExitStatus.USAGE;
       }
     }
-    SourceSelection sources = SourceOptions.selection(spec);
-    Optional<String> missing = FromFileCheck.problem(sources);
-    if (missing.isPresent()) {
-      err.println("kindling render: " + missing.get());
+    Optional<SourceSelection> sources = FromFileCheck.selection(spec, "kindling render", err);
+    if (sources.isEmpty()) {
       return ExitStatus.USAGE;
     }
     Outcome outcome =
         new Agent(environment.get())
             .execute(
                 Request.render(
-                    sources,
+                    sources.get(),
                     Duration.ofSeconds(Math.max(1, ApplyOptions.timeoutSeconds(spec))),
                     override,
                     Optional.ofNullable(root),
