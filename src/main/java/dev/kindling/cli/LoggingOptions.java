@@ -2,7 +2,6 @@ package dev.kindling.cli;
 
 import dev.kindling.log.StderrLoggerProvider;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +25,9 @@ final class LoggingOptions {
     NEVER
   }
 
+  private static final ChoiceConverter<Color> COLOR_CHOICE =
+      new ChoiceConverter<>(Color.class, "value");
+
   private LoggingOptions() {}
 
   /** {@code -q, --quiet}, {@code -v, --verbose} (repeatable) and {@code --color}. */
@@ -39,7 +41,7 @@ final class LoggingOptions {
               "WHEN",
               Color.class,
               Color.AUTO,
-              new ColorConverter(),
+              COLOR_CHOICE,
               "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never"
                   + " (default: auto)."));
 
@@ -216,19 +218,6 @@ final class LoggingOptions {
    * @throws IllegalArgumentException for any other value
    */
   static Color color(String value) {
-    try {
-      return Color.valueOf(value.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "unknown value '" + value + "' (expected auto, always or never)", e);
-    }
-  }
-
-  /** {@link #color} as the option's converter. */
-  private static final class ColorConverter implements CliOption.Converter {
-    @Override
-    public Object convert(String text) {
-      return color(text);
-    }
+    return COLOR_CHOICE.parse(value);
   }
 }

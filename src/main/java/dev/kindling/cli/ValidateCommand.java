@@ -24,7 +24,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +47,8 @@ public final class ValidateCommand implements Callable<Integer> {
   private static final String STRICT = "--strict";
   private static final String METADATA = "--metadata";
   private static final String EXCLUDE = "--exclude";
+  private static final ChoiceConverter<Format> FORMAT_CHOICE =
+      new ChoiceConverter<>(Format.class, "format");
 
   /** The model this command was parsed with, when picocli parsed it. */
   private CommandSpec spec;
@@ -80,7 +81,7 @@ public final class ValidateCommand implements Callable<Integer> {
             "FORMAT",
             Format.class,
             Format.TEXT,
-            new FormatConverter(),
+            FORMAT_CHOICE,
             "Output format: text (default), json or sarif."));
     options.add(CliOption.flag("Exit 1 on warnings too, not only on errors.", STRICT));
     options.add(
@@ -255,19 +256,6 @@ public final class ValidateCommand implements Callable<Integer> {
    * @throws IllegalArgumentException for any other value
    */
   static Format format(String value) {
-    try {
-      return Format.valueOf(value.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "unknown format '" + value + "' (expected text, json or sarif)", e);
-    }
-  }
-
-  /** {@link #format} as the option's converter. */
-  private static final class FormatConverter implements CliOption.Converter {
-    @Override
-    public Object convert(String text) {
-      return format(text);
-    }
+    return FORMAT_CHOICE.parse(value);
   }
 }
