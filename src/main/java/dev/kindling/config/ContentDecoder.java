@@ -2,10 +2,9 @@ package dev.kindling.config;
 
 import dev.kindling.value.Bytes;
 import dev.kindling.value.Gzip;
-import java.io.ByteArrayOutputStream;
+import dev.kindling.value.StrictBase64;
 import java.io.EOFException;
 import java.io.IOException;
-import java.util.Base64;
 import java.util.Objects;
 
 /**
@@ -15,7 +14,8 @@ import java.util.Objects;
  * (docs/compatibility.md#truncated-gzip-content-is-an-error).
  */
 public final class ContentDecoder {
-  // Unlike datasource.ContentEncoding on purpose: Go's base64 rules (a space is an error).
+  // Unlike datasource.ContentEncoding on purpose: Go's base64 rules (a space is an error), so
+  // StrictBase64 skips LINE_BREAKS here.
 
   private ContentDecoder() {}
 
@@ -79,33 +79,11 @@ public final class ContentDecoder {
   public record TooLarge(long limit) implements Result {}
 
   private static Result base64(Bytes content) {
-    byte[] in = content.toByteArray();
-    ByteArrayOutputStream clean = new ByteArrayOutputStream(in.length);
-    for (int i = 0; i < in.length; i++) {
-      byte b = in[i];
-      if (b == '\r' || b == '\n') {
-        continue;
-      }
-      boolean alphabet =
-          (b >= 'A' && b <= 'Z')
-              || (b >= 'a' && b <= 'z')
-              || (b >= '0' && b <= '9')
-              || b == '+'
-              || b == '/'
-              || b == '=';
-      if (!alphabet) {
-        return new Failed("illegal base64 data at input byte " + clean.size());
-      }
-      clean.write(b);
-    }
-    byte[] data = clean.toByteArray();
-    if (data.length % 4 != 0) {
-      return new Failed("illegal base64 data at input byte " + (data.length / 4 * 4));
-    }
     try {
-      return new Decoded(Bytes.of(Base64.getDecoder().decode(data)));
-    } catch (IllegalArgumentException e) {
-      return new Failed("illegal base64 data: " + e.getMessage());
+      return new Decoded(
+          Bytes.of(StrictBase64.decode(content.toByteArray(), StrictBase64.Skipped.LINE_BREAKS)));
+    } catch (StrictBase64.InvalidException e) {
+      return new Failed(e.getMessage());
     }
   }
 

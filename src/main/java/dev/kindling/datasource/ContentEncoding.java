@@ -1,10 +1,9 @@
 package dev.kindling.datasource;
 
 import dev.kindling.value.Gzip;
-import java.io.ByteArrayOutputStream;
+import dev.kindling.value.StrictBase64;
 import java.io.EOFException;
 import java.io.IOException;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -12,7 +11,8 @@ import java.util.Optional;
  * and gzip+base64, with the encoding names of {@code write_files}.
  */
 public final class ContentEncoding {
-  // Unlike config.ContentDecoder on purpose: platform user data may carry spaces or tabs; throws.
+  // Unlike config.ContentDecoder on purpose: platform user data may carry spaces or tabs, so
+  // StrictBase64 skips all WHITESPACE here; throws.
 
   private ContentEncoding() {}
 
@@ -49,30 +49,11 @@ public final class ContentEncoding {
    * at least one byte), else empty.
    */
   public static Optional<byte[]> strictBase64(byte[] data) {
-    ByteArrayOutputStream clean = new ByteArrayOutputStream(data.length);
-    for (byte b : data) {
-      if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
-        continue;
-      }
-      boolean alphabet =
-          (b >= 'A' && b <= 'Z')
-              || (b >= 'a' && b <= 'z')
-              || (b >= '0' && b <= '9')
-              || b == '+'
-              || b == '/'
-              || b == '=';
-      if (!alphabet) {
-        return Optional.empty();
-      }
-      clean.write(b);
-    }
-    byte[] text = clean.toByteArray();
-    if (text.length == 0 || text.length % 4 != 0) {
-      return Optional.empty();
-    }
     try {
-      return Optional.of(Base64.getDecoder().decode(text));
-    } catch (IllegalArgumentException e) {
+      byte[] decoded = StrictBase64.decode(data, StrictBase64.Skipped.WHITESPACE);
+      // Only a text of whitespace alone decodes to no bytes.
+      return decoded.length == 0 ? Optional.empty() : Optional.of(decoded);
+    } catch (StrictBase64.InvalidException e) {
       return Optional.empty();
     }
   }
