@@ -126,36 +126,58 @@ final class WriteFilePathRule implements Rule {
       Integer earlier = firstWriter.putIfAbsent(target, i);
       if (earlier != null && !file.append()) {
         out.accept(
-            Finding.warning(
-                    Code.DUPLICATE_PATH,
-                    path,
-                    "\""
-                        + target
-                        + "\" is also written by "
-                        + DisplayPaths.of(context.sources(), ConfigPath.of("write_files", earlier))
-                        + "; this entry replaces it")
-                .withHint("merge the two entries, or set append: true to add to the file"));
+            duplicate(
+                context,
+                path,
+                target,
+                "written by",
+                earlier,
+                "this entry replaces it",
+                "merge the two entries, or set append: true to add to the file"));
       }
       if (file.append()) {
         Integer earlierAppend = firstAppender.putIfAbsent(target, i);
         if (earlierAppend != null) {
           out.accept(
-              Finding.warning(
-                      Code.DUPLICATE_PATH,
-                      path,
-                      "\""
-                          + target
-                          + "\" is also appended to by "
-                          + DisplayPaths.of(
-                              context.sources(), ConfigPath.of("write_files", earlierAppend))
-                          + "; the appends to one file are added once, in order, as one block")
-                  .withHint(
-                      "merge the appends into one entry: a run adds them unless the file already"
-                          + " ends with all of them"));
+              duplicate(
+                  context,
+                  path,
+                  target,
+                  "appended to by",
+                  earlierAppend,
+                  "the appends to one file are added once, in order, as one block",
+                  "merge the appends into one entry: a run adds them unless the file already"
+                      + " ends with all of them"));
         }
       }
     }
     conflicts(context, targets, firstWriter, out);
+  }
+
+  /**
+   * The warning at {@code path} that {@code target} is also {@code how} (e.g. "written by") the
+   * entry {@code earlier}, saying what {@code follows} from it.
+   */
+  private static Finding duplicate(
+      RuleContext context,
+      ConfigPath path,
+      String target,
+      String how,
+      int earlier,
+      String follows,
+      String hint) {
+    return Finding.warning(
+            Code.DUPLICATE_PATH,
+            path,
+            "\""
+                + target
+                + "\" is also "
+                + how
+                + " "
+                + DisplayPaths.of(context.sources(), ConfigPath.of("write_files", earlier))
+                + "; "
+                + follows)
+        .withHint(hint);
   }
 
   /**
