@@ -31,7 +31,7 @@ public final class LabeledConfigDriveDatasource implements Datasource {
 
   @Override
   public String type() {
-    return "configdrive";
+    return ConfigDriveDatasource.TYPE.name();
   }
 
   @Override
