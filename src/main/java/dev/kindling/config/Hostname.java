@@ -1,5 +1,6 @@
 package dev.kindling.config;
 
+import dev.kindling.value.OneLine;
 import java.util.Optional;
 
 /**
@@ -61,21 +62,15 @@ public final class Hostname {
   }
 
   /**
-   * A name (hostname, key name) for a message: control characters escaped, cut after 70 characters.
+   * A name (hostname, key name) for a message: cut after 70 characters, and its control characters
+   * escaped as every line of output escapes them ({@link OneLine}: a line break is {@code \n}).
    */
   public static String shown(String name) {
-    StringBuilder out = new StringBuilder();
-    name.codePoints()
-        .limit(SHOWN)
-        .forEach(
-            c -> {
-              if (Character.isISOControl(c)) {
-                out.append(String.format("\\u%04x", c));
-              } else {
-                out.appendCodePoint(c);
-              }
-            });
-    return name.codePointCount(0, name.length()) > SHOWN ? out + "…" : out.toString();
+    int length = name.codePointCount(0, name.length());
+    if (length <= SHOWN) {
+      return OneLine.escape(name);
+    }
+    return OneLine.escape(name.substring(0, name.offsetByCodePoints(0, SHOWN))) + "…";
   }
 
   private static String describe(int codePoint) {
